@@ -1,0 +1,25 @@
+import type { GlossaryEntry, Problem, RolebookDocument } from '../model/schemas.ts';
+
+/** A heading of a rendered page, for its table of contents and search anchors. */
+export interface Heading {
+  depth: number;
+  text: string;
+  slug: string;
+}
+
+/** One document after the whole pipeline: the validated model plus its rendered, sanitised HTML. */
+export interface RenderedDocument {
+  model: RolebookDocument;
+  /** The body as HTML (H1 removed: layouts render the title), sanitised. */
+  html: string;
+  headings: Heading[];
+  /** Absolute paths of the source file and every include it pulled in. */
+  files: string[];
+}
+
+export interface ContentLoadResult {
+  documents: RenderedDocument[];
+  glossary: GlossaryEntry[];
+  /** Every problem found, errors and warnings, sorted by file, line, column. */
+  problems: Problem[];
+}
