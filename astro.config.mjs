@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { loadConfig } from './src/config.ts';
+import { rolebookIntegrations } from './src/integrations/index.ts';
 
 const config = loadConfig();
 
@@ -8,8 +9,11 @@ export default defineConfig({
   output: 'static',
   base: config.base,
   site: config.site,
+  // Tests build several sites side by side; each gets its own output and cache folder.
   outDir: process.env.ROLEBOOK_OUT_DIR ?? './dist',
+  cacheDir: process.env.ROLEBOOK_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  integrations: rolebookIntegrations(config),
 });

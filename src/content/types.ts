@@ -15,6 +15,20 @@ export interface RenderedDocument {
   headings: Heading[];
   /** Absolute paths of the source file and every include it pulled in. */
   files: string[];
+  /** Internal links written in the markdown, already rewritten to site URLs (base not included). */
+  links: ContentLink[];
+}
+
+/** A link in the markdown to another page or anchor of the site, where the author wrote it. */
+export interface ContentLink {
+  /** Site path without base, e.g. `/playbooks/area-liaison/#objectives`. */
+  href: string;
+  /** What the author wrote, e.g. `../playbooks/area-liaison.md#objectives`. */
+  written: string;
+  /** Absolute path of the file the link is in (an include's own file for links inside includes). */
+  file: string;
+  line: number;
+  column: number;
 }
 
 export interface ContentLoadResult {

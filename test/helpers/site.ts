@@ -51,6 +51,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     ...process.env,
     ROLEBOOK_CONTENT: path.resolve(options.contentDir ?? path.join(projectRoot, 'content')),
     ROLEBOOK_OUT_DIR: path.join(outDir, 'dist'),
+    ROLEBOOK_CACHE_DIR: path.join(outDir, 'cache'),
     ...(options.base ? { ROLEBOOK_BASE: options.base } : {}),
     ...options.env,
   };

@@ -1,0 +1,30 @@
+/** Small text helpers shared by the extraction plugins. */
+import type { Nodes } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+
+/** Collapses runs of white space (tabs, line breaks, non-breaking spaces) to single spaces. */
+export function squash(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Plain text of a node, white space collapsed. */
+export function plainText(node: Nodes | Nodes[]): string {
+  return squash(Array.isArray(node) ? node.map((child) => toString(child)).join(' ') : toString(node));
+}
+
+/** "Customer Health." → "Customer Health"; keeps "etc." style endings only when they are abbreviations. */
+export function withoutTrailingPeriod(text: string): string {
+  return text.replace(/\s*\.+\s*$/, '').trim();
+}
+
+/** Heading text compared loosely: case, dashes and spacing do not matter. */
+export function headingKey(text: string): string {
+  return squash(text)
+    .toLowerCase()
+    .replace(/[\u2010-\u2015-]+/g, '-')
+    .replace(/[^a-z0-9 -]/g, '')
+    .trim();
+}
+
+/** The dash characters authors use between a name and a level: hyphen, en dash, em dash, minus. */
+export const DASH = '[-\u2010-\u2015\u2212]';

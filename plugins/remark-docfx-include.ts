@@ -1,0 +1,121 @@
+/**
+ * Resolves DocFX `[!INCLUDE [title](path)]` lines: parses the fragment (front matter dropped) and
+ * splices its blocks in place, recursively, refusing paths outside the content folder and cycles.
+ */
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Paragraph, Root, RootContent } from 'mdast';
+import type { Processor } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { report } from './lib/report.ts';
+
+export interface IncludeOptions {
+  /** Absolute path of the content folder; includes may not leave it. */
+  contentRoot: string;
+  /** Deepest nesting of includes inside includes. Default 8. */
+  maxDepth?: number;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Absolute paths of every file included, directly or not, in order of first use. */
+    includes: string[];
+  }
+}
+
+const INCLUDE_LINE = /^\[!include\s*\[([^\]]*)\]\(\s*<?([^)>\s]+)>?\s*\)\s*\]$/i;
+const MAX_INCLUDE_BYTES = 1024 * 1024;
+
+export default function remarkDocfxInclude(this: Processor, options: IncludeOptions) {
+  const processor = this;
+  const maxDepth = options.maxDepth ?? 8;
+  const contentRoot = realpathSync(options.contentRoot);
+
+  return (tree: Root, file: VFile) => {
+    file.data.includes = [];
+    const rootFile = file.path ? path.resolve(file.path) : undefined;
+    expand(tree, String(file.value), file, rootFile, rootFile ? [rootFile] : [], 0);
+  };
+
+  /** Replaces include paragraphs in `tree`, parsed from `text`, the contents of file `from`. */
+  function expand(tree: Root, text: string, file: VFile, from: string | undefined, stack: string[], depth: number) {
+    const replacements: { parent: { children: RootContent[] }; index: number; nodes: RootContent[] }[] = [];
+    visit(tree, 'paragraph', (node: Paragraph, index, parent) => {
+      if (!parent || index === undefined || !node.position) return;
+      const raw = text.slice(node.position.start.offset, node.position.end.offset);
+      if (!/^\s*\[!include/i.test(raw)) return;
+      const lines = raw.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+      const nodes: RootContent[] = [];
+      for (const [lineIndex, line] of lines.entries()) {
+        const place = { ...node, position: { start: { line: node.position.start.line + lineIndex, column: lineIndex === 0 ? node.position.start.column : 1 }, end: node.position.end } };
+        const match = INCLUDE_LINE.exec(line);
+        if (!match) {
+          report(file, `This line looks like an include but is not one. Write it as [!INCLUDE [title](./includes/file.md)] on a line of its own.`, place, 'include-syntax');
+          return;
+        }
+        nodes.push(...resolve(match[2]!, place, file, from, stack, depth));
+      }
+      replacements.push({ parent: parent as { children: RootContent[] }, index, nodes });
+    });
+    for (const { parent, index, nodes } of replacements.reverse()) parent.children.splice(index, 1, ...nodes);
+  }
+
+  function resolve(target: string, place: RootContent, file: VFile, from: string | undefined, stack: string[], depth: number): RootContent[] {
+    const fail = (reason: string, ruleId: string) => {
+      report(file, reason, place, ruleId);
+      return [];
+    };
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(target);
+    } catch {
+      decoded = target;
+    }
+    if (path.isAbsolute(decoded) || /^[a-z][a-z0-9+.-]*:/i.test(decoded)) {
+      return fail(`The include “${target}” is an absolute path or a URL. Write a path relative to this file, such as ./includes/part.md.`, 'include-outside');
+    }
+    const baseDir = from ? path.dirname(from) : contentRoot;
+    const wanted = path.resolve(baseDir, decoded);
+    if (!isInside(wanted, contentRoot)) {
+      return fail(`The include “${target}” points outside the content folder. Includes must stay inside it.`, 'include-outside');
+    }
+    let real: string;
+    try {
+      real = realpathSync(wanted);
+      if (!statSync(real).isFile()) return fail(`The include “${target}” is a folder, not a markdown file.`, 'include-missing');
+    } catch {
+      return fail(`The include “${target}” does not exist (looked for ${path.relative(contentRoot, wanted)}).`, 'include-missing');
+    }
+    if (!isInside(real, contentRoot)) {
+      return fail(`The include “${target}” is a link to a file outside the content folder. Includes must stay inside it.`, 'include-outside');
+    }
+    if (stack.includes(real)) {
+      const chain = [...stack.slice(stack.indexOf(real)), real].map((entry) => path.relative(contentRoot, entry)).join(' → ');
+      return fail(`This include makes a loop: ${chain}. Remove one of these includes.`, 'include-cycle');
+    }
+    if (depth + 1 > maxDepth) {
+      return fail(`Includes are nested more than ${maxDepth} deep here. Flatten them.`, 'include-depth');
+    }
+    if (statSync(real).size > MAX_INCLUDE_BYTES) {
+      return fail(`The include “${target}” is larger than ${MAX_INCLUDE_BYTES / 1024} KB.`, 'include-too-large');
+    }
+    const fragmentText = readFileSync(real, 'utf8').replace(/^\uFEFF/, '');
+    const fragment = new VFile({ path: real, value: fragmentText });
+    const fragmentTree = processor.parse(fragment) as Root;
+    for (const message of fragment.messages) file.messages.push(message);
+    const included = file.data.includes ?? (file.data.includes = []);
+    if (!included.includes(real)) included.push(real);
+    // Mark the fragment's nodes first, so problems found in nested includes name the right file.
+    visit(fragmentTree, (node) => {
+      node.data = { ...node.data, sourceFile: real } as typeof node.data;
+    });
+    expand(fragmentTree, String(fragment.value), file, real, [...stack, real], depth + 1);
+    return fragmentTree.children;
+  }
+}
+
+function isInside(candidate: string, root: string): boolean {
+  const relative = path.relative(root, candidate);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}

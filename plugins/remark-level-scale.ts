@@ -1,0 +1,50 @@
+/**
+ * Reads the level legend, `L100 – L400 (essentials/intermediate/advanced/expert)`, into
+ * `file.data.levelScale`; guides without one get the default L100–L400 scale.
+ */
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { DEFAULT_LEVEL_SCALE } from '../src/model/levels.ts';
+import type { LevelScale } from '../src/model/schemas.ts';
+import { report } from './lib/report.ts';
+import { DASH, plainText } from './lib/text.ts';
+
+declare module 'vfile' {
+  interface DataMap {
+    levelScale: LevelScale;
+    /** True when the guide has no legend line and the default scale applies. */
+    levelScaleIsDefault: boolean;
+  }
+}
+
+const LEGEND = new RegExp(`^L(\\d+)\\s*(?:${DASH}+|to)\\s*L(\\d+)\\s*\\(([^)]+)\\)\\.?$`, 'i');
+
+export default function remarkLevelScale() {
+  return (tree: Root, file: VFile) => {
+    file.data.levelScale = DEFAULT_LEVEL_SCALE;
+    file.data.levelScaleIsDefault = true;
+    visit(tree, 'paragraph', (node) => {
+      const match = LEGEND.exec(plainText(node));
+      if (!match) return;
+      const [low, high] = [Number(match[1]), Number(match[2])];
+      const names = match[3]!.split(/\s*[/,;|]\s*/).map((name) => name.trim()).filter(Boolean);
+      const step = names.length > 1 ? (high - low) / (names.length - 1) : 0;
+      if (high <= low || names.length < 2 || !Number.isInteger(step) || step <= 0) {
+        report(
+          file,
+          `The level legend “${plainText(node)}” does not add up: ${names.length} names cannot be spread evenly from L${low} to L${high}. Write it like “L100 – L400 (essentials/intermediate/advanced/expert)”.`,
+          node,
+          'level-scale-invalid',
+        );
+        return false;
+      }
+      file.data.levelScale = names.map((name, index) => {
+        const value = low + step * index;
+        return { code: `L${value}`, value, name };
+      });
+      file.data.levelScaleIsDefault = false;
+      return false;
+    });
+  };
+}

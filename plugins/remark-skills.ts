@@ -1,0 +1,83 @@
+/**
+ * Reads the Skills list (`- People Management – L300+`, `* Technical skills — L50+ across M365`)
+ * into `file.data.skills`, checking each level against the guide's scale.
+ */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import type { Skill } from '../src/model/schemas.ts';
+import { itemText, listItems } from './lib/blocks.ts';
+import { report } from './lib/report.ts';
+import { DASH } from './lib/text.ts';
+import { findSection } from './remark-sections.ts';
+
+declare module 'vfile' {
+  interface DataMap {
+    skills: Skill[];
+  }
+}
+
+const SKILL = new RegExp(`^(.+?)\\s*${DASH}+\\s*L\\s?(\\d+)\\s*(\\+|\\s+or\\s+above)?(?:\\s+(.+?))?\\s*$`, 'i');
+
+export default function remarkSkills() {
+  return (tree: Root, file: VFile) => {
+    if (file.data.kind !== 'role-guide') return;
+    const section = findSection(file.data.sections, 'skills', 'required skills');
+    file.data.skills = [];
+    if (!section) {
+      (file.data.missingSections ??= []).push('Skills');
+      report(file, 'This role guide has no “## Skills” section, so it has no self-assessment.', tree.children[0] ?? { line: 1, column: 1 }, 'section-missing', 'warning');
+      return;
+    }
+    const scale = file.data.levelScale ?? [];
+    const top = scale.at(-1);
+    const seen = new Map<string, number>();
+    for (const item of listItems(section.nodes)) {
+      const text = itemText(item);
+      const match = SKILL.exec(text);
+      if (!match) {
+        report(
+          file,
+          `The skill “${text}” has no level. Write it as “Skill name – L300” (add + for “or above”).`,
+          item,
+          'skill-syntax',
+        );
+        continue;
+      }
+      const name = match[1]!.trim();
+      const value = Number(match[2]);
+      const skill: Skill = {
+        name,
+        level: { code: `L${value}`, value, orAbove: !!match[3] },
+        ...(match[4] ? { qualifier: match[4] } : {}),
+      };
+      if (top && value > top.value) {
+        report(
+          file,
+          `Skill '${name}' has level L${value}, but this guide's scale ends at ${top.code} (${top.name}). Use a level from ${scale[0]!.code} to ${top.code}.`,
+          item,
+          'skill-level-above-scale',
+        );
+        continue;
+      }
+      if (value >= (scale[0]?.value ?? 0) && !scale.some((step) => step.value === value)) {
+        report(
+          file,
+          `Skill '${name}' has level L${value}, which is not a step of this guide's scale (${scale.map((step) => step.code).join(', ')}).`,
+          item,
+          'skill-level-off-scale',
+          'warning',
+        );
+      }
+      const key = name.toLowerCase();
+      if (seen.has(key)) {
+        report(file, `The skill '${name}' is listed twice (first on line ${seen.get(key)}). Keep one.`, item, 'skill-duplicate');
+        continue;
+      }
+      seen.set(key, item.position?.start.line ?? 0);
+      file.data.skills.push(skill);
+    }
+    if (file.data.skills.length === 0 && listItems(section.nodes).length === 0) {
+      report(file, 'The “Skills” section lists no skills.', section.heading, 'skills-empty', 'warning');
+    }
+  };
+}

@@ -1,0 +1,29 @@
+/** `rolebook check [DIR]`: validates every document; exit 1 on any error. */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../config.ts';
+import { findDocuments, loadContent } from '../content/load.ts';
+import { findStaleDocuments } from '../git/freshness.ts';
+import { formatProblems, isReportFormat } from './reporters.ts';
+import { UsageError, type Io, type ParsedOptions } from './index.ts';
+
+export async function runCheck({ values, positionals }: ParsedOptions, io: Io): Promise<number> {
+  const format = String(values.format);
+  if (!isReportFormat(format)) throw new UsageError(`unknown format “${format}”; use text, github or json.`);
+  if (positionals.length > 1) throw new UsageError('check takes one content folder.');
+  const config = loadConfig(io.cwd);
+  const contentRoot = positionals[0] ? path.resolve(io.cwd, positionals[0]) : config.contentDir;
+  if (!existsSync(contentRoot) || !statSync(contentRoot).isDirectory()) {
+    throw new UsageError(`no such folder: ${path.relative(io.cwd, contentRoot) || contentRoot}`);
+  }
+  const result = await loadContent(contentRoot, { render: false });
+  const problems = [...result.problems];
+  if (values.stale) {
+    problems.push(
+      ...(await findStaleDocuments(result.documents, { contentRoot, staleAfterMonths: config.staleAfterMonths })),
+    );
+  }
+  const documentCount = (await findDocuments(contentRoot)).length;
+  io.out(formatProblems(problems, format, { cwd: io.cwd, documentCount }));
+  return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,209 @@
+/**
+ * Loads a content folder: finds the documents (never the `includes/` fragments), runs each through
+ * the pipeline, and returns every model, its HTML, and every problem — all at once, so one bad
+ * document never hides the others.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { GlossaryEntry, Problem } from '../model/schemas.ts';
+import { loadGlossary } from './glossary.ts';
+import { idForPath, isFragment, toPosix } from './ids.ts';
+import { buildModel } from './model.ts';
+import { createModelProcessor, createRenderProcessor, type PipelineOptions } from './pipeline.ts';
+import type { ContentLoadResult, RenderedDocument } from './types.ts';
+
+/** Larger markdown files are refused: no real guide comes close, and parsing stays bounded. */
+export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+
+export interface LoadOptions {
+  /** Site base path for links; default `/`. */
+  base?: string;
+  /** Render HTML as well as the model; default true. `check` and `parse` only need models. */
+  render?: boolean;
+}
+
+export interface ParsedFile {
+  document?: RenderedDocument;
+  problems: Problem[];
+}
+
+type Processor = ReturnType<typeof createModelProcessor> | ReturnType<typeof createRenderProcessor>;
+
+/** Every markdown document below `contentRoot`, as absolute paths, sorted. */
+export async function findDocuments(contentRoot: string): Promise<string[]> {
+  const entries = await readdir(contentRoot, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && /\.md$/i.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => {
+      const relative = toPosix(path.relative(contentRoot, file));
+      const segments = relative.split('/');
+      return (
+        !isFragment(relative) &&
+        !/^readme\.md$/i.test(segments.at(-1)!) &&
+        segments[0]!.toLowerCase() !== 'glossary' &&
+        !segments.some((segment) => segment.startsWith('.') || segment === 'node_modules')
+      );
+    })
+    .sort();
+}
+
+export async function loadContent(contentRoot: string, options: LoadOptions = {}): Promise<ContentLoadResult> {
+  const root = path.resolve(contentRoot);
+  const glossary = await loadGlossary(root);
+  const pipeline: PipelineOptions = { contentRoot: root, base: options.base ?? '/', glossary: glossary.entries };
+  const processor = options.render === false ? createModelProcessor(pipeline) : createRenderProcessor(pipeline);
+  const files = await findDocuments(root);
+  const problems: Problem[] = [...glossary.problems];
+  const documents: RenderedDocument[] = [];
+  const owners = new Map<string, string>();
+  for (const file of files) {
+    const parsed = await parseWith(processor, file, root, options.render !== false);
+    problems.push(...parsed.problems);
+    if (!parsed.document) continue;
+    const { id } = parsed.document.model;
+    const owner = owners.get(id);
+    if (owner) {
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message: `This document gets the id “${id}”, which ${path.relative(root, owner)} already has. Rename one of the files.`,
+        ruleId: 'id-duplicate',
+      });
+      continue;
+    }
+    owners.set(id, file);
+    documents.push(parsed.document);
+  }
+  return { documents, glossary: glossary.entries, problems: sortProblems(problems) };
+}
+
+/** Parses one document of a content folder (used by `rolebook parse` and the tests). */
+export async function parseDocument(
+  file: string,
+  options: { contentRoot: string; base?: string; glossary?: GlossaryEntry[]; render?: boolean },
+): Promise<ParsedFile> {
+  const root = path.resolve(options.contentRoot);
+  const glossary = options.glossary ?? (await loadGlossary(root)).entries;
+  const pipeline: PipelineOptions = { contentRoot: root, base: options.base ?? '/', glossary };
+  const render = options.render !== false;
+  const processor = render ? createRenderProcessor(pipeline) : createModelProcessor(pipeline);
+  return parseWith(processor, path.resolve(file), root, render);
+}
+
+async function parseWith(processor: Processor, file: string, root: string, render: boolean): Promise<ParsedFile> {
+  const problem = (message: string, ruleId: string, line = 1, column = 1): ParsedFile => ({
+    problems: [{ file, line, column, severity: 'error', message, ruleId }],
+  });
+  const size = (await stat(file)).size;
+  if (size === 0) return problem('The file is empty. A document needs front matter and a “# Title”.', 'file-empty');
+  if (size > MAX_DOCUMENT_BYTES) {
+    return problem(`The file is ${Math.round(size / 1024)} KB; documents are limited to ${MAX_DOCUMENT_BYTES / 1024} KB.`, 'file-too-large');
+  }
+  const bytes = await readFile(file);
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return problem(decoded.reason, decoded.ruleId, decoded.line, decoded.column);
+  const vfile = new VFile({ path: file, value: decoded.text });
+  const relative = toPosix(path.relative(root, file));
+  let html = '';
+  try {
+    const tree = processor.parse(vfile);
+    const transformed = await processor.run(tree, vfile);
+    if (render) html = String(processor.stringify(transformed as never, vfile));
+  } catch (error) {
+    return problem(`Rolebook could not read this file: ${(error as Error).message}`, 'internal-error');
+  }
+  const model = buildModel(vfile, {
+    id: idForPath(relative),
+    source: relative,
+    includes: (vfile.data.includes ?? []).map((include) => toPosix(path.relative(root, include))),
+  });
+  const problems = vfile.messages.map((message) => toProblem(message, file));
+  if (!model && !vfile.messages.some((message) => message.fatal)) {
+    problems.push({ file, line: 1, column: 1, severity: 'error', message: 'This document could not be read as a role guide or a playbook.', ruleId: 'model-missing' });
+  }
+  const hasErrors = problems.some((entry) => entry.severity === 'error' && entry.file === file) || problems.some((entry) => entry.severity === 'error');
+  if (!model || hasErrors) return { problems };
+  return {
+    problems,
+    document: {
+      model,
+      html,
+      headings: vfile.data.headings ?? [],
+      files: [file, ...(vfile.data.includes ?? [])],
+      links: vfile.data.links ?? [],
+    },
+  };
+}
+
+type Decoded = { ok: true; text: string } | { ok: false; reason: string; ruleId: string; line: number; column: number };
+
+/** UTF-8 only; a NUL byte means a binary file. The BOM is dropped (it is not part of the text). */
+export function decodeText(bytes: Uint8Array): Decoded {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return { ok: false, reason: 'This is a binary file, not markdown text.', ruleId: 'file-binary', ...positionOfByte(bytes, nul) };
+  }
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    return {
+      ok: false,
+      reason: 'The file is not valid UTF-8 text. Save it as UTF-8 in your editor.',
+      ruleId: 'file-encoding',
+      ...positionOfByte(bytes, bad),
+    };
+  }
+}
+
+function positionOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < index; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: index - lineStart + 1 };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  // The longest valid prefix ends where decoding first fails.
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    try {
+      decoder.decode(bytes.subarray(0, middle), { stream: true });
+      decoder.decode();
+      low = middle;
+    } catch {
+      high = middle - 1;
+    }
+  }
+  return low;
+}
+
+function toProblem(message: VFileMessage, fallbackFile: string): Problem {
+  return {
+    file: message.file || fallbackFile,
+    line: message.line ?? 1,
+    column: message.column ?? 1,
+    severity: message.fatal ? 'error' : 'warning',
+    message: message.reason,
+    ruleId: message.ruleId ?? 'unknown',
+  };
+}
+
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The whole pipeline in one place: markdown → remark plugins (file.data) → typed model (Zod) and
+ * sanitised HTML. Plugin order matters and is the documentation of how a page is read.
+ */
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import rehypeHeadings from '../../plugins/rehype-headings.ts';
+import rehypeRawWhenNeeded from '../../plugins/rehype-raw-when-needed.ts';
+import remarkAbbr from '../../plugins/remark-abbr.ts';
+import remarkAlerts from '../../plugins/remark-alerts.ts';
+import remarkContentLinks from '../../plugins/remark-content-links.ts';
+import remarkDocfxInclude from '../../plugins/remark-docfx-include.ts';
+import remarkDocumentKind from '../../plugins/remark-document-kind.ts';
+import remarkDrafts from '../../plugins/remark-drafts.ts';
+import remarkFrontMatter from '../../plugins/remark-front-matter.ts';
+import remarkHtmlBreaks from '../../plugins/remark-html-breaks.ts';
+import remarkLevelScale from '../../plugins/remark-level-scale.ts';
+import remarkOkrs from '../../plugins/remark-okrs.ts';
+import remarkPlaybookOverview from '../../plugins/remark-playbook-overview.ts';
+import remarkRoleDescription from '../../plugins/remark-role-description.ts';
+import remarkSections from '../../plugins/remark-sections.ts';
+import remarkSkills from '../../plugins/remark-skills.ts';
+import remarkStakeholders from '../../plugins/remark-stakeholders.ts';
+import remarkSuccessFactors from '../../plugins/remark-success-factors.ts';
+import remarkTitle from '../../plugins/remark-title.ts';
+import type { GlossaryEntry } from '../model/schemas.ts';
+import { sanitizeSchema } from './sanitize.ts';
+
+export interface PipelineOptions {
+  /** Absolute path of the content folder. */
+  contentRoot: string;
+  /** Base path of the site, e.g. `/` or `/playbook/`. */
+  base: string;
+  glossary: GlossaryEntry[];
+}
+
+/** Markdown → mdast with every extractor run; what `rolebook parse` and `check` need. */
+export function createModelProcessor(options: PipelineOptions) {
+  const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontMatter)
+    .use(remarkGfm)
+    .use(remarkDocfxInclude, { contentRoot: options.contentRoot })
+    .use(remarkHtmlBreaks)
+    .use(remarkTitle)
+    .use(remarkAlerts)
+    .use(remarkSections)
+    .use(remarkDocumentKind)
+    .use(remarkRoleDescription)
+    .use(remarkLevelScale)
+    .use(remarkSkills)
+    .use(remarkStakeholders)
+    .use(remarkSuccessFactors)
+    .use(remarkPlaybookOverview)
+    .use(remarkOkrs)
+    .use(remarkDrafts)
+    .use(remarkContentLinks, { contentRoot: options.contentRoot, base })
+    .use(remarkAbbr, { glossary: options.glossary, glossaryHref: `${base}glossary/` });
+}
+
+/** The model processor followed by rendering to sanitised HTML with heading slugs. */
+export function createRenderProcessor(options: PipelineOptions) {
+  return createModelProcessor(options)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRawWhenNeeded)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeSlug)
+    .use(rehypeHeadings)
+    .use(rehypeStringify);
+}
