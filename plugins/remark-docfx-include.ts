@@ -108,7 +108,7 @@ export default function remarkDocfxInclude(this: Processor, options: IncludeOpti
     if (!included.includes(real)) included.push(real);
     // Mark the fragment's nodes first, so problems found in nested includes name the right file.
     visit(fragmentTree, (node) => {
-      node.data = { ...node.data, sourceFile: real } as typeof node.data;
+      node.data = { ...node.data, sourceFile: real };
     });
     expand(fragmentTree, String(fragment.value), file, real, [...stack, real], depth + 1);
     return fragmentTree.children;

@@ -40,6 +40,8 @@ export default function remarkDocumentKind() {
       file.data.kind = topic;
       return;
     }
+    // Unreadable front matter is already an error; guessing the kind would only add noise.
+    if (file.messages.some((message) => message.fatal && message.ruleId?.startsWith('front-matter'))) return;
     const sections = file.data.sections;
     if (findSection(sections, 'skills', 'role profile')) file.data.kind = 'role-guide';
     else if (findSection(sections, 'objectives and key results', 'okrs', 'key results')) file.data.kind = 'playbook';

@@ -20,11 +20,11 @@ function isPseudoHeading(node: Root['children'][number] | undefined): node is Pa
 
 export default function remarkDrafts() {
   return (tree: Root, file: VFile) => {
-    file.data.drafts = [];
+    const drafts: Draft[] = (file.data.drafts = []);
     tree.children.forEach((node, index) => {
       const next = tree.children[index + 1];
       if (!isPseudoHeading(node) || next?.type !== 'list') return;
-      file.data.drafts.push({ title: plainText(node), items: next.children.map(itemText) });
+      drafts.push({ title: plainText(node), items: next.children.map(itemText) });
       node.data = { ...node.data, hProperties: { className: ['draft-title'], dataDraft: 'true' } };
       next.data = { ...next.data, hProperties: { className: ['draft-items'] } };
     });

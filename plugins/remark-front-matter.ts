@@ -125,15 +125,17 @@ function blankLines(lines: string[], lastIndex: number): string {
 function readYaml(yamlSource: string, file: VFile, lineCount: number): FrontMatterData {
   const values: Record<string, string | string[]> = Object.create(null);
   const positions: Record<string, { line: number; column: number }> = Object.create(null);
-  const document = parseDocument(yamlSource, { schema: 'core', uniqueKeys: true, maxAliasCount: 20, prettyErrors: false });
+  // Aliases are never resolved (values must be plain text), so an alias bomb cannot expand.
+  const document = parseDocument(yamlSource, { schema: 'core', uniqueKeys: true, prettyErrors: false });
   const at = (offset: number | undefined) => {
     const before = yamlSource.slice(0, offset ?? 0);
     const line = before.split('\n').length;
     return { line, column: before.length - before.lastIndexOf('\n') };
   };
   for (const problem of [...document.errors, ...document.warnings]) {
+    const tag = /Unresolved tag: (\S+)/.exec(problem.message)?.[1]?.replace('tag:yaml.org,2002:', '!!');
     const reason = problem.code === 'TAG_RESOLVE_FAILED'
-      ? `The front matter uses the YAML tag in “${problem.message.split(':').slice(1, 3).join(':').trim()}”; tags are not allowed, write plain text.`
+      ? `The front matter uses the YAML tag ${tag ?? ''}; tags are never run or resolved here. Write plain text instead.`
       : `The front matter is not valid YAML: ${problem.message.split('\n')[0]}`;
     report(file, reason, at(problem.pos[0]), problem.code === 'TAG_RESOLVE_FAILED' ? 'front-matter-tag' : 'front-matter-yaml');
   }

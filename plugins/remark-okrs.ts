@@ -6,7 +6,7 @@ import type { Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { OkrArea } from '../src/model/schemas.ts';
 import { itemText } from './lib/blocks.ts';
-import { report } from './lib/report.ts';
+import { documentStart, report } from './lib/report.ts';
 import { headingKey, plainText, squash } from './lib/text.ts';
 import { findSection } from './remark-sections.ts';
 
@@ -25,7 +25,7 @@ export default function remarkOkrs() {
     const section = findSection(file.data.sections, 'objectives and key results', 'okrs', 'key results');
     if (!section) {
       (file.data.missingSections ??= []).push('Objectives and Key Results');
-      report(file, 'This playbook has no “## … Objectives and Key Results” section.', tree.children[0] ?? { line: 1, column: 1 }, 'section-missing', 'warning');
+      report(file, 'This playbook has no “## … Objectives and Key Results” section.', documentStart(file), 'section-missing', 'warning');
       return;
     }
     let area: OkrArea | undefined;

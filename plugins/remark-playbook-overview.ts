@@ -6,7 +6,7 @@ import type { List, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { DefinitionNode } from '../src/model/schemas.ts';
 import { itemText, textBlocks } from './lib/blocks.ts';
-import { report } from './lib/report.ts';
+import { documentStart, report } from './lib/report.ts';
 import { findSection } from './remark-sections.ts';
 
 export interface PlaybookData {
@@ -33,7 +33,7 @@ export default function remarkPlaybookOverview() {
     for (const [name, section] of [['Overview', overview], ['Objectives', objectives], ['Definitions', definitions]] as const) {
       if (section) continue;
       missing.push(name);
-      report(file, `This playbook has no “## ${name}” section.`, tree.children[0] ?? { line: 1, column: 1 }, 'section-missing', 'warning');
+      report(file, `This playbook has no “## ${name}” section.`, documentStart(file), 'section-missing', 'warning');
     }
     file.data.playbook = {
       overview: textBlocks(overview?.nodes ?? []),

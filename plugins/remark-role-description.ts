@@ -5,7 +5,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { itemText, listItems } from './lib/blocks.ts';
-import { report } from './lib/report.ts';
+import { documentStart, report } from './lib/report.ts';
 import { plainText } from './lib/text.ts';
 import { findSection } from './remark-sections.ts';
 
@@ -32,7 +32,7 @@ export default function remarkRoleDescription() {
     if (!description) missing.push('Role Description');
     if (!capabilities) missing.push('Required Capabilities');
     for (const name of missing) {
-      report(file, `This role guide has no “## ${name}” section.`, tree.children[0] ?? { line: 1, column: 1 }, 'section-missing', 'warning');
+      report(file, `This role guide has no “## ${name}” section.`, documentStart(file), 'section-missing', 'warning');
     }
     file.data.role = {
       summary: (description?.nodes ?? [])

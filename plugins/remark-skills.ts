@@ -6,7 +6,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Skill } from '../src/model/schemas.ts';
 import { itemText, listItems } from './lib/blocks.ts';
-import { report } from './lib/report.ts';
+import { documentStart, report } from './lib/report.ts';
 import { DASH } from './lib/text.ts';
 import { findSection } from './remark-sections.ts';
 
@@ -25,7 +25,7 @@ export default function remarkSkills() {
     file.data.skills = [];
     if (!section) {
       (file.data.missingSections ??= []).push('Skills');
-      report(file, 'This role guide has no “## Skills” section, so it has no self-assessment.', tree.children[0] ?? { line: 1, column: 1 }, 'section-missing', 'warning');
+      report(file, 'This role guide has no “## Skills” section, so it has no self-assessment.', documentStart(file), 'section-missing', 'warning');
       return;
     }
     const scale = file.data.levelScale ?? [];
@@ -37,7 +37,7 @@ export default function remarkSkills() {
       if (!match) {
         report(
           file,
-          `The skill “${text}” has no level. Write it as “Skill name – L300” (add + for “or above”).`,
+          `The skill “${text}” has no level Rolebook can read. Write it as “Skill name – L300” (add + for “or above”).`,
           item,
           'skill-syntax',
         );

@@ -6,7 +6,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Stakeholder } from '../src/model/schemas.ts';
 import { itemText, listItems } from './lib/blocks.ts';
-import { report } from './lib/report.ts';
+import { documentStart, report } from './lib/report.ts';
 import { findSection } from './remark-sections.ts';
 
 declare module 'vfile' {
@@ -23,7 +23,7 @@ export default function remarkStakeholders() {
     const section = findSection(file.data.sections, 'key stakeholders', 'stakeholders');
     if (!section) {
       (file.data.missingSections ??= []).push('Key Stakeholders');
-      report(file, 'This role guide has no “## Key Stakeholders” section.', tree.children[0] ?? { line: 1, column: 1 }, 'section-missing', 'warning');
+      report(file, 'This role guide has no “## Key Stakeholders” section.', documentStart(file), 'section-missing', 'warning');
     }
     file.data.stakeholders = listItems(section?.nodes ?? [])
       .map(itemText)

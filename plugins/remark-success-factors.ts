@@ -5,7 +5,7 @@
 import type { PhrasingContent, Root, Table, TableCell } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Metric, SuccessFactor } from '../src/model/schemas.ts';
-import { report } from './lib/report.ts';
+import { documentStart, report } from './lib/report.ts';
 import { plainText, squash, withoutTrailingPeriod } from './lib/text.ts';
 import { findSection } from './remark-sections.ts';
 
@@ -27,7 +27,7 @@ export default function remarkSuccessFactors() {
     const table = section?.nodes.find((node): node is Table => node.type === 'table');
     if (!table) {
       (file.data.missingSections ??= []).push('Role Profile');
-      report(file, 'This role guide has no “## Role Profile” table of success factors, indicators and metrics.', section?.heading ?? tree.children[0] ?? { line: 1, column: 1 }, 'section-missing', 'warning');
+      report(file, 'This role guide has no “## Role Profile” table of success factors, indicators and metrics.', section?.heading ?? documentStart(file), 'section-missing', 'warning');
       return;
     }
     const [header, ...rows] = table.children;

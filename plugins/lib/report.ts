@@ -8,12 +8,15 @@ import type { VFileMessage } from 'vfile-message';
 
 export type Severity = 'error' | 'warning';
 
-export interface SourcedData {
-  sourceFile?: string;
+declare module 'unist' {
+  interface Data {
+    /** Absolute path of the include file a node was spliced in from. */
+    sourceFile?: string;
+  }
 }
 
 export function sourceFileOf(node: Node | undefined): string | undefined {
-  return (node?.data as SourcedData | undefined)?.sourceFile;
+  return node?.data?.sourceFile;
 }
 
 export function report(
@@ -33,4 +36,9 @@ export function report(
   const included = isNode ? sourceFileOf(place as Node) : undefined;
   if (included) message.file = included;
   return message;
+}
+
+/** Where a document's own content starts (the line after its front matter), for whole-document problems. */
+export function documentStart(file: VFile): { line: number; column: number } {
+  return { line: (file.data.frontMatter?.lineCount ?? 0) + 1, column: 1 };
 }

@@ -1,0 +1,100 @@
+/** The `rolebook` command: output formats and exit codes, in-process and through the real bin. */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main, type Io } from '../../src/cli/index.ts';
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+const fixtures = path.join(import.meta.dirname, 'fixtures');
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (text) => out.push(text), err: (text) => err.push(text), cwd: projectRoot };
+  const code = await main(args, io);
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+describe('rolebook parse', () => {
+  it('prints a JSON array of models with id, kind, source and meta', async () => {
+    const { code, stdout } = await run(['parse', 'content/roles/team-manager.md', 'content/playbooks/area-liaison.md']);
+    expect(code).toBe(0);
+    const models = JSON.parse(stdout);
+    expect(models.map((model: { id: string; kind: string; source: string }) => [model.id, model.kind, model.source])).toEqual([
+      ['roles/team-manager', 'role-guide', 'roles/team-manager.md'],
+      ['playbooks/area-liaison', 'playbook', 'playbooks/area-liaison.md'],
+    ]);
+    expect(Object.keys(models[0].meta)).toEqual(['title', 'description', 'authors', 'date', 'topic', 'audience', 'owner', 'extra']);
+  });
+
+  it('takes --content-root for includes', async () => {
+    const file = path.join(fixtures, 'includes/playbooks/main.md');
+    const { code, stderr } = await run(['parse', file, '--content-root', path.join(fixtures, 'includes')]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('test/unit/fixtures/includes/playbooks/main.md:13:1: error: The include “./includes/missing.md” does not exist');
+  });
+
+  it('exits 2 with one line for a missing file', async () => {
+    const { code, stderr, stdout } = await run(['parse', 'content/nope.md']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('rolebook parse: no such file: content/nope.md');
+  });
+});
+
+describe('rolebook check', () => {
+  it('passes on the project content', async () => {
+    const { code, stdout } = await run(['check']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/2 documents/);
+  });
+
+  it('prints path:line:col: severity: message [rule] and exits 1 on errors', async () => {
+    const { code, stdout } = await run(['check', 'test/unit/fixtures/crlf-bom']);
+    expect(code).toBe(1);
+    expect(stdout.split('\n')).toContain(
+      "test/unit/fixtures/crlf-bom/roles/crlf.md:10:1: error: Skill 'Writing' has level L500, but this guide's scale ends at L400 (expert). Use a level from L100 to L400. [skill-level-above-scale]",
+    );
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/1 error/);
+  });
+
+  it('reports duplicate ids as errors', async () => {
+    const { code, stdout } = await run(['check', 'test/unit/fixtures/duplicates']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('[id-duplicate]');
+  });
+
+  it('exits 0 when there are only warnings', async () => {
+    const { code, stdout } = await run(['check', 'test/unit/fixtures/warnings-only']);
+    expect(stdout).toContain('test/unit/fixtures/warnings-only/roles/sketch.md:8:1: warning: “[!HINT]” is not a known alert.');
+    expect(stdout).toContain('[section-missing]');
+    expect(code).toBe(0);
+  });
+
+  it('exits 2 for a folder that does not exist and for a bad format', async () => {
+    expect((await run(['check', 'no-such-folder'])).code).toBe(2);
+    const badFormat = await run(['check', '--format', 'xml']);
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toContain('unknown format');
+  });
+});
+
+describe('the bin', () => {
+  it('exits 2 on an unknown command with a one-line message and no stack trace', () => {
+    const result = spawnSync(path.join(projectRoot, 'node_modules/.bin/node'), [path.join(projectRoot, 'bin/rolebook.mjs'), 'frobnicate'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe('rolebook: unknown command “frobnicate”. Run “rolebook help” for the commands.');
+  });
+
+  it('runs check from the command line', () => {
+    const result = spawnSync(path.join(projectRoot, 'node_modules/.bin/node'), [path.join(projectRoot, 'bin/rolebook.mjs'), 'check', 'content'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * The project's own content, and the reference samples where ../shared is present, must give the
+ * models the issue names: counts, levels, metrics and future marks.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load.ts';
+import type { Playbook, RoleGuide, RolebookDocument } from '../../src/model/schemas.ts';
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+const samples = path.resolve(projectRoot, '../shared/samples');
+
+function byKind(documents: RolebookDocument[]) {
+  const role = documents.find((document): document is RoleGuide => document.kind === 'role-guide');
+  const playbook = documents.find((document): document is Playbook => document.kind === 'playbook');
+  if (!role || !playbook) throw new Error('expected one role guide and one playbook');
+  return { role, playbook };
+}
+
+function expectTeamManager(role: RoleGuide) {
+  expect(role.title).toBe('FastTrack Team Manager (TM)');
+  expect(role.meta).toMatchObject({
+    title: 'Role Guide - FastTrack Team Manager (TM)',
+    authors: ['Stephen Sorenson', 'Matt Whitten'],
+    date: '2019-07-26',
+    topic: 'role-guide',
+    audience: 'internal',
+    owner: 'jimmuir',
+    extra: { 'ms.author': 'v-conbre', manager: 'jimmuir', 'ms.prod': 'non-product-specific', 'ms.custom': 'approved' },
+  });
+  expect(role.levelScale.map((level) => `${level.code} ${level.name}`)).toEqual([
+    'L100 essentials',
+    'L200 intermediate',
+    'L300 advanced',
+    'L400 expert',
+  ]);
+  expect(role.skills).toHaveLength(7);
+  expect(role.skills.filter((skill) => skill.level.code === 'L300' && skill.level.orAbove).map((skill) => skill.name)).toEqual([
+    'People Management',
+    'Portfolio Management',
+    'Operational Excellence',
+    'Mentoring/Coaching',
+  ]);
+  expect(role.skills.filter((skill) => skill.level.code === 'L400' && !skill.level.orAbove).map((skill) => skill.name)).toEqual([
+    'Communication',
+    'Collaboration',
+  ]);
+  expect(role.skills[6]).toEqual({
+    name: 'Technical skills',
+    level: { code: 'L50', value: 50, orAbove: true },
+    qualifier: 'across M365 Suite',
+  });
+  expect(role.responsibilities).toHaveLength(6);
+  expect(role.capabilities).toHaveLength(5);
+  expect(role.stakeholders).toHaveLength(4);
+  expect(role.stakeholders[0]).toEqual({ text: 'CXP LT to drive business results', group: 'CXP LT', purpose: 'drive business results' });
+  expect(role.successFactors.map((factor) => factor.name)).toEqual([
+    'Business/Portfolio Management',
+    'Delivery Management & Excellence',
+    'Customer Stakeholder Collaboration',
+    'People Management',
+    'Invest in your role',
+  ]);
+  expect(role.successFactors.map((factor) => factor.metrics.length)).toEqual([3, 6, 2, 4, 2]);
+  const metrics = role.successFactors.flatMap((factor) => factor.metrics);
+  expect(metrics.filter((metric) => metric.kind === 'qualitative').map((metric) => metric.name)).toEqual([
+    'Quality Insights',
+    'Stakeholder “Handshake”',
+    'Skip Level Feedback',
+    'Perspectives Feedback',
+    '1:1 Feedback',
+    'Share learnings/training with the FTC community',
+  ]);
+  expect(metrics.every((metric) => !metric.name.endsWith('.'))).toBe(true);
+  expect(role.successFactors[1]!.metrics[3]).toEqual({ kind: 'quantitative', name: 'CPE & NPS', future: false });
+  // "(e.g. Teams)" stays inside its sentence.
+  expect(role.successFactors[4]!.indicators).toHaveLength(2);
+  expect(role.successFactors[4]!.indicators[1]).toContain('(e.g. Teams)');
+}
+
+function expectAreaLiaison(playbook: Playbook) {
+  expect(playbook.title).toBe('FastTrack Area Liaison');
+  expect(playbook.meta).toMatchObject({ authors: ['Mark Eichenberger'], date: '2019-02-18', topic: 'playbook', owner: 'mareich' });
+  expect(playbook.meta.extra.manager).toBe('eduardod');
+  expect(playbook.includes).toEqual(['playbooks/includes/questions-feedback.md']);
+  expect(playbook.okrs.map((area) => area.area)).toEqual([
+    'Business Performance',
+    'FastTrack Readiness',
+    'FastTrack Escalation',
+    'FastTrack Feedback',
+  ]);
+  expect(playbook.okrs.map((area) => area.objectives.length)).toEqual([6, 2, 2, 2]);
+  expect(playbook.okrs.map((area) => area.keyResults.length)).toEqual([5, 2, 1, 2]);
+  const future = playbook.okrs.flatMap((area) => area.keyResults).filter((result) => result.future);
+  expect(future).toHaveLength(2);
+  expect(future.every((result) => !/future/i.test(result.text))).toBe(true);
+  expect(playbook.definitions).toHaveLength(3);
+  expect(playbook.definitions[2]!.children.map((child) => child.text)).toEqual([
+    'Business Performance',
+    'Escalation',
+    'Feedback',
+    'Field Readiness',
+  ]);
+  expect(playbook.drafts.map((draft) => [draft.title, draft.items.length])).toEqual([
+    ['ROB', 5],
+    ['Outcomes', 2],
+    ['Reporting', 1],
+  ]);
+  expect(playbook.overview.length).toBe(4);
+  expect(playbook.objectives.length).toBe(1);
+}
+
+describe('the project content', () => {
+  it('gives the Team Manager and Area Liaison models without errors', async () => {
+    const result = await loadContent(path.join(projectRoot, 'content'), { render: true });
+    expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    const { role, playbook } = byKind(result.documents.map((document) => document.model));
+    expectTeamManager(role);
+    expectAreaLiaison(playbook);
+  });
+
+  it('renders <br> cells as line breaks, alerts as callouts and the include inline', async () => {
+    const result = await loadContent(path.join(projectRoot, 'content'));
+    const role = result.documents.find((document) => document.model.kind === 'role-guide')!;
+    expect(role.html).toContain('<strong>Business/Portfolio Management</strong>:<br>');
+    expect(role.html).toMatch(/<aside class="callout callout-tip"[^>]*>\s*<p class="callout-title">Tip<\/p>/);
+    expect(role.html).toMatch(/<aside class="callout callout-note"/);
+    expect(role.html).not.toContain('[!INCLUDE');
+    expect(role.html).not.toContain('<h1');
+    expect(role.headings.map((heading) => heading.slug)).toContain('role-profile');
+    expect(role.files.some((file) => file.endsWith('includes/role-guide-intro.md'))).toBe(true);
+  });
+});
+
+describe.skipIf(!existsSync(samples))('the reference samples in ../shared/samples', () => {
+  it('parse to the same facts', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'rolebook-samples-'));
+    cpSync(samples, root, { recursive: true });
+    // The playbook includes a fragment that is not shipped with the samples.
+    mkdirSync(path.join(root, 'includes'), { recursive: true });
+    writeFileSync(path.join(root, 'includes/questions-feedback.md'), '> [!NOTE]\n> Questions? Ask the owner.\n');
+    const result = await loadContent(root, { render: true });
+    expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    const { role, playbook } = byKind(result.documents.map((document) => document.model));
+    expectTeamManager(role);
+    expect(role.meta.description).toBe('FastTrack role profile guide.');
+    expectAreaLiaison({ ...playbook, includes: ['playbooks/includes/questions-feedback.md'] });
+  });
+});
