@@ -3,11 +3,14 @@
  * the pipeline, and returns every model, its HTML, and every problem — all at once, so one bad
  * document never hides the others.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { GlossaryEntry, Problem } from '../model/schemas.ts';
+import { DocumentCache, hashBytes, pipelineFingerprint } from './cache.ts';
 import { loadGlossary } from './glossary.ts';
 import { idForPath, isFragment, toPosix } from './ids.ts';
 import { buildModel } from './model.ts';
@@ -22,12 +25,31 @@ export interface LoadOptions {
   base?: string;
   /** Render HTML as well as the model; default true. `check` and `parse` only need models. */
   render?: boolean;
+  /**
+   * Folder for the parse cache; default `$ROLEBOOK_CACHE_DIR/rolebook` or
+   * `node_modules/.cache/rolebook`. `false` turns caching off.
+   */
+  cacheDir?: string | false;
+  /** Parse in a second thread when this many documents need parsing; default 200. */
+  parallelThreshold?: number;
 }
 
 export interface ParsedFile {
   document?: RenderedDocument;
   problems: Problem[];
+  /** Absolute paths of the includes the document pulled in, even when it failed. */
+  includes: string[];
 }
+
+export interface ParseFilesOptions {
+  contentRoot: string;
+  base: string;
+  render: boolean;
+  glossary: GlossaryEntry[];
+}
+
+/** The project checkout: where the pipeline sources (for the cache key) and the worker live. */
+const projectRoot = process.cwd();
 
 type Processor = ReturnType<typeof createModelProcessor> | ReturnType<typeof createRenderProcessor>;
 
@@ -53,17 +75,48 @@ export async function findDocuments(contentRoot: string): Promise<string[]> {
 export async function loadContent(contentRoot: string, options: LoadOptions = {}): Promise<ContentLoadResult> {
   const root = path.resolve(contentRoot);
   const glossary = await loadGlossary(root);
-  const pipeline: PipelineOptions = { contentRoot: root, base: options.base ?? '/', glossary: glossary.entries };
-  const processor = options.render === false ? createModelProcessor(pipeline) : createRenderProcessor(pipeline);
+  const parseOptions: ParseFilesOptions = {
+    contentRoot: root,
+    base: options.base ?? '/',
+    render: options.render !== false,
+    glossary: glossary.entries,
+  };
   const files = await findDocuments(root);
+  const cache = openCache(options, parseOptions);
+  const includeHashes = new Map<string, string | undefined>();
+  const hashOf = (file: string) => {
+    if (!includeHashes.has(file)) includeHashes.set(file, existsSync(file) ? hashBytes(readFileSync(file)) : undefined);
+    return includeHashes.get(file);
+  };
+  const results = new Map<string, ParsedFile>();
+  const fileHashes = new Map<string, string>();
+  const toParse: string[] = [];
+  for (const file of files) {
+    const hash = hashBytes(readFileSync(file));
+    fileHashes.set(file, hash);
+    const cached = cache?.get(file, hash, hashOf);
+    if (cached) results.set(file, cached);
+    else toParse.push(file);
+  }
+  const parsed = await parseInParallel(toParse, parseOptions, options.parallelThreshold ?? 200);
+  toParse.forEach((file, index) => {
+    const result = parsed[index]!;
+    results.set(file, result);
+    cache?.set(file, {
+      hash: fileHashes.get(file)!,
+      includes: Object.fromEntries(result.includes.map((include) => [include, hashOf(include) ?? ''])),
+      parsed: result,
+    });
+  });
+
   const problems: Problem[] = [...glossary.problems];
   const documents: RenderedDocument[] = [];
   const owners = new Map<string, string>();
   for (const file of files) {
-    const parsed = await parseWith(processor, file, root, options.render !== false);
-    problems.push(...parsed.problems);
-    if (!parsed.document) continue;
-    const { id } = parsed.document.model;
+    const result = results.get(file)!;
+    problems.push(...result.problems);
+    if (!result.document) continue;
+    const { id } = result.document.model;
     const owner = owners.get(id);
     if (owner) {
       problems.push({
@@ -77,9 +130,52 @@ export async function loadContent(contentRoot: string, options: LoadOptions = {}
       continue;
     }
     owners.set(id, file);
-    documents.push(parsed.document);
+    documents.push(result.document);
   }
   return { documents, glossary: glossary.entries, problems: sortProblems(problems) };
+}
+
+function openCache(options: LoadOptions, parseOptions: ParseFilesOptions): DocumentCache | undefined {
+  if (options.cacheDir === false) return undefined;
+  const fingerprint = pipelineFingerprint(projectRoot);
+  if (!fingerprint) return undefined;
+  const folder =
+    options.cacheDir ??
+    (process.env.ROLEBOOK_CACHE_DIR
+      ? path.join(process.env.ROLEBOOK_CACHE_DIR, 'rolebook')
+      : path.join(projectRoot, 'node_modules/.cache/rolebook'));
+  const key = hashBytes(JSON.stringify([fingerprint, parseOptions]));
+  return new DocumentCache(folder, key);
+}
+
+/** Parses in this thread and, for big batches, in one worker thread beside it (2 cores here). */
+async function parseInParallel(files: string[], options: ParseFilesOptions, threshold: number): Promise<ParsedFile[]> {
+  const workerFile = path.join(projectRoot, 'src/content/worker.ts');
+  if (files.length < threshold || !existsSync(workerFile)) return parseFiles(files, options);
+  const half = Math.ceil(files.length / 2);
+  const [mine, theirs] = [files.slice(0, half), files.slice(half)];
+  const worker = new Worker(workerFile, { workerData: options });
+  try {
+    const fromWorker = new Promise<ParsedFile[]>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the parser thread stopped early (exit code ${code})`)));
+    });
+    worker.postMessage(theirs);
+    const local = await parseFiles(mine, options);
+    return [...local, ...(await fromWorker)];
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** Parses `files` in order with one processor (the unit a worker thread runs). */
+export async function parseFiles(files: string[], options: ParseFilesOptions): Promise<ParsedFile[]> {
+  const pipeline: PipelineOptions = { contentRoot: options.contentRoot, base: options.base, glossary: options.glossary };
+  const processor = options.render ? createRenderProcessor(pipeline) : createModelProcessor(pipeline);
+  const results: ParsedFile[] = [];
+  for (const file of files) results.push(await parseWith(processor, file, options.contentRoot, options.render));
+  return results;
 }
 
 /** Parses one document of a content folder (used by `rolebook parse` and the tests). */
@@ -98,13 +194,14 @@ export async function parseDocument(
 async function parseWith(processor: Processor, file: string, root: string, render: boolean): Promise<ParsedFile> {
   const problem = (message: string, ruleId: string, line = 1, column = 1): ParsedFile => ({
     problems: [{ file, line, column, severity: 'error', message, ruleId }],
+    includes: [],
   });
-  const size = (await stat(file)).size;
+  const size = statSync(file).size;
   if (size === 0) return problem('The file is empty. A document needs front matter and a “# Title”.', 'file-empty');
   if (size > MAX_DOCUMENT_BYTES) {
     return problem(`The file is ${Math.round(size / 1024)} KB; documents are limited to ${MAX_DOCUMENT_BYTES / 1024} KB.`, 'file-too-large');
   }
-  const bytes = await readFile(file);
+  const bytes = readFileSync(file);
   const decoded = decodeText(bytes);
   if (!decoded.ok) return problem(decoded.reason, decoded.ruleId, decoded.line, decoded.column);
   const vfile = new VFile({ path: file, value: decoded.text });
@@ -117,6 +214,7 @@ async function parseWith(processor: Processor, file: string, root: string, rende
   } catch (error) {
     return problem(`Rolebook could not read this file: ${(error as Error).message}`, 'internal-error');
   }
+  const includes = vfile.data.includes ?? [];
   const model = buildModel(vfile, {
     id: idForPath(relative),
     source: relative,
@@ -126,10 +224,10 @@ async function parseWith(processor: Processor, file: string, root: string, rende
   if (!model && !vfile.messages.some((message) => message.fatal)) {
     problems.push({ file, line: 1, column: 1, severity: 'error', message: 'This document could not be read as a role guide or a playbook.', ruleId: 'model-missing' });
   }
-  const hasErrors = problems.some((entry) => entry.severity === 'error' && entry.file === file) || problems.some((entry) => entry.severity === 'error');
-  if (!model || hasErrors) return { problems };
+  if (!model || problems.some((entry) => entry.severity === 'error')) return { problems, includes };
   return {
     problems,
+    includes,
     document: {
       model,
       html,

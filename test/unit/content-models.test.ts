@@ -149,3 +149,27 @@ describe.skipIf(!existsSync(samples))('the reference samples in ../shared/sample
     expectAreaLiaison({ ...playbook, includes: ['playbooks/includes/questions-feedback.md'] });
   });
 });
+
+describe('loading at scale', () => {
+  it('gives the same result from a worker thread, from the cache and from a fresh parse', async () => {
+    const content = path.join(projectRoot, 'content');
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'rolebook-cache-'));
+    const fresh = await loadContent(content, { cacheDir: false, parallelThreshold: Infinity });
+    const threaded = await loadContent(content, { cacheDir, parallelThreshold: 1 });
+    const cached = await loadContent(content, { cacheDir, parallelThreshold: 1 });
+    expect(threaded).toEqual(fresh);
+    expect(cached).toEqual(fresh);
+  });
+
+  it('re-parses a document when one of its includes changes', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'rolebook-include-cache-'));
+    cpSync(path.join(projectRoot, 'content'), root, { recursive: true });
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'rolebook-cache-'));
+    const before = await loadContent(root, { cacheDir });
+    writeFileSync(path.join(root, 'roles/includes/role-guide-intro.md'), '> [!TIP]\n> A changed tip.\n');
+    const after = await loadContent(root, { cacheDir });
+    const html = (result: typeof before) => result.documents.find((document) => document.model.kind === 'role-guide')!.html;
+    expect(html(before)).not.toContain('A changed tip.');
+    expect(html(after)).toContain('A changed tip.');
+  });
+});
