@@ -14,6 +14,7 @@ export default defineConfig({
         test: {
           name: 'site',
           include: ['test/site/**/*.test.ts'],
+          globalSetup: ['test/helpers/global-setup.ts'],
           environment: 'node',
           testTimeout: 240_000,
           hookTimeout: 300_000,
@@ -25,6 +26,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/helpers/global-setup.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 300_000,

@@ -32,7 +32,7 @@ export interface BuildResult {
 function buildKey(options: BuildOptions): string {
   const content = path.resolve(options.contentDir ?? path.join(projectRoot, 'content'));
   return createHash('sha256')
-    .update(JSON.stringify([content, options.base ?? '/', options.env ?? {}]))
+    .update(JSON.stringify([process.env.ROLEBOOK_TEST_RUN ?? process.pid, content, options.base ?? '/', options.env ?? {}]))
     .digest('hex')
     .slice(0, 12);
 }
