@@ -47,8 +47,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   }
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
+  // Vitest sets Vite's BASE_URL/MODE/… in process.env; passed on, they would override the build's base.
+  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     ROLEBOOK_CONTENT: path.resolve(options.contentDir ?? path.join(projectRoot, 'content')),
     ROLEBOOK_OUT_DIR: path.join(outDir, 'dist'),
     ROLEBOOK_CACHE_DIR: path.join(outDir, 'cache'),

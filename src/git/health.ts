@@ -1,0 +1,116 @@
+/**
+ * The content health report: per document, what its owner should look at — overdue review,
+ * draft sections, missing sections, metrics marked "(Future)", no owner. Built from the model,
+ * the check's warnings and git history, so it says what `rolebook check --stale` says.
+ */
+import path from 'node:path';
+import type { RenderedDocument } from '../content/types.ts';
+import type { Problem } from '../model/schemas.ts';
+import { formatDay } from './dates.ts';
+import { pageGitInfoFrom, type PageGitInfo, type SiteGit } from './page.ts';
+
+export type HealthFlagKind = 'stale' | 'draft' | 'missing-section' | 'future-metric' | 'no-owner' | 'no-date';
+
+export interface HealthFlag {
+  kind: HealthFlagKind;
+  /** Short label for a badge: "Review overdue", "3 draft sections". */
+  label: string;
+  /** The specifics, in words: which sections, since when. */
+  detail?: string;
+}
+
+export interface HealthRow {
+  document: RenderedDocument;
+  git: PageGitInfo;
+  owner?: string;
+  flags: HealthFlag[];
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** `14 months`, `more than 7 years`. */
+function age(months: number): string {
+  return months < 24 ? plural(months, 'month') : `more than ${Math.floor(months / 12)} years`;
+}
+
+/** “This role guide has no “## Key Stakeholders” section.” → `Key Stakeholders`. */
+function missingSectionName(message: string): string {
+  return /“##\s*(?:…\s*)?([^”]+)”/.exec(message)?.[1]?.trim() ?? message;
+}
+
+function futureItems(document: RenderedDocument): string[] {
+  const model = document.model;
+  if (model.kind === 'role-guide') {
+    return model.successFactors.flatMap((factor) => factor.metrics.filter((metric) => metric.future).map((metric) => metric.name));
+  }
+  return model.okrs.flatMap((area) => area.keyResults.filter((result) => result.future).map((result) => result.text));
+}
+
+/** Missing-section warnings by source file, so each row is a lookup, not a scan of every problem. */
+function missingSectionsByFile(problems: readonly Problem[]): Map<string, string[]> {
+  const byFile = new Map<string, string[]>();
+  for (const problem of problems) {
+    if (problem.ruleId !== 'section-missing') continue;
+    const file = path.resolve(problem.file);
+    byFile.set(file, [...(byFile.get(file) ?? []), missingSectionName(problem.message)]);
+  }
+  return byFile;
+}
+
+export function healthRow(
+  document: RenderedDocument,
+  problems: readonly Problem[] | Map<string, string[]>,
+  site: SiteGit,
+  now?: Date,
+): HealthRow {
+  const git = pageGitInfoFrom(site, document, now);
+  const flags: HealthFlag[] = [];
+  const { freshness } = git;
+  if (freshness.stale && freshness.reviewDue) {
+    flags.push({
+      kind: 'stale',
+      label: 'Review overdue',
+      detail: `Not reviewed for ${age(freshness.ageMonths ?? 0)} (${freshness.reviewedFrom === 'ms.date' ? 'ms.date' : 'last change'}); review was due ${formatDay(freshness.reviewDue)}.`,
+    });
+  }
+  if (!document.model.meta.date) {
+    flags.push({ kind: 'no-date', label: 'No ms.date', detail: 'Add ms.date with the date of the last review.' });
+  }
+  if (document.model.kind === 'playbook' && document.model.drafts.length > 0) {
+    flags.push({
+      kind: 'draft',
+      label: plural(document.model.drafts.length, 'draft section'),
+      detail: document.model.drafts.map((draft) => draft.title).join(', '),
+    });
+  }
+  const missingByFile = problems instanceof Map ? problems : missingSectionsByFile(problems);
+  const missing = missingByFile.get(path.resolve(document.files[0] ?? '')) ?? [];
+  if (missing.length > 0) {
+    flags.push({ kind: 'missing-section', label: plural(missing.length, 'missing section'), detail: missing.join(', ') });
+  }
+  const future = futureItems(document);
+  if (future.length > 0) {
+    flags.push({
+      kind: 'future-metric',
+      label: `${future.length} future ${document.model.kind === 'role-guide' ? 'metric' : 'key result'}${future.length === 1 ? '' : 's'}`,
+      detail: future.join('; '),
+    });
+  }
+  const owner = document.model.meta.owner;
+  if (!owner) flags.push({ kind: 'no-owner', label: 'No owner', detail: 'Add ft.owner so someone keeps this page up to date.' });
+  return { document, git, owner, flags };
+}
+
+/** Every document, those needing the most attention first, then by title. */
+export function contentHealth(
+  documents: readonly RenderedDocument[],
+  problems: readonly Problem[],
+  site: SiteGit,
+  now?: Date,
+): HealthRow[] {
+  const weight = (row: HealthRow) => row.flags.filter((flag) => flag.kind !== 'future-metric').length;
+  const missingByFile = missingSectionsByFile(problems);
+  return documents
+    .map((document) => healthRow(document, missingByFile, site, now))
+    .sort((a, b) => weight(b) - weight(a) || a.document.model.title.localeCompare(b.document.model.title, 'en'));
+}

@@ -1,0 +1,142 @@
+/**
+ * Page history read from git at build time. One `git log` over the whole content folder builds a
+ * map from file to commits, so thousands of documents cost one process, not one per file.
+ * Outside a git repository there is no history and pages fall back to `ms.date`.
+ */
+import path from 'node:path';
+import { GitError, runGit } from './git.ts';
+
+export interface CommitInfo {
+  hash: string;
+  shortHash: string;
+  /** When the change landed (committer date), ISO 8601 with offset. Orders history and "Last updated". */
+  date: string;
+  /** When the author wrote it, ISO 8601 with offset. */
+  authorDate: string;
+  author: string;
+  /** First line of the commit message. */
+  subject: string;
+}
+
+export interface GitHistory {
+  /** Absolute path of the repository's work tree. */
+  repoRoot: string;
+  /** The content folder as given, absolute. Keys of `commitsByFile` are below it. */
+  contentDir: string;
+  /** The content folder's path inside the repository, `/`-separated, with a trailing `/` (`content/`), or `` at the root. */
+  contentPrefix: string;
+  /** A shallow clone (CI's default depth 1) only knows its last commits: dates may all be the same. */
+  shallow: boolean;
+  /** URL of the `origin` remote, if any. */
+  originUrl?: string;
+  /** Absolute file path (joined onto `contentDir`) → the commits that touched it, newest first. */
+  commitsByFile: Map<string, CommitInfo[]>;
+}
+
+const RECORD = '\x1e';
+const FIELD = '\x1f';
+const FORMAT = `${RECORD}%H${FIELD}%h${FIELD}%cI${FIELD}%aI${FIELD}%an${FIELD}%s`;
+
+/**
+ * Reads the history of every file under `contentDir`, or `undefined` when the folder is not in a
+ * git work tree (or git is missing). Any other git failure is thrown as a `GitError`.
+ */
+export async function readGitHistory(contentDir: string): Promise<GitHistory | undefined> {
+  const folder = path.resolve(contentDir);
+  let revParse: string;
+  try {
+    revParse = await runGit(['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository'], { cwd: folder });
+  } catch (error) {
+    if (error instanceof GitError && error.noRepository) return undefined;
+    throw error;
+  }
+  const [repoRoot = folder, contentPrefix = '', shallow = 'false'] = revParse.split('\n');
+  const log = await readLog(folder);
+  return {
+    repoRoot,
+    contentDir: folder,
+    contentPrefix,
+    shallow: shallow.trim() === 'true',
+    originUrl: await readOriginUrl(folder),
+    commitsByFile: parseLog(log, folder, contentPrefix),
+  };
+}
+
+async function readLog(folder: string): Promise<string> {
+  try {
+    return await runGit(['log', '-z', '--name-only', '--no-color', `--format=${FORMAT}`, '--', '.'], { cwd: folder });
+  } catch (error) {
+    // A repository with no commits yet has no history; that is not an error for the site.
+    if (error instanceof GitError && /does not have any commits yet|bad default revision/i.test(error.stderr)) return '';
+    throw error;
+  }
+}
+
+async function readOriginUrl(folder: string): Promise<string | undefined> {
+  try {
+    return (await runGit(['remote', 'get-url', 'origin'], { cwd: folder })).trim() || undefined;
+  } catch (error) {
+    if (error instanceof GitError) return undefined; // No origin remote: no derived edit link.
+    throw error;
+  }
+}
+
+/**
+ * `git log -z --name-only` prints, per commit, the formatted header, NUL, then a newline and the
+ * NUL-terminated paths (relative to the repository root). Each header starts with RECORD.
+ */
+export function parseLog(output: string, contentDir: string, contentPrefix: string): Map<string, CommitInfo[]> {
+  const commitsByFile = new Map<string, CommitInfo[]>();
+  let current: CommitInfo | undefined;
+  for (const token of output.split('\0')) {
+    if (token.startsWith(RECORD)) {
+      const [hash = '', shortHash = '', date = '', authorDate = '', author = '', subject = ''] = token.slice(1).split(FIELD);
+      current = { hash, shortHash, date, authorDate, author, subject };
+      continue;
+    }
+    const repoPath = token.replace(/^\n/, '');
+    if (!current || repoPath === '' || !repoPath.startsWith(contentPrefix)) continue;
+    const file = path.join(contentDir, ...repoPath.slice(contentPrefix.length).split('/'));
+    const commits = commitsByFile.get(file);
+    if (commits) commits.push(current);
+    else commitsByFile.set(file, [current]);
+  }
+  return commitsByFile;
+}
+
+/**
+ * The latest commits that touched any of `files` (a page's source and its includes), newest first,
+ * each commit once.
+ */
+export function commitsFor(history: GitHistory | undefined, files: readonly string[], limit = Infinity): CommitInfo[] {
+  if (!history) return [];
+  const seen = new Map<string, CommitInfo>();
+  for (const file of files) {
+    for (const commit of history.commitsByFile.get(path.resolve(file)) ?? []) seen.set(commit.hash, commit);
+  }
+  return [...seen.values()].sort((a, b) => Date.parse(b.date) - Date.parse(a.date)).slice(0, limit);
+}
+
+export function lastCommitFor(history: GitHistory | undefined, files: readonly string[]): CommitInfo | undefined {
+  return commitsFor(history, files, 1)[0];
+}
+
+const memo = new Map<string, Promise<GitHistory | undefined>>();
+
+/** `readGitHistory`, once per content folder per process (pages of one build share it). */
+export function getGitHistory(contentDir: string): Promise<GitHistory | undefined> {
+  const key = path.resolve(contentDir);
+  let pending = memo.get(key);
+  if (!pending) {
+    pending = readGitHistory(key);
+    memo.set(key, pending);
+    // A failed read is not cached, so a dev server recovers once the cause is fixed.
+    pending.catch(() => memo.delete(key));
+  }
+  return pending;
+}
+
+/** Forget cached history (the dev server calls this when content changes). */
+export function resetGitHistory(): void {
+  memo.clear();
+}

@@ -1,0 +1,312 @@
+/**
+ * After the build, proves every internal link lands somewhere:
+ *  1. each link written in the markdown (`documents[].links`) reaches a built page, and its
+ *     `#anchor` an element id on that page — reported at the markdown file, line and column;
+ *  2. every `href`/`src` in every built HTML page that points into the site resolves to a file
+ *     under the base path, with its anchor — reported at the markdown source when the page was
+ *     built from a document and the link text is found there, else at the built page.
+ * Any broken link fails the build: a reader must never land on a 404 from inside the site.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { formatProblems } from '../cli/reporters.ts';
+import type { RolebookConfig } from '../config.ts';
+import { loadContent } from '../content/load.ts';
+import type { RenderedDocument } from '../content/types.ts';
+import type { Problem } from '../model/schemas.ts';
+
+type Element = DefaultTreeAdapterMap['element'];
+type ParentNode = DefaultTreeAdapterMap['parentNode'];
+
+/** Attributes that point at another resource, by element. */
+const REFERENCE_ATTRIBUTES: Record<string, string[]> = {
+  a: ['href'],
+  area: ['href'],
+  link: ['href'],
+  img: ['src'],
+  script: ['src'],
+  source: ['src'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  iframe: ['src'],
+  form: ['action'],
+};
+
+/** Written by the search indexer, which may run after this check. */
+const GENERATED_LATER = ['pagefind/'];
+
+interface Reference {
+  value: string;
+  line: number;
+  column: number;
+}
+
+interface BuiltPage {
+  ids: Set<string>;
+  references: Reference[];
+}
+
+export interface BuiltSite {
+  outDir: string;
+  base: string;
+  /** Every file in the output, `/`-separated, relative to `outDir`. */
+  files: Set<string>;
+  /** HTML pages by relative path. */
+  pages: Map<string, BuiltPage>;
+}
+
+function normaliseBase(base: string): string {
+  const withLeading = base.startsWith('/') ? base : `/${base}`;
+  return withLeading.endsWith('/') ? withLeading : `${withLeading}/`;
+}
+
+async function listFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+function collect(node: ParentNode, page: BuiltPage): void {
+  for (const child of node.childNodes) {
+    if (!('tagName' in child)) continue;
+    const element = child as Element;
+    for (const attribute of element.attrs) {
+      if (attribute.name === 'id' || (attribute.name === 'name' && element.tagName === 'a')) page.ids.add(attribute.value);
+    }
+    for (const name of REFERENCE_ATTRIBUTES[element.tagName] ?? []) {
+      const attribute = element.attrs.find((candidate) => candidate.name === name);
+      if (!attribute) continue;
+      const location = element.sourceCodeLocation?.attrs?.[name] ?? element.sourceCodeLocation;
+      page.references.push({ value: attribute.value, line: location?.startLine ?? 1, column: location?.startCol ?? 1 });
+    }
+    collect(element.tagName === 'template' ? (element as unknown as { content: ParentNode }).content : element, page);
+  }
+}
+
+export async function readBuiltSite(outDir: string, base: string): Promise<BuiltSite> {
+  const files = new Set(await listFiles(outDir));
+  const pages = new Map<string, BuiltPage>();
+  for (const file of files) {
+    if (!file.endsWith('.html')) continue;
+    const html = await readFile(path.join(outDir, file), 'utf8');
+    const page: BuiltPage = { ids: new Set(), references: [] };
+    collect(parse(html, { sourceCodeLocationInfo: true }), page);
+    pages.set(file, page);
+  }
+  return { outDir, base: normaliseBase(base), files, pages };
+}
+
+/** The built file a site path (below the base, no leading slash) is served from, like a static host. */
+function fileFor(site: BuiltSite, sitePath: string): string | undefined {
+  const candidates = sitePath === '' || sitePath.endsWith('/') ? [`${sitePath}index.html`] : [sitePath, `${sitePath}/index.html`, `${sitePath}.html`];
+  return candidates.find((candidate) => site.files.has(candidate));
+}
+
+function decode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Distance between two short strings, for "did you mean". */
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+function suggestion(wanted: string, ids: Set<string>): string {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const id of ids) {
+    const distance = editDistance(wanted.toLowerCase(), id.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [id, distance];
+  }
+  return best && bestDistance <= Math.max(2, Math.floor(wanted.length / 3)) ? ` Did you mean “#${best}”?` : '';
+}
+
+type Resolution = { ok: true } | { ok: false; reason: string; hint?: string };
+
+/** Checks a site path below the base (`roles/x/`) and an optional fragment. */
+function resolve(site: BuiltSite, sitePath: string, fragment: string | undefined): Resolution {
+  if (GENERATED_LATER.some((prefix) => sitePath.startsWith(prefix))) return { ok: true };
+  const file = fileFor(site, decode(sitePath));
+  const shown = `${site.base}${sitePath}`;
+  if (!file) return { ok: false, reason: `there is no page ${shown} on the site` };
+  if (!fragment || fragment === 'top') return { ok: true };
+  const page = site.pages.get(file);
+  if (!page) return { ok: true };
+  const id = decode(fragment);
+  if (page.ids.has(id)) return { ok: true };
+  return { ok: false, reason: `the page ${shown} has no heading or element with the id “${id}”`, hint: suggestion(id, page.ids) };
+}
+
+function splitHash(href: string): [string, string | undefined] {
+  const index = href.indexOf('#');
+  return index === -1 ? [href, undefined] : [href.slice(0, index), href.slice(index + 1)];
+}
+
+/** Links written in markdown, checked against the built pages and reported where they were written. */
+export function checkContentLinks(site: BuiltSite, documents: readonly RenderedDocument[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const document of documents) {
+    for (const link of document.links) {
+      const [pathPart, fragment] = splitHash(link.href);
+      const sitePath = pathPart.replace(/^\/+/, '').replace(/\?.*$/, '');
+      const result = resolve(site, sitePath, fragment);
+      if (result.ok) continue;
+      problems.push({
+        file: link.file || document.files[0] || document.model.source,
+        line: link.line,
+        column: link.column,
+        severity: 'error',
+        message: `The link “${link.written}” is broken: ${result.reason}.${result.hint ?? ''}`,
+        ruleId: 'link-broken',
+      });
+    }
+  }
+  return problems;
+}
+
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+/**
+ * Where a broken reference found in built HTML was written: the markdown of the document the page
+ * was built from, when the link text is found there; otherwise the built page itself.
+ */
+async function placeOf(
+  site: BuiltSite,
+  pageFile: string,
+  reference: Reference,
+  sources: Map<string, RenderedDocument>,
+): Promise<Pick<Problem, 'file' | 'line' | 'column'>> {
+  const document = sources.get(pageFile);
+  if (document) {
+    const candidates = [reference.value, reference.value.startsWith(site.base) ? `/${reference.value.slice(site.base.length)}` : undefined].filter(
+      (candidate): candidate is string => !!candidate && candidate.length > 1,
+    );
+    for (const file of document.files) {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch {
+        continue;
+      }
+      for (const candidate of candidates) {
+        // As a markdown link destination `(…)` or an HTML attribute value `"…"`.
+        const found = [`(${candidate}`, `"${candidate}"`, `'${candidate}'`].map((needle) => text.indexOf(needle)).find((at) => at !== -1);
+        if (found === undefined) continue;
+        const index = found + 1;
+        const before = text.slice(0, index);
+        return { file, line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
+      }
+    }
+  }
+  return { file: path.join(site.outDir, pageFile), line: reference.line, column: reference.column };
+}
+
+/** Every internal `href`/`src` of every built page. `skip` holds site paths already reported from markdown. */
+export async function checkBuiltReferences(
+  site: BuiltSite,
+  documents: readonly RenderedDocument[] = [],
+  skip: ReadonlySet<string> = new Set(),
+): Promise<Problem[]> {
+  const sources = new Map(documents.map((document) => [`${document.model.id}/index.html`, document]));
+  const problems: Problem[] = [];
+  const origin = 'http://rolebook.invalid';
+  for (const [pageFile, page] of site.pages) {
+    const pageUrl = new URL(`${site.base}${pageFile.replace(/(^|\/)index\.html$/, '$1')}`, origin);
+    for (const reference of page.references) {
+      const value = reference.value.trim();
+      if (value === '' || EXTERNAL.test(value)) continue;
+      const url = new URL(value, pageUrl);
+      const sameDocument = value.startsWith('#');
+      let result: Resolution;
+      if (!url.pathname.startsWith(site.base) && `${url.pathname}/` !== site.base) {
+        result = { ok: false, reason: `it points outside the site's base path ${site.base}` };
+      } else {
+        const sitePath = url.pathname.slice(site.base.length);
+        if (skip.has(`/${sitePath}${url.hash}`)) continue;
+        result = resolve(site, sitePath, url.hash ? url.hash.slice(1) : sameDocument ? '' : undefined);
+      }
+      if (result.ok) continue;
+      const place = await placeOf(site, pageFile, reference, sources);
+      problems.push({
+        ...place,
+        severity: 'error',
+        message: `The link “${value}” on ${pageUrl.pathname} is broken: ${result.reason}.${result.hint ?? ''}`,
+        ruleId: 'link-broken',
+      });
+    }
+  }
+  return problems;
+}
+
+export async function checkLinks(options: {
+  outDir: string;
+  base: string;
+  documents: readonly RenderedDocument[];
+}): Promise<Problem[]> {
+  const site = await readBuiltSite(options.outDir, options.base);
+  const fromContent = checkContentLinks(site, options.documents);
+  // Broken markdown links show up in the HTML too; report them once, at the markdown.
+  const reported = new Set(
+    options.documents.flatMap((document) => document.links.map((link) => link.href)),
+  );
+  const fromHtml = await checkBuiltReferences(site, options.documents, reported);
+  return [...fromContent, ...fromHtml];
+}
+
+export class BrokenLinksError extends Error {
+  /** Astro prints `hint` under the error. */
+  readonly hint = 'Fix each link at the file, line and column above, then build again.';
+
+  constructor(count: number) {
+    // Kept free of the words "document" and "window": Astro would add a hint about browser APIs.
+    super(`${count} broken link${count === 1 ? '' : 's'} (listed above); the site was not published.`);
+    this.name = 'BrokenLinksError';
+    // The list above is the report; a stack trace would only bury it.
+    this.stack = this.message;
+  }
+}
+
+export function linkCheckIntegration(config: RolebookConfig): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'rolebook:link-check',
+    hooks: {
+      'astro:config:done': ({ config: astroConfig }) => {
+        base = astroConfig.base;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        if (!existsSync(outDir)) return;
+        const { documents } = await loadContent(config.contentDir, { base, render: false });
+        const problems = await checkLinks({ outDir, base, documents });
+        if (problems.length === 0) {
+          logger.info(`All internal links and anchors resolve.`);
+          return;
+        }
+        const report = formatProblems(problems, 'text', { cwd: process.cwd(), documentCount: documents.length });
+        // The same lines as `rolebook check`, so editors and CI annotate them the same way.
+        console.error(report);
+        throw new BrokenLinksError(problems.length);
+      },
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The site served under a base path (`/playbook/`, as on GitHub Pages for a project site): a
+ * reader following links in Chromium never leaves the base, never hits a 404, and gets styles.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hasBrowser, launchBrowser } from '../helpers/browser.ts';
+import { buildSite, projectRoot, serveStatic, type StaticServer } from '../helpers/site.ts';
+
+const BASE = '/playbook/';
+
+describe.skipIf(!hasBrowser)('a site built with base /playbook/', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  const failures: string[] = [];
+
+  beforeAll(async () => {
+    const build = await buildSite({
+      contentDir: path.join(projectRoot, 'content'),
+      base: BASE,
+      // Vitest puts BASE_URL=/ into process.env, and Vite lets it override the configured base in
+      // the build it starts; pin it to the base under test.
+      env: { BASE_URL: BASE },
+    });
+    if (build.exitCode !== 0) throw new Error(`build failed:\n${build.output}`);
+    server = await serveStatic(build.outDir, BASE);
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    page.on('response', (response) => {
+      if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
+    });
+    page.on('requestfailed', (request) => {
+      // Leaving a page aborts what it was still loading (the search worker, say); that is not a broken link.
+      if (request.failure()?.errorText !== 'net::ERR_ABORTED') failures.push(`${request.failure()?.errorText} ${request.url()}`);
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Every same-origin link on the current page. */
+  async function internalLinks(): Promise<string[]> {
+    return page.$$eval('a[href]', (anchors) =>
+      anchors
+        .map((anchor) => (anchor as HTMLAnchorElement).href)
+        .filter((href) => href.startsWith(location.origin)),
+    );
+  }
+
+  async function follow(name: RegExp, scope = 'main'): Promise<void> {
+    const link = page.locator(scope).getByRole('link', { name }).first();
+    await Promise.all([page.waitForLoadState('load'), link.click()]);
+  }
+
+  it('serves the home page with its styles under the base', async () => {
+    const response = await page.goto(server.url);
+    expect(response?.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe(BASE);
+    // The stylesheet loaded: the page is not in the browser's default serif font.
+    const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+    expect(font).not.toMatch(/^"?Times/);
+    const stylesheets = await page.evaluate(() => document.styleSheets.length);
+    expect(stylesheets).toBeGreaterThan(0);
+  });
+
+  it('keeps every internal link on every page inside the base', async () => {
+    const visited = new Set<string>();
+    const queue = [server.url];
+    // Crawl the whole (small) site from the home page, as a reader clicking every link would.
+    while (queue.length > 0 && visited.size < 60) {
+      const url = queue.shift()!.split('#')[0]!;
+      if (visited.has(url)) continue;
+      visited.add(url);
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(200);
+      for (const href of await internalLinks()) {
+        expect(new URL(href).pathname.startsWith(BASE), `${href} on ${url}`).toBe(true);
+        const target = href.split('#')[0]!;
+        if (!visited.has(target) && !/\.(json|xml|txt|csv|svg|png)$/.test(new URL(target).pathname)) queue.push(target);
+      }
+    }
+    expect(visited.size).toBeGreaterThan(8);
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+
+  it('follows links a reader clicks: home → role guide → guide for content owners → content health → playbook', async () => {
+    await page.goto(server.url);
+    await follow(/Team Manager/);
+    expect(new URL(page.url()).pathname).toBe(`${BASE}roles/team-manager/`);
+    expect(await page.locator('h1').first().innerText()).toMatch(/Team Manager/);
+
+    await Promise.all([page.waitForLoadState('load'), page.locator('a[href$="/contributing/"]').first().click()]);
+    expect(new URL(page.url()).pathname).toBe(`${BASE}contributing/`);
+    expect(await page.locator('h1').innerText()).toBe('Guide for content owners');
+
+    await follow(/content health/i);
+    expect(new URL(page.url()).pathname).toBe(`${BASE}health/`);
+    await follow(/Area Liaison/);
+    expect(new URL(page.url()).pathname).toBe(`${BASE}playbooks/area-liaison/`);
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+});

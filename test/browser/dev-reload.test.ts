@@ -1,0 +1,128 @@
+/**
+ * `astro dev` on a content folder: an edit to the markdown reloads the open page without a
+ * restart, a content error shows in the browser's error overlay with the file and message, and
+ * fixing the file brings the page back.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasBrowser, launchBrowser } from '../helpers/browser.ts';
+import { projectRoot } from '../helpers/site.ts';
+
+const fixture = path.join(projectRoot, 'test/fixtures/publishing/git-site');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Polls `url` until `accept` says yes, or fails with the last response seen. */
+async function waitFor(url: string, accept: (status: number, body: string) => boolean, timeoutMs = 60_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no response';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      const body = await response.text();
+      if (accept(response.status, body)) return body;
+      last = `${response.status} ${body.slice(0, 300)}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`timed out waiting for ${url}; last: ${last}`);
+}
+
+describe.skipIf(!hasBrowser)('the dev server and content edits', () => {
+  let browser: Browser;
+  let page: Page;
+  let folder: string;
+  let server: ChildProcess;
+  let output = '';
+  let base: string;
+  let guide: string;
+
+  beforeAll(async () => {
+    folder = mkdtempSync(path.join(os.tmpdir(), 'rolebook-dev-'));
+    cpSync(fixture, folder, { recursive: true });
+    guide = path.join(folder, 'roles/analyst.md');
+    const playbook = path.join(folder, 'playbooks/escalations.md');
+    writeFileSync(playbook, readFileSync(playbook, 'utf8').replace('{{TODAY}}', '3/1/2025'));
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    // Vitest's own variables (BASE_URL, MODE, …) would leak into the dev server's Vite.
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(key) && !key.startsWith('VITEST')),
+    );
+    server = spawn(
+      process.execPath,
+      [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
+      {
+        cwd: projectRoot,
+        env: { ...env, ROLEBOOK_CONTENT: folder, ROLEBOOK_CACHE_DIR: path.join(folder, '.cache'), CI: 'true' },
+        stdio: 'pipe',
+      },
+    );
+    server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await waitFor(`${base}/roles/analyst/`, (status) => status === 200, 120_000);
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('reloads the open page when its markdown changes', async () => {
+    await page.goto(`${base}/roles/analyst/`);
+    await expect(page.locator('h1').first().innerText()).resolves.toBe('Data Analyst');
+    // The reload is pushed to the open page: no navigation by the test.
+    const reloaded = page.waitForEvent('load', { timeout: 30_000 });
+    writeFileSync(guide, readFileSync(guide, 'utf8').replace('# Data Analyst', '# Data Scientist'));
+    await reloaded;
+    await expect(page.locator('h1').first().innerText()).resolves.toBe('Data Scientist');
+    expect(output).toMatch(/content changed \(roles\/analyst\.md\); reloading/);
+  });
+
+  it('shows a content error in the overlay with the file and the message, and recovers when fixed', async () => {
+    const good = readFileSync(guide, 'utf8');
+    // The open page reloads by itself and shows the error: the test does not navigate.
+    const broken = page.waitForEvent('load', { timeout: 30_000 });
+    writeFileSync(guide, good.replace('- Data Modelling – L200', '- Data Modelling – L500'));
+    await broken;
+    const overlay = page.locator('vite-error-overlay');
+    await overlay.waitFor({ timeout: 30_000 });
+    // The overlay renders into its shadow root.
+    await page.waitForFunction(() => (document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '').includes('L500'), null, {
+      timeout: 30_000,
+    });
+    const shown = await page.evaluate(() => document.querySelector('vite-error-overlay')!.shadowRoot!.textContent ?? '');
+    if (process.env.ROLEBOOK_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.ROLEBOOK_SCREENSHOTS, 'dev-overlay.png') });
+    expect(shown).toContain('roles/analyst.md');
+    expect(shown).toMatch(/L500/);
+
+    const recovered = page.waitForEvent('load', { timeout: 30_000 });
+    writeFileSync(guide, good);
+    await recovered;
+    await expect(page.locator('h1').first().innerText()).resolves.toBe('Data Scientist');
+    expect(await page.locator('vite-error-overlay').count()).toBe(0);
+  });
+});

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  if?: string;
+  needs?: string | string[];
+  container?: string;
+  'continue-on-error'?: boolean;
+  permissions?: Record<string, string>;
+  steps: Step[];
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions: Record<string, string>;
+  jobs: Record<string, Job>;
+}
+
+const workflow = parse(readFileSync(path.join(root, '.github/workflows/publish.yml'), 'utf8')) as Workflow;
+const runs = (job: Job) => job.steps.map((step) => step.run ?? '').join('\n');
+const uses = (job: Job) => job.steps.map((step) => step.uses ?? '');
+const needs = (job: Job) => [job.needs ?? []].flat();
+
+describe('GitHub workflow', () => {
+  it('runs on pull requests and on pushes to main, read-only by default', () => {
+    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['pull_request', 'push']));
+    expect(workflow.on.push).toEqual({ branches: ['main'] });
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('checks content with GitHub annotations and runs the tests with Debian Chromium', () => {
+    const check = workflow.jobs.check!;
+    expect(check.if).toBeUndefined();
+    expect(check.container).toMatch(/bookworm|trixie|debian/);
+    expect(runs(check)).toMatch(/apt-get install[^\n]*\bchromium\b/);
+    expect(runs(check)).toMatch(/npx rolebook check --format github/);
+    expect(runs(check)).toMatch(/npm test/);
+    // Last-updated dates need the whole history, not CI's default single commit.
+    expect(check.steps.find((step) => step.uses?.startsWith('actions/checkout'))?.with?.['fetch-depth']).toBe(0);
+  });
+
+  it('builds and deploys to Pages only from main, after the checks pass', () => {
+    const { build, deploy } = workflow.jobs;
+    expect(build!.if).toMatch(/refs\/heads\/main/);
+    expect(needs(build!)).toEqual(['check']);
+    expect(runs(build!)).toMatch(/npm run build/);
+    expect(uses(build!).some((action) => action.startsWith('actions/upload-pages-artifact@'))).toBe(true);
+    expect(build!.steps.find((step) => step.uses?.startsWith('actions/checkout'))?.with?.['fetch-depth']).toBe(0);
+    expect(needs(deploy!)).toEqual(['build']);
+    expect(uses(deploy!).some((action) => action.startsWith('actions/deploy-pages@'))).toBe(true);
+    expect(deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+  });
+
+  it('audits production dependencies in its own job that blocks nothing', () => {
+    const audit = workflow.jobs.audit!;
+    expect(runs(audit)).toContain('npm audit --omit=dev --audit-level=high');
+    expect(audit['continue-on-error']).toBe(true);
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      expect(needs(job), name).not.toContain('audit');
+    }
+  });
+
+  it('keeps npm packages and actions up to date with Dependabot', () => {
+    const dependabot = parse(readFileSync(path.join(root, '.github/dependabot.yml'), 'utf8')) as {
+      updates: Array<{ 'package-ecosystem': string }>;
+    };
+    expect(dependabot.updates.map((update) => update['package-ecosystem']).sort()).toEqual(['github-actions', 'npm']);
+  });
+});
