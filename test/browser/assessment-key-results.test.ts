@@ -1,0 +1,171 @@
+/**
+ * Key-result tracking on the Area Liaison playbook page, in Chromium: statuses and notes saved
+ * and reloaded, future key results marked and left out of progress, comparison, export/import,
+ * share link, and axe.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { hasBrowser, launchBrowser } from '../helpers/browser.ts';
+import { buildSite, projectRoot, serveStatic, type StaticServer } from '../helpers/site.ts';
+
+const AXE = path.join(projectRoot, 'node_modules/axe-core/axe.min.js');
+
+describe.skipIf(!hasBrowser)('key-result tracking on a playbook page', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let problems: string[];
+
+  beforeAll(async () => {
+    const build = await buildSite();
+    if (build.exitCode !== 0) throw new Error(`build failed:\n${build.output}`);
+    server = await serveStatic(build.outDir);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    expect(problems).toEqual([]);
+  });
+
+  async function open(options: { hash?: string; js?: boolean; blockSiteScripts?: boolean; bypassCSP?: boolean } = {}): Promise<Page> {
+    context = await browser.newContext({ acceptDownloads: true, javaScriptEnabled: options.js ?? true, bypassCSP: options.bypassCSP });
+    if (options.blockSiteScripts) await context.route('**/*.js', (route) => route.abort());
+    problems = [];
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(String(error)));
+    await page.goto(`${server.url}playbooks/area-liaison/${options.hash ?? ''}`);
+    if ((options.js ?? true) && !options.blockSiteScripts) await page.locator('[data-rb-toolbar]:not([hidden])').waitFor();
+    return page;
+  }
+
+  const keyResult = (page: Page, text: string) => page.getByRole('group', { name: new RegExp(`^${text.replace(/[()]/g, '\\$&')}`) });
+  const summary = (page: Page) => page.locator('.rb-summary').textContent();
+
+  it('lists every key result by area, marks the future ones, and says it needs JavaScript when scripts are off', async () => {
+    const page = await open({ js: false });
+    expect(await page.locator('[data-rb-nojs]').textContent()).toMatch(/needs JavaScript/);
+    expect(await page.locator('.rb-area > legend').allTextContents()).toEqual([
+      'Business Performance',
+      'FastTrack Readiness',
+      'FastTrack Escalation',
+      'FastTrack Feedback',
+    ]);
+    expect(await page.locator('.rb-item').count()).toBe(10);
+    const future = await page.locator('.rb-item[data-future] .rb-item-name').allTextContents();
+    expect(future).toEqual(['FT Essentials completion and score for the Area', 'Field satisfaction on whether FT is listening']);
+    expect(await page.locator('.rb-item[data-future] .rb-future').first().textContent()).toBe('Future');
+  });
+
+  it('tracks statuses and notes, keeps them across a reload, and leaves future key results out of progress', async () => {
+    const page = await open();
+    await keyResult(page, 'Agreement on RFA').getByRole('radio', { name: 'met' }).check();
+    await keyResult(page, 'Insights raised').getByRole('radio', { name: 'in progress' }).check();
+    await keyResult(page, 'Participation in related programs (FTHelp)').getByRole('radio', { name: 'not applicable' }).check();
+    await keyResult(page, 'FT Essentials completion').getByRole('radio', { name: 'met' }).check();
+    await keyResult(page, 'Agreement on RFA').locator('summary').click();
+    await keyResult(page, 'Agreement on RFA').getByRole('textbox').fill('Signed off with the Area lead');
+    expect(await summary(page)).toBe(
+      '1 of 7 current key results met (14%) · 1 in progress · 0 not started · 6 not tracked yet · 2 future key results not counted',
+    );
+    await expect.poll(() => page.locator('[data-rb-live]').textContent()).toMatch(/^FT Essentials completion and score for the Area: met\. 1 of 7 current key results met\.$/);
+    await page.waitForTimeout(600);
+    await page.reload();
+    await page.locator('[data-rb-toolbar]:not([hidden])').waitFor();
+    expect(await keyResult(page, 'Agreement on RFA').getByRole('radio', { name: 'met' }).isChecked()).toBe(true);
+    expect(await keyResult(page, 'Agreement on RFA').getByRole('textbox').inputValue()).toBe('Signed off with the Area lead');
+    expect(await keyResult(page, 'Insights raised').getByRole('radio', { name: 'in progress' }).isChecked()).toBe(true);
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('rolebook:assessments:playbooks/area-liaison')!));
+    expect(saved).toMatchObject({ version: 1, kind: 'playbook', docId: 'playbooks/area-liaison' });
+  });
+
+  it('compares two trackings, exports CSV and JSON, and imports the JSON back', async () => {
+    const page = await open();
+    await keyResult(page, 'Field satisfaction with the FT partnership').getByRole('radio', { name: 'in progress' }).check();
+    await page.getByLabel('Name', { exact: true }).fill('FY26 H1');
+    await page.getByLabel('Name', { exact: true }).press('Enter');
+    await page.getByRole('button', { name: 'New tracking' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('FY26 H2');
+    await page.getByLabel('Name', { exact: true }).press('Enter');
+    await keyResult(page, 'Field satisfaction with the FT partnership').getByRole('radio', { name: 'met' }).check();
+    await page.getByLabel('Compare with').selectOption('FY26 H1');
+    const row = await page.locator('[data-rb-results] tbody tr').nth(4).innerText();
+    expect(row.split('\t').slice(0, 4)).toEqual(['Field satisfaction with the FT partnership', 'Business Performance', 'met', 'in progress']);
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csvText = await readFile((await csv.path())!, 'utf8');
+    expect(csvText.split('\r\n')[0]).toBe('Tracking,Area,Key result,Future,Status,Note');
+    expect(csvText).toContain('\r\nFY26 H2,Business Performance,Field satisfaction with the FT partnership,no,met,\r\n');
+    expect(csvText).toContain('\r\nFY26 H2,FastTrack Readiness,FT Essentials completion and score for the Area,yes,not tracked,\r\n');
+
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+    const jsonText = await readFile((await json.path())!, 'utf8');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete' }).click();
+    expect(await page.getByLabel('Saved trackings').locator('option').allTextContents()).toEqual(['FY26 H1']);
+    await page.getByLabel('Import JSON').setInputFiles({ name: 'h2.json', mimeType: 'application/json', buffer: Buffer.from(jsonText) });
+    await expect.poll(() => page.getByLabel('Name', { exact: true }).inputValue()).toBe('FY26 H2');
+    expect(await keyResult(page, 'Field satisfaction with the FT partnership').getByRole('radio', { name: 'met' }).isChecked()).toBe(true);
+  });
+
+  it('round-trips a share link without the notes', async () => {
+    const page = await open();
+    await keyResult(page, 'Insights raised').getByRole('radio', { name: 'met' }).check();
+    await keyResult(page, 'Insights raised').locator('summary').click();
+    await keyResult(page, 'Insights raised').getByRole('textbox').fill('internal only');
+    await page.getByRole('button', { name: 'Share link' }).click();
+    const link = await page.locator('[data-rb-share-url]').inputValue();
+    await context.close();
+    const other = await open({ hash: link.slice(link.indexOf('#')) });
+    expect(await keyResult(other, 'Insights raised').getByRole('radio', { name: 'met' }).isChecked()).toBe(true);
+    expect(await keyResult(other, 'Insights raised').locator('textarea').inputValue()).toBe('');
+    expect(await other.getByLabel('Name', { exact: true }).inputValue()).toBe('My tracking (shared)');
+  });
+
+  it('rejects a role assessment imported on a playbook page', async () => {
+    const page = await open();
+    const roleFile = JSON.stringify({ format: 'rolebook-assessments', version: 1, kind: 'role-guide', docId: 'roles/team-manager', assessments: [] });
+    await page.getByLabel('Import JSON').setInputFiles({ name: 'role.json', mimeType: 'application/json', buffer: Buffer.from(roleFile) });
+    await expect.poll(() => page.locator('[data-rb-notice]').textContent()).toMatch(/holds assessments for “roles\/team-manager”, not for this page \(“playbooks\/area-liaison”\)\. Nothing was changed\./);
+  });
+
+  it('has no axe violations with and without JavaScript', async () => {
+    for (const js of [true, false]) {
+      // bypassCSP only so that axe itself can be injected (the site's CSP rightly refuses inline
+      // scripts). "Without JavaScript" blocks the site's scripts instead of all JavaScript, so
+      // that axe can still run.
+      const page = await open({ bypassCSP: true, blockSiteScripts: !js });
+      if (js) {
+        await keyResult(page, 'Agreement on RFA').getByRole('radio', { name: 'met' }).check();
+        await page.getByRole('button', { name: 'New tracking' }).click();
+        await page.getByLabel('Compare with').selectOption({ index: 1 });
+      }
+      await page.addScriptTag({ path: AXE });
+      const { violations, passes } = await page.evaluate(async () => {
+        type Rule = { id: string; nodes: { target: unknown }[] };
+        const axe = (window as unknown as { axe: { run: (context: unknown) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
+        const result = await axe.run({ include: [['.rb-assess']] });
+        return {
+          violations: result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`),
+          passes: result.passes.map((rule) => rule.id),
+        };
+      });
+      expect(violations).toEqual([]);
+      // axe really looked at the form: the label and contrast rules ran and passed.
+      expect(passes).toEqual(expect.arrayContaining(['label', 'color-contrast', 'aria-allowed-attr']));
+      await context.close();
+      // The blocked scripts show up as failed loads; that is the point of the run, not a problem.
+      if (!js) problems = problems.filter((problem) => !problem.startsWith('Failed to load resource'));
+    }
+  });
+});
