@@ -8,6 +8,7 @@ import type { Paragraph, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { decodeText } from '../src/content/decode.ts';
 import { report } from './lib/report.ts';
 
 export interface IncludeOptions {
@@ -26,14 +27,21 @@ declare module 'vfile' {
 
 const INCLUDE_LINE = /^\[!include\s*\[([^\]]*)\]\(\s*<?([^)>\s]+)>?\s*\)\s*\]$/i;
 const MAX_INCLUDE_BYTES = 1024 * 1024;
+/**
+ * Includes expanded for one document, counting repeats. Depth and cycle checks alone let a
+ * fragment that includes another ten times, eight levels deep, expand to 10⁸ copies.
+ */
+const MAX_INCLUDES_PER_DOCUMENT = 200;
 
 export default function remarkDocfxInclude(this: Processor, options: IncludeOptions) {
   const processor = this;
   const maxDepth = options.maxDepth ?? 8;
   const contentRoot = realpathSync(options.contentRoot);
 
+  let expanded = 0;
   return (tree: Root, file: VFile) => {
     file.data.includes = [];
+    expanded = 0;
     const rootFile = file.path ? path.resolve(file.path) : undefined;
     expand(tree, String(file.value), file, rootFile, rootFile ? [rootFile] : [], 0);
   };
@@ -66,17 +74,17 @@ export default function remarkDocfxInclude(this: Processor, options: IncludeOpti
       report(file, reason, place, ruleId);
       return [];
     };
-    let decoded: string;
+    let unescaped: string;
     try {
-      decoded = decodeURIComponent(target);
+      unescaped = decodeURIComponent(target);
     } catch {
-      decoded = target;
+      unescaped = target;
     }
-    if (path.isAbsolute(decoded) || /^[a-z][a-z0-9+.-]*:/i.test(decoded)) {
+    if (path.isAbsolute(unescaped) || /^[a-z][a-z0-9+.-]*:/i.test(unescaped)) {
       return fail(`The include “${target}” is an absolute path or a URL. Write a path relative to this file, such as ./includes/part.md.`, 'include-outside');
     }
     const baseDir = from ? path.dirname(from) : contentRoot;
-    const wanted = path.resolve(baseDir, decoded);
+    const wanted = path.resolve(baseDir, unescaped);
     if (!isInside(wanted, contentRoot)) {
       return fail(`The include “${target}” points outside the content folder. Includes must stay inside it.`, 'include-outside');
     }
@@ -100,7 +108,18 @@ export default function remarkDocfxInclude(this: Processor, options: IncludeOpti
     if (statSync(real).size > MAX_INCLUDE_BYTES) {
       return fail(`The include “${target}” is larger than ${MAX_INCLUDE_BYTES / 1024} KB.`, 'include-too-large');
     }
-    const fragmentText = readFileSync(real, 'utf8').replace(/^\uFEFF/, '');
+    if (++expanded > MAX_INCLUDES_PER_DOCUMENT) {
+      // Said once, at the include that went over; the rest are skipped silently.
+      if (expanded > MAX_INCLUDES_PER_DOCUMENT + 1) return [];
+      return fail(`This document pulls in more than ${MAX_INCLUDES_PER_DOCUMENT} includes in all (counting repeats). Include fewer fragments.`, 'include-budget');
+    }
+    const decoded = decodeText(readFileSync(real));
+    if (!decoded.ok) {
+      return decoded.reason === 'binary'
+        ? fail(`The include “${target}” is a binary file, not markdown text.`, 'include-binary')
+        : fail(`The include “${target}” is not valid UTF-8 text (line ${decoded.line}). Save it as UTF-8.`, 'include-encoding');
+    }
+    const fragmentText = decoded.text.replace(/^\uFEFF/, '');
     const fragment = new VFile({ path: real, value: fragmentText });
     const fragmentTree = processor.parse(fragment) as Root;
     for (const message of fragment.messages) file.messages.push(message);

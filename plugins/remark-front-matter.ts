@@ -6,7 +6,7 @@ import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { normaliseDate } from '../src/model/frontmatter.ts';
 import { report } from './lib/report.ts';
 
@@ -158,7 +158,14 @@ function readYaml(yamlSource: string, file: VFile, lineCount: number): FrontMatt
       report(file, `The front matter key “${key}” is not allowed.`, place, 'front-matter-forbidden-key');
       continue;
     }
-    const value = flatten(pair.value as YamlNode | null);
+    const valueNode = pair.value as YamlNode | null;
+    const alias = isAlias(valueNode) ? valueNode : isSeq(valueNode) ? valueNode.items.find(isAlias) : undefined;
+    if (alias) {
+      // Aliases are never expanded, so an alias bomb costs nothing; the author still learns why.
+      report(file, `“${key}” uses the YAML alias *${alias.source}; aliases are not allowed in front matter. Write the value out in full.`, place, 'front-matter-alias');
+      continue;
+    }
+    const value = flatten(valueNode);
     if (value === undefined) {
       report(file, `“${key}” must be text or a list of text, not a nested block.`, place, 'front-matter-nested');
       continue;

@@ -60,6 +60,9 @@ const ELEMENT_REASONS: Record<string, string> = {
 
 const DEFAULT_ELEMENT_REASON = 'it is not on the list of HTML elements a page may use';
 
+/** Elements that never have content, so there is no text to keep. */
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
 interface Unit {
   node: Nodes;
   /** Tag names the unit sits in once rendered (for the sanitiser's ancestor rules). */
@@ -73,6 +76,8 @@ export default function remarkHtmlAudit(options: HtmlAuditOptions = {}) {
   // Judges one element's attributes on their own: ancestor rules are checked separately, and
   // attributes the sanitiser adds (`required`) are not something the author wrote.
   const attributeSchema: Schema = { ...schema, ancestors: {}, required: {}, strip: [] };
+  // The same without address checks: tells "attribute not allowed" from "address not allowed".
+  const anyAddressSchema: Schema = { ...attributeSchema, protocols: {} };
 
   return (tree: Root, file: VFile) => {
     const units = collectUnits(tree, schema);
@@ -116,10 +121,8 @@ export default function remarkHtmlAudit(options: HtmlAuditOptions = {}) {
     if (!isElementKept(schema, name, ancestors)) {
       const stripped = (schema.strip ?? []).includes(name);
       const reason = ELEMENT_REASONS[name] ?? DEFAULT_ELEMENT_REASON;
-      warn(
-        `Removed ${article(name)} <${name}> element${stripped ? ' and everything in it' : ' (its text is kept)'}: ${reason}.`,
-        place,
-      );
+      const what = stripped ? ' and everything in it' : VOID_ELEMENTS.has(name) ? '' : ' (its text is kept)';
+      warn(`Removed ${article(name)} <${name}> element${what}: ${reason}.`, place);
       // The sanitiser drops a stripped element's content unseen; nothing more to report there.
       if (stripped) return;
     } else {
@@ -135,15 +138,18 @@ export default function remarkHtmlAudit(options: HtmlAuditOptions = {}) {
   function removedAttributes(element: Element): string[] {
     const name = element.tagName;
     const written: Properties = element.properties ?? {};
-    const kept = sanitize({ type: 'element', tagName: name, properties: written, children: [] }, attributeSchema);
-    const keptProperties: Properties = kept.type === 'element' ? kept.properties : {};
+    const keptProperties = keptBy(attributeSchema, name, written);
+    const keptForAnyAddress = keptBy(anyAddressSchema, name, written);
     const reasons: string[] = [];
     for (const [key, value] of Object.entries(written)) {
       if (value === undefined || value === null || value === false) continue;
       const attribute = find(htmlSchema, key).attribute;
       const keptValue = keptProperties[key];
       if (keptValue === undefined) {
-        reasons.push(attributeReason(schema, name, key, attribute, value));
+        const addressRefused = keptForAnyAddress[key] !== undefined;
+        reasons.push(
+          addressRefused ? addressReason(schema.protocols?.[key] ?? [], name, attribute, value) : attributeReason(name, attribute),
+        );
       } else if (Array.isArray(value) && Array.isArray(keptValue) && keptValue.length < value.length) {
         const dropped = value.filter((item) => !keptValue.includes(item)).map((item) => `“${item}”`);
         reasons.push(
@@ -159,25 +165,35 @@ export default function remarkHtmlAudit(options: HtmlAuditOptions = {}) {
 
 const DEFAULT_ATTRIBUTE_REASON = 'it is not on the list of attributes a page may use';
 
-function attributeReason(schema: Schema, tag: string, key: string, attribute: string, value: unknown): string {
+function keptBy(schema: Schema, tagName: string, properties: Properties): Properties {
+  const kept = sanitize({ type: 'element', tagName, properties, children: [] }, schema);
+  return kept.type === 'element' ? kept.properties : {};
+}
+
+function attributeReason(tag: string, attribute: string): string {
   if (/^on/i.test(attribute)) {
     return `Removed the ${attribute} attribute from <${tag}>: event handlers never run on the site.`;
   }
   if (attribute === 'style') {
     return `Removed the style attribute from <${tag}>: pages use the site’s own styles.`;
   }
-  const protocols = schema.protocols?.[key];
-  const text = Array.isArray(value) ? value.join(' ') : String(value);
-  const scheme = /^\s*([^:/?#\s]*):/.exec(text)?.[1];
-  if (protocols && protocols.length > 0 && scheme !== undefined && !protocols.includes(scheme)) {
-    const allowed = protocols.map((protocol) => `${protocol}:`);
-    const list = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed[0];
-    return `Removed the “${scheme.toLowerCase()}:” address from the ${attribute} of <${tag}>: only ${list} addresses and addresses within the site are kept.`;
-  }
   if (attribute === 'class') {
     return `Removed the class attribute from <${tag}>: only the site’s own classes are kept.`;
   }
   return `Removed the ${attribute} attribute from <${tag}>: ${DEFAULT_ATTRIBUTE_REASON}.`;
+}
+
+/** An allowed attribute (href, src, …) dropped because of the address it holds. */
+function addressReason(protocols: string[], tag: string, attribute: string, value: unknown): string {
+  const allowed = protocols.map((protocol) => `${protocol}:`);
+  const list = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : (allowed[0] ?? '');
+  const text = Array.isArray(value) ? value.join(' ') : String(value);
+  const scheme = urlScheme(text)?.toLowerCase();
+  if (scheme !== undefined && !protocols.includes(scheme)) {
+    return `Removed the “${scheme}:” address from the ${attribute} of <${tag}>: only ${list} addresses and addresses within the site are kept.`;
+  }
+  // An allowed scheme written in capitals or after blanks: the sanitiser only accepts it plainly.
+  return `Removed the address “${text}” from the ${attribute} of <${tag}>: write it plainly (${list} in lower case, no leading spaces) or as an address within the site.`;
 }
 
 function isElementKept(schema: Schema, name: string, ancestors: string[]): boolean {
@@ -234,8 +250,17 @@ function collectUnits(tree: Root, schema: Schema): Unit[] {
 }
 
 function hasForbiddenScheme(url: string, allowed: string[]): boolean {
-  const scheme = /^\s*([^:/?#]*):/.exec(url)?.[1];
+  const scheme = /^([^:/?#]*):/.exec(url)?.[1];
   return scheme !== undefined && !allowed.includes(scheme);
+}
+
+/**
+ * The scheme a browser would see: it trims outer blanks and control characters and ignores tabs
+ * and line breaks anywhere, so `java&#x09;script:` is still `javascript:`.
+ */
+function urlScheme(url: string): string | undefined {
+  const cleaned = url.replace(/^[\u0000-\u0020]+/, '').replace(/[\t\n\r]/g, '');
+  return /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1];
 }
 
 /** The HTML element a markdown container becomes, for the sanitiser's ancestor rules. */

@@ -6,7 +6,7 @@ import type { PhrasingContent, Root, Table, TableCell } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Metric, SuccessFactor } from '../src/model/schemas.ts';
 import { documentStart, report } from './lib/report.ts';
-import { plainText, squash, withoutTrailingPeriod } from './lib/text.ts';
+import { phrasingText, plainText, squash, withoutTrailingPeriod } from './lib/text.ts';
 import { findSection } from './remark-sections.ts';
 
 declare module 'vfile' {
@@ -68,7 +68,7 @@ function segments(cell: TableCell): string[] {
     if (child.type === 'break') pieces.push([]);
     else pieces.at(-1)!.push(child);
   }
-  return pieces.map((piece) => plainText(piece)).filter(Boolean);
+  return pieces.map((piece) => phrasingText(piece)).filter(Boolean);
 }
 
 function metrics(cell: TableCell, file: VFile): Metric[] {

@@ -7,7 +7,12 @@ export function squash(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-/** Plain text of a node, white space collapsed. */
+/** Plain text of inline nodes that sit side by side (no space added between them). */
+export function phrasingText(nodes: Nodes[]): string {
+  return squash(nodes.map((node) => toString(node)).join(''));
+}
+
+/** Plain text of a node, or of blocks joined by a space, white space collapsed. */
 export function plainText(node: Nodes | Nodes[]): string {
   return squash(Array.isArray(node) ? node.map((child) => toString(child)).join(' ') : toString(node));
 }

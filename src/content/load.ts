@@ -11,6 +11,7 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { GlossaryEntry, Problem } from '../model/schemas.ts';
 import { DocumentCache, hashBytes, pipelineFingerprint } from './cache.ts';
+import { decodeText } from './decode.ts';
 import { loadGlossary } from './glossary.ts';
 import { idForPath, isFragment, toPosix } from './ids.ts';
 import { buildModel } from './model.ts';
@@ -203,7 +204,11 @@ async function parseWith(processor: Processor, file: string, root: string, rende
   }
   const bytes = readFileSync(file);
   const decoded = decodeText(bytes);
-  if (!decoded.ok) return problem(decoded.reason, decoded.ruleId, decoded.line, decoded.column);
+  if (!decoded.ok) {
+    return decoded.reason === 'binary'
+      ? problem('This is a binary file, not markdown text.', 'file-binary', decoded.line, decoded.column)
+      : problem('The file is not valid UTF-8 text. Save it as UTF-8 in your editor.', 'file-encoding', decoded.line, decoded.column);
+  }
   const vfile = new VFile({ path: file, value: decoded.text });
   const relative = toPosix(path.relative(root, file));
   let html = '';
@@ -236,57 +241,6 @@ async function parseWith(processor: Processor, file: string, root: string, rende
       links: vfile.data.links ?? [],
     },
   };
-}
-
-type Decoded = { ok: true; text: string } | { ok: false; reason: string; ruleId: string; line: number; column: number };
-
-/** UTF-8 only; a NUL byte means a binary file. The BOM is dropped (it is not part of the text). */
-export function decodeText(bytes: Uint8Array): Decoded {
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) {
-    return { ok: false, reason: 'This is a binary file, not markdown text.', ruleId: 'file-binary', ...positionOfByte(bytes, nul) };
-  }
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
-  } catch {
-    const bad = firstInvalidUtf8(bytes);
-    return {
-      ok: false,
-      reason: 'The file is not valid UTF-8 text. Save it as UTF-8 in your editor.',
-      ruleId: 'file-encoding',
-      ...positionOfByte(bytes, bad),
-    };
-  }
-}
-
-function positionOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < index; i++) {
-    if (bytes[i] === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: index - lineStart + 1 };
-}
-
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let low = 0;
-  let high = bytes.length;
-  // The longest valid prefix ends where decoding first fails.
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    try {
-      decoder.decode(bytes.subarray(0, middle), { stream: true });
-      decoder.decode();
-      low = middle;
-    } catch {
-      high = middle - 1;
-    }
-  }
-  return low;
 }
 
 function toProblem(message: VFileMessage, fallbackFile: string): Problem {

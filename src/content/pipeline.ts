@@ -13,11 +13,13 @@ import rehypeHeadings from '../../plugins/rehype-headings.ts';
 import rehypeRawWhenNeeded from '../../plugins/rehype-raw-when-needed.ts';
 import remarkAbbr from '../../plugins/remark-abbr.ts';
 import remarkAlerts from '../../plugins/remark-alerts.ts';
+import remarkComplexityGuard from '../../plugins/remark-complexity-guard.ts';
 import remarkContentLinks from '../../plugins/remark-content-links.ts';
 import remarkDocfxInclude from '../../plugins/remark-docfx-include.ts';
 import remarkDocumentKind from '../../plugins/remark-document-kind.ts';
 import remarkDrafts from '../../plugins/remark-drafts.ts';
 import remarkFrontMatter from '../../plugins/remark-front-matter.ts';
+import remarkHtmlAudit from '../../plugins/remark-html-audit.ts';
 import remarkHtmlBreaks from '../../plugins/remark-html-breaks.ts';
 import remarkLevelScale from '../../plugins/remark-level-scale.ts';
 import remarkOkrs from '../../plugins/remark-okrs.ts';
@@ -45,8 +47,10 @@ export function createModelProcessor(options: PipelineOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkFrontMatter)
+    .use(remarkComplexityGuard)
     .use(remarkGfm)
     .use(remarkDocfxInclude, { contentRoot: options.contentRoot })
+    .use(remarkHtmlAudit)
     .use(remarkHtmlBreaks)
     .use(remarkTitle)
     .use(remarkAlerts)

@@ -3,8 +3,18 @@
  */
 import type { AstroIntegration } from 'astro';
 import type { RolebookConfig } from '../config.ts';
+import { contentWatchIntegration } from './content-watch.ts';
 import { cspIntegration } from './csp.ts';
+import { linkCheckIntegration } from './link-check.ts';
+import { pagefindIntegration } from './pagefind.ts';
 
-export function rolebookIntegrations(_config: RolebookConfig): AstroIntegration[] {
-  return [cspIntegration()];
+export function rolebookIntegrations(config: RolebookConfig): AstroIntegration[] {
+  return [
+    cspIntegration(),
+    contentWatchIntegration(config),
+    // The search index is built from the finished HTML.
+    pagefindIntegration(),
+    // Last: checks the finished output, after every other integration has written its files.
+    linkCheckIntegration(config),
+  ];
 }

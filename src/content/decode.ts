@@ -1,0 +1,58 @@
+/** Turns a file's bytes into text, refusing binary files and invalid UTF-8 with a position. */
+
+export type Decoded =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'binary' | 'encoding'; line: number; column: number };
+
+/** UTF-8 only; a NUL byte means a binary file. A leading BOM is dropped (it is not text). */
+export function decodeText(bytes: Uint8Array): Decoded {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return { ok: false, reason: 'binary', ...positionOfByte(bytes, nul) };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, reason: 'encoding', ...positionOfByte(bytes, firstInvalidUtf8(bytes)) };
+  }
+}
+
+function positionOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < index; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: index - lineStart + 1 };
+}
+
+/**
+ * Index of the first byte of the first invalid sequence. Decoding a prefix in streaming mode
+ * fails at the byte that breaks a sequence; when that sequence began with a lead byte still
+ * waiting for its continuation bytes, the author's mistake is the lead byte (é written as Latin-1).
+ */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const failing = longestValidPrefix(bytes);
+  let lead = failing - 1;
+  while (lead >= 0 && failing - lead <= 3 && (bytes[lead]! & 0xc0) === 0x80) lead--;
+  const byte = bytes[lead] ?? 0;
+  const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+  return lead >= 0 && length > failing - lead ? lead : failing;
+}
+
+/** The longest prefix that decodes without error (a partial last sequence allowed). */
+function longestValidPrefix(bytes: Uint8Array): number {
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
+      low = middle;
+    } catch {
+      high = middle - 1;
+    }
+  }
+  return low;
+}

@@ -1,0 +1,79 @@
+/**
+ * The one place pages get content from: the pipeline runs once per build (memoised), and a build
+ * with any content error stops here with every problem listed, so a wrong page is never published.
+ */
+import path from 'node:path';
+import { loadConfig } from '../config.ts';
+import { loadContent } from '../content/load.ts';
+import type { ContentLoadResult, RenderedDocument } from '../content/types.ts';
+import type { DocumentKind, Playbook, Problem, RoleGuide } from '../model/schemas.ts';
+import { basePath } from './urls.ts';
+
+export interface SiteContent extends ContentLoadResult {
+  roles: RenderedDocument[];
+  playbooks: RenderedDocument[];
+  byId: Map<string, RenderedDocument>;
+}
+
+let pending: Promise<SiteContent> | undefined;
+
+export function getSiteContent(): Promise<SiteContent> {
+  pending ??= load();
+  return pending;
+}
+
+async function load(): Promise<SiteContent> {
+  return loadSiteContent(loadConfig().contentDir, basePath());
+}
+
+/** Loads a content folder for the site; throws a ContentError listing every error, if any. */
+export async function loadSiteContent(contentDir: string, base: string): Promise<SiteContent> {
+  const result = await loadContent(contentDir, { base });
+  const errors = result.problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0) throw new ContentError(errors);
+  const documents = [...result.documents].sort(byTitle);
+  return {
+    ...result,
+    documents,
+    roles: documents.filter((document) => document.model.kind === 'role-guide'),
+    playbooks: documents.filter((document) => document.model.kind === 'playbook'),
+    byId: new Map(documents.map((document) => [document.model.id, document])),
+  };
+}
+
+export class ContentError extends Error {
+  readonly problems: Problem[];
+  /** Read by Astro's error overlay, instead of its generic guess. */
+  readonly hint = 'Fix these lines in the markdown and save: the page reloads. `npx rolebook check` lists the same problems.';
+  /** Read by Astro's error overlay, so it opens the markdown file rather than this module. */
+  readonly loc: { file: string; line: number; column: number } | undefined;
+
+  constructor(problems: Problem[]) {
+    const lines = problems.map((p) => `  ${relative(p.file)}:${p.line}:${p.column}: ${p.severity}: ${p.message} [${p.ruleId}]`);
+    super(`The content has ${problems.length} error(s); the site was not built:\n${lines.join('\n')}`);
+    this.name = 'ContentError';
+    this.problems = problems;
+    const first = problems[0];
+    this.loc = first && { file: first.file, line: first.line, column: first.column };
+  }
+}
+
+function relative(file: string): string {
+  return path.relative(process.cwd(), file) || file;
+}
+
+export function byTitle(a: RenderedDocument, b: RenderedDocument): number {
+  return a.model.title.localeCompare(b.model.title, 'en', { sensitivity: 'base' }) || a.model.id.localeCompare(b.model.id);
+}
+
+export function documentsOfKind(content: SiteContent, kind: DocumentKind): RenderedDocument[] {
+  return kind === 'role-guide' ? content.roles : content.playbooks;
+}
+
+export function isRole(document: RenderedDocument): document is RenderedDocument & { model: RoleGuide } {
+  return document.model.kind === 'role-guide';
+}
+
+export function isPlaybook(document: RenderedDocument): document is RenderedDocument & { model: Playbook } {
+  return document.model.kind === 'playbook';
+}

@@ -1,0 +1,52 @@
+/**
+ * Every internal link goes through here, so a site served under a base path (`/playbook/`) links
+ * correctly everywhere. Pages and components call these; nothing builds a URL by hand.
+ */
+import { glossaryAnchor } from '../content/glossary.ts';
+import type { DocumentKind } from '../model/schemas.ts';
+
+/** The configured base with exactly one trailing slash: `/` or `/playbook/`. */
+export function basePath(): string {
+  const base = import.meta.env?.BASE_URL ?? '/';
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
+/** `withBase('roles/')` → `/playbook/roles/` under base `/playbook/`. */
+export function withBase(path = ''): string {
+  return `${basePath()}${path.replace(/^\/+/, '')}`;
+}
+
+/** Where a document lives: id `roles/team-manager` → `/roles/team-manager/`. */
+export function documentPath(id: string): string {
+  return `${id}/`;
+}
+
+export function documentHref(id: string): string {
+  return withBase(documentPath(id));
+}
+
+/** The folder of each kind, which is also its index page. */
+export const KIND_FOLDER: Record<DocumentKind, string> = {
+  'role-guide': 'roles',
+  playbook: 'playbooks',
+};
+
+export const KIND_LABEL: Record<DocumentKind, { one: string; many: string }> = {
+  'role-guide': { one: 'Role guide', many: 'Role guides' },
+  playbook: { one: 'Playbook', many: 'Playbooks' },
+};
+
+export function kindIndexHref(kind: DocumentKind): string {
+  return withBase(`${KIND_FOLDER[kind]}/`);
+}
+
+export function glossaryHref(term?: string): string {
+  return withBase(`glossary/${term ? `#${glossaryAnchor(term)}` : ''}`);
+}
+
+
+/** True when `href` is the page at `pathname` (both with base), ignoring a missing trailing slash. */
+export function isCurrent(href: string, pathname: string): boolean {
+  const strip = (value: string) => value.replace(/\/+$/, '');
+  return strip(href) === strip(pathname);
+}
