@@ -78,7 +78,7 @@ export async function loadContent(contentRoot: string, options: LoadOptions = {}
   const glossary = await loadGlossary(root);
   const parseOptions: ParseFilesOptions = {
     contentRoot: root,
-    base: options.base ?? '/',
+    base: withTrailingSlash(options.base ?? '/'),
     render: options.render !== false,
     glossary: glossary.entries,
   };
@@ -134,6 +134,10 @@ export async function loadContent(contentRoot: string, options: LoadOptions = {}
     documents.push(result.document);
   }
   return { documents, glossary: glossary.entries, problems: sortProblems(problems) };
+}
+
+function withTrailingSlash(base: string): string {
+  return base.endsWith('/') ? base : `${base}/`;
 }
 
 function openCache(options: LoadOptions, parseOptions: ParseFilesOptions): DocumentCache | undefined {
