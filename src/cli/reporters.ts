@@ -4,7 +4,10 @@
  * the same words wherever a problem shows up.
  */
 import path from 'node:path';
+import { sortProblems } from '../model/problems.ts';
 import type { Problem } from '../model/schemas.ts';
+
+export { sortProblems };
 
 export type ReportFormat = 'text' | 'github' | 'json';
 
@@ -17,18 +20,6 @@ export interface ReportOptions {
   documentCount: number;
 }
 
-/** Problems in the order an author reads them: by file, then line, then column. */
-export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      // Errors before warnings at the same place, then a stable order by message.
-      (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
-      a.message.localeCompare(b.message),
-  );
-}
 
 /** `content/roles/x.md`, with `/` separators on every platform. */
 export function relativePath(file: string, cwd: string): string {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { sortProblems } from '../model/problems.ts';
 import type { GlossaryEntry, Problem } from '../model/schemas.ts';
 import { DocumentCache, hashBytes, pipelineFingerprint } from './cache.ts';
 import { decodeText } from './decode.ts';
@@ -256,10 +257,4 @@ function toProblem(message: VFileMessage, fallbackFile: string): Problem {
     message: message.reason,
     ruleId: message.ruleId ?? 'unknown',
   };
-}
-
-export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
-  );
 }
