@@ -173,3 +173,23 @@ describe('loading at scale', () => {
     expect(html(after)).toContain('A changed tip.');
   });
 });
+
+describe('links between documents', () => {
+  it('become site URLs under the base, are recorded with their position, and missing targets are errors', async () => {
+    const root = path.join(import.meta.dirname, 'fixtures/links');
+    const result = await loadContent(root, { base: '/playbook/', cacheDir: false });
+    const lead = result.documents.find((document) => document.model.id === 'roles/lead');
+    // The lead has errors (missing page, fragment), so it is not published; the liaison is.
+    expect(lead).toBeUndefined();
+    const liaison = result.documents.find((document) => document.model.id === 'playbooks/liaison')!;
+    expect(liaison.html).toContain('<a href="/playbook/roles/lead/">lead</a>');
+    expect(liaison.links).toEqual([
+      { href: '/roles/lead/', written: '../roles/lead.md', file: path.join(root, 'playbooks/liaison.md'), line: 9, column: 13 },
+    ]);
+    const errors = result.problems.filter((problem) => problem.severity === 'error');
+    expect(errors.map((problem) => [path.relative(root, problem.file), problem.line, problem.column, problem.ruleId])).toEqual([
+      ['roles/lead.md', 10, 59, 'link-broken'],
+      ['roles/lead.md', 11, 15, 'link-broken'],
+    ]);
+  });
+});
