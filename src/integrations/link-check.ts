@@ -12,15 +12,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { formatProblems } from '../cli/reporters.ts';
 import type { RolebookConfig } from '../config.ts';
 import { loadContent } from '../content/load.ts';
 import type { RenderedDocument } from '../content/types.ts';
 import type { Problem } from '../model/schemas.ts';
-
-type Element = DefaultTreeAdapterMap['element'];
-type ParentNode = DefaultTreeAdapterMap['parentNode'];
 
 /** Attributes that point at another resource, by element. */
 const REFERENCE_ATTRIBUTES: Record<string, string[]> = {
@@ -71,21 +67,60 @@ async function listFiles(root: string): Promise<string[]> {
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }
 
-function collect(node: ParentNode, page: BuiltPage): void {
-  for (const child of node.childNodes) {
-    if (!('tagName' in child)) continue;
-    const element = child as Element;
-    for (const attribute of element.attrs) {
-      if (attribute.name === 'id' || (attribute.name === 'name' && element.tagName === 'a')) page.ids.add(attribute.value);
+/** Script, style and comment bodies hold no links; blanked (same length) so offsets stay true. */
+const OPAQUE = /<script\b[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->/gi;
+const TAG = /<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>/g;
+const ATTRIBUTE = /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|#39));/gi;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntities(value: string): string {
+  return value.replace(ENTITY, (_, decimal: string, hex: string, name: string) =>
+    decimal ? String.fromCodePoint(Number(decimal)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (NAMED[name.toLowerCase()] ?? "'"),
+  );
+}
+
+/**
+ * Collects ids and references from a page the build wrote. A full HTML parser (parse5) took most
+ * of this step's time and memory on a thousand pages; the build's own output is regular enough
+ * for a tag scanner. Script and style bodies, which can contain `<a …>` text, are skipped.
+ */
+function scanPage(html: string): BuiltPage {
+  const page: BuiltPage = { ids: new Set(), references: [] };
+  const text = html.replace(OPAQUE, (block) => {
+    // Keep the opening tag of a script (its src is a reference); blank the rest.
+    const open = /^<script\b[^>]*>/i.exec(block)?.[0] ?? '';
+    return open + ' '.repeat(block.length - open.length);
+  });
+  let lineStarts: number[] | undefined;
+  const positionOf = (index: number) => {
+    lineStarts ??= [0, ...[...text.matchAll(/\n/g)].map((match) => match.index + 1)];
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (lineStarts[middle]! <= index) low = middle;
+      else high = middle - 1;
     }
-    for (const name of REFERENCE_ATTRIBUTES[element.tagName] ?? []) {
-      const attribute = element.attrs.find((candidate) => candidate.name === name);
-      if (!attribute) continue;
-      const location = element.sourceCodeLocation?.attrs?.[name] ?? element.sourceCodeLocation;
-      page.references.push({ value: attribute.value, line: location?.startLine ?? 1, column: location?.startCol ?? 1 });
+    return { line: low + 1, column: index - lineStarts[low]! + 1 };
+  };
+  for (const tag of text.matchAll(TAG)) {
+    const name = tag[1]!.toLowerCase();
+    const attributes = tag[2];
+    if (!attributes) continue;
+    const wanted = REFERENCE_ATTRIBUTES[name];
+    for (const attribute of attributes.matchAll(ATTRIBUTE)) {
+      const attributeName = attribute[1]!.toLowerCase();
+      const raw = attribute[2] ?? attribute[3] ?? attribute[4];
+      if (raw === undefined) continue;
+      const value = decodeEntities(raw);
+      if (attributeName === 'id' || (attributeName === 'name' && name === 'a')) page.ids.add(value);
+      if (wanted?.includes(attributeName)) {
+        page.references.push({ value, ...positionOf(tag.index + 1 + name.length + attribute.index) });
+      }
     }
-    collect(element.tagName === 'template' ? (element as unknown as { content: ParentNode }).content : element, page);
   }
+  return page;
 }
 
 export async function readBuiltSite(outDir: string, base: string): Promise<BuiltSite> {
@@ -93,10 +128,7 @@ export async function readBuiltSite(outDir: string, base: string): Promise<Built
   const pages = new Map<string, BuiltPage>();
   for (const file of files) {
     if (!file.endsWith('.html')) continue;
-    const html = await readFile(path.join(outDir, file), 'utf8');
-    const page: BuiltPage = { ids: new Set(), references: [] };
-    collect(parse(html, { sourceCodeLocationInfo: true }), page);
-    pages.set(file, page);
+    pages.set(file, scanPage(await readFile(path.join(outDir, file), 'utf8')));
   }
   return { outDir, base: normaliseBase(base), files, pages };
 }
@@ -296,7 +328,8 @@ export function linkCheckIntegration(config: RolebookConfig): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         if (!existsSync(outDir)) return;
-        const { documents } = await loadContent(config.contentDir, { base, render: false });
+        // Same options as the pages, so every document comes from the parse cache.
+        const { documents } = await loadContent(config.contentDir, { base });
         const problems = await checkLinks({ outDir, base, documents });
         if (problems.length === 0) {
           logger.info(`All internal links and anchors resolve.`);
