@@ -1,7 +1,9 @@
 /**
- * What the skills assessment and the key-result tracker share: named assessments saved per
- * document, comparison, export, import, share links, print, notices and announcements. The
- * kind-specific parts (what an entry is, how results look) come in through an `Adapter`.
+ * What the skills assessment and the key-result tracker share: the form around the items (built
+ * here, in the browser, from the JSON model the page carries, so the HTML stays small), named
+ * assessments saved per document, comparison, export, import, share links, print, notices and
+ * announcements. The kind-specific parts (the items, what an entry is, how results look) come in
+ * through an `Adapter`.
  *
  * The page must keep working whatever the browser does: storage problems become notices and the
  * assessment carries on for the session. Nothing here sends anything anywhere.
@@ -19,7 +21,7 @@ import {
   storageKey,
   type StorageLike,
 } from '../model/assessment-storage.ts';
-import { h } from './dom.ts';
+import { h, type Child } from './dom.ts';
 
 type Entry = SkillEntry | KeyResultEntry;
 export interface Shown<E extends Entry> {
@@ -29,6 +31,10 @@ export interface Shown<E extends Entry> {
 }
 
 export interface Adapter<E extends Entry> {
+  /** What the reader is asked to do, above the toolbar. */
+  intro: string;
+  /** The form's items: one `choiceItem` per skill or key result (numbered as entries are), grouped as the document groups them. */
+  items(): Child[];
   /** Lines saved entries up with the document's current items. */
   normalise(entries: E[]): E[];
   /** The radio value an entry selects ('' for none). */
@@ -44,6 +50,49 @@ export interface Adapter<E extends Entry> {
   csv(assessments: AnyAssessment[]): string;
 }
 
+export interface Choice {
+  value: string;
+  /** What the radio button reads, e.g. a code and a level name. */
+  label: Child[];
+  /** Marks a choice that meets the requirement (a green underline; the legend says it in words). */
+  meets?: boolean;
+}
+
+/**
+ * One item of the form: a group of native radio buttons named by its legend, whatever the caller
+ * puts after them (a live result), and an optional note. `data-i` ties it to entry `i`.
+ */
+export function choiceItem(
+  i: number,
+  attrs: Record<string, string | boolean | undefined>,
+  legend: Child[],
+  group: string,
+  choices: Choice[],
+  after: Child,
+  note: { summary: string; label: string },
+): HTMLFieldSetElement {
+  return h(
+    'fieldset',
+    { class: 'rb-item', 'data-i': i, ...attrs },
+    h('legend', null, ...legend),
+    h(
+      'div',
+      { class: 'rb-choices' },
+      ...choices.map((choice) =>
+        h('label', { class: 'rb-choice', 'data-meets': choice.meets }, h('input', { type: 'radio', name: `${group}-${i}`, value: choice.value }), ...choice.label),
+      ),
+    ),
+    after,
+    h(
+      'details',
+      { class: 'rb-note' },
+      h('summary', null, note.summary, ' ', h('span', { class: 'rb-optional' }, '(optional)')),
+      h('label', { for: `rb-note-${i}` }, note.label),
+      h('textarea', { id: `rb-note-${i}`, 'data-i': i, rows: 3, maxlength: LIMITS.note }),
+    ),
+  );
+}
+
 const now = () => new Date().toISOString();
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'assessment';
 
@@ -57,19 +106,48 @@ function browserStorage(): StorageLike | null {
 }
 
 export function mountAssessment<E extends Entry>(root: HTMLElement, docId: string, kind: AssessmentKind, title: string, adapter: Adapter<E>): void {
-  const find = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
-  const toolbar = find<HTMLElement>('[data-rb-toolbar]');
-  const picker = find<HTMLSelectElement>('[data-rb-select]');
-  const nameInput = find<HTMLInputElement>('[data-rb-name]');
-  const comparePicker = find<HTMLSelectElement>('[data-rb-compare]');
-  const shareBox = find<HTMLElement>('[data-rb-share]');
-  const shareUrl = find<HTMLInputElement>('[data-rb-share-url]');
-  const noticeBox = find<HTMLElement>('[data-rb-notice]');
-  const live = find<HTMLElement>('[data-rb-live]');
-  const items = find<HTMLFieldSetElement>('[data-rb-items]');
-  const removedBox = find<HTMLElement>('[data-rb-removed]');
-  const results = find<HTMLElement>('[data-rb-results]');
   const noun = kind === 'role-guide' ? 'assessment' : 'tracking';
+  const button = (act: string, text: string) => h('button', { type: 'button', 'data-rb-act': act }, text);
+  // Everything below is built detached and put on the page at the end, in one step, so a failure
+  // part way leaves the page as it was (with its no-script note).
+  const picker = h('select', { 'data-rb-select': true });
+  const nameInput = h('input', { 'data-rb-name': true, maxlength: 75, autocomplete: 'off', spellcheck: 'false' });
+  const comparePicker = h('select', { 'data-rb-compare': true }, h('option', { value: '' }, 'nothing'));
+  const shareUrl = h('input', { readonly: true, 'data-rb-share-url': true });
+  const shareBox = h(
+    'p',
+    { class: 'rb-share', 'data-rb-share': true, hidden: true },
+    h('label', null, 'Share link: it carries the choices but no notes, in the part of the address that is never sent to a server', shareUrl),
+  );
+  const toolbar = h(
+    'div',
+    { class: 'rb-toolbar', 'data-rb-toolbar': true },
+    h(
+      'div',
+      { class: 'rb-row' },
+      h('label', null, `Saved ${noun}s `, picker),
+      h('label', null, 'Name ', nameInput),
+      button('new', `New ${noun}`),
+      button('delete', 'Delete'),
+      h('label', null, 'Compare with ', comparePicker),
+    ),
+    h(
+      'div',
+      { class: 'rb-row' },
+      button('json', 'Export JSON'),
+      button('csv', 'Export CSV'),
+      h('label', { class: 'rb-file' }, 'Import JSON ', h('input', { type: 'file', accept: '.json,application/json', 'data-rb-import': true })),
+      button('share', 'Share link'),
+      button('print', 'Print'),
+    ),
+    shareBox,
+  );
+  const noticeBox = h('div', { class: 'rb-notice', 'data-rb-notice': true, role: 'alert' });
+  const live = h('p', { class: 'visually-hidden', 'data-rb-live': true, 'aria-live': 'polite' });
+  const heading = root.querySelector('h2')?.textContent ?? title;
+  const items = h('fieldset', { class: 'rb-items', 'data-rb-items': true }, h('legend', { class: 'visually-hidden' }, heading), ...adapter.items());
+  const removedBox = h('div', { class: 'rb-removed', 'data-rb-removed': true, hidden: true });
+  const results = h('div', { class: 'rb-results', 'data-rb-results': true });
 
   const storage = browserStorage();
   const loaded = loadAssessments(storage, docId, kind);
@@ -311,11 +389,10 @@ export function mountAssessment<E extends Entry>(root: HTMLElement, docId: strin
   if (loaded.notice) warn(loaded.notice.message);
 
   render();
-  toolbar.hidden = false;
-  find<HTMLElement>('[data-rb-intro]').hidden = false;
-  results.hidden = false;
-  items.disabled = false;
-  find<HTMLElement>('[data-rb-nojs]').hidden = true;
+  root.prepend(h('p', { class: 'rb-print-title' }, title));
+  root
+    .querySelector('[data-rb-nojs]')!
+    .replaceWith(h('p', { class: 'rb-intro' }, adapter.intro), toolbar, noticeBox, live, items, removedBox, results);
 }
 
 /** Finds the island's root and model on the page and mounts it; a failure leaves the no-script text. */

@@ -2,7 +2,7 @@
  * The islands' one DOM helper. Everything is built with createElement and text nodes, never
  * innerHTML, so names and notes from storage, imports or share links cannot become markup.
  */
-type Child = Node | string | number | null | undefined | false;
+export type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined>;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

@@ -1,9 +1,11 @@
 /**
  * Key-result tracking on playbook pages, on the same machinery as the self-assessment
- * (assessment-core.ts): statuses and notes, a summary, and a results table that also serves
- * comparison and print. Future key results count apart from the progress figure.
+ * (assessment-core.ts): a status and a note per key result, grouped by OKR area (built here from
+ * the JSON model), a summary, and a results table that also serves comparison and print. Future
+ * key results are marked and count apart from the progress figure.
  */
 import {
+  KEY_RESULT_STATUSES,
   STATUS_LABELS,
   keyResultEntriesFor,
   reconcileKeyResults,
@@ -13,14 +15,38 @@ import {
 } from '../model/assessment.ts';
 import { keyResultsCsv } from '../model/assessment-io.ts';
 import type { OkrArea } from '../model/schemas.ts';
-import { start, type Adapter } from './assessment-core.ts';
+import { choiceItem, start, type Adapter } from './assessment-core.ts';
 import { h, table } from './dom.ts';
 
 const label = (entry: KeyResultEntry | undefined) => (entry?.status ? STATUS_LABELS[entry.status] : 'not tracked');
 
 function adapter({ okrs }: { okrs: OkrArea[] }): Adapter<KeyResultEntry> {
   const analyse = (entries: KeyResultEntry[]) => reconcileKeyResults(okrs, entries);
+  // Made for each item: an element can only be in one place.
+  const choices = () => KEY_RESULT_STATUSES.map((status) => ({ value: status, label: [h('span', { class: 'rb-choice-name' }, STATUS_LABELS[status])] }));
   return {
+    intro: 'Record where each key result stands, with a note if you like. It is kept in this browser only; export it or share a link to pass it on.',
+    items() {
+      let i = 0;
+      return okrs.map(({ area, keyResults }) =>
+        h(
+          'fieldset',
+          { class: 'rb-area' },
+          h('legend', null, area),
+          ...keyResults.map((keyResult) =>
+            choiceItem(
+              i++,
+              { 'data-future': keyResult.future },
+              [h('span', { class: 'rb-item-name' }, keyResult.text), keyResult.future && ' ', keyResult.future && h('span', { class: 'rb-future' }, 'Future')],
+              'rb-status',
+              choices(),
+              null,
+              { summary: 'Note', label: `Note on “${keyResult.text}”` },
+            ),
+          ),
+        ),
+      );
+    },
     noteKey: 'note',
     normalise: (entries) => keyResultEntriesFor(analyse(entries)),
     choice: (entry) => entry.status ?? '',

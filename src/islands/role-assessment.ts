@@ -1,10 +1,12 @@
 /**
- * The self-assessment island on role pages: a skill's result beside its radio group, the summary
- * (skills met, largest gaps first, readiness), the chart and the results table, plus the shared
- * machinery in assessment-core.ts.
+ * The self-assessment island on role pages: one radio group per skill (built here from the JSON
+ * model; the page itself only shows the required levels, in the skills table), a skill's result
+ * beside its group, the summary (skills met, largest gaps first, readiness), the chart and the
+ * results table, plus the shared machinery in assessment-core.ts.
  */
 import {
   NOT_YET,
+  compareLevel,
   levelLabel,
   reconcileSkills,
   requiredCode,
@@ -14,8 +16,9 @@ import {
   type SkillEntry,
 } from '../model/assessment.ts';
 import { skillsCsv } from '../model/assessment-io.ts';
+import { describeRequiredLevel } from '../model/levels.ts';
 import type { LevelScale, Skill } from '../model/schemas.ts';
-import { start, type Adapter, type Shown } from './assessment-core.ts';
+import { choiceItem, start, type Adapter, type Shown } from './assessment-core.ts';
 import { chartFigure } from './chart.ts';
 import { h, table } from './dom.ts';
 
@@ -27,7 +30,10 @@ interface RoleModel {
 }
 
 function adapter({ scale, skills }: RoleModel): Adapter<SkillEntry> {
-  const root = document.querySelector('[data-rb-assessment="role-guide"]')!;
+  /** Where each skill's live result is written, in skill order. */
+  const resultBoxes: HTMLElement[] = [];
+  // "Not yet" sits below the scale's first level (it is what L50-style requirements are measured against).
+  const options = [{ value: NOT_YET, code: 'Not yet', name: `below ${scale[0]?.code ?? 'the scale'}` }, ...scale];
   const analyse = (entries: SkillEntry[]) => reconcileSkills(scale, skills, entries);
   /** Where a level sits on the chart: 0 "not yet", 1 the first level …; off-scale levels in between. */
   const position = (value: number | null) => {
@@ -38,6 +44,34 @@ function adapter({ scale, skills }: RoleModel): Adapter<SkillEntry> {
   const steps = (n: number) => (n ? `${n > 0 ? '+' : '−'}${Math.abs(n)} level${Math.abs(n) === 1 ? '' : 's'}` : 'same');
 
   return {
+    intro:
+      "Choose the level you work at today for each skill; the levels underlined in green meet the role's requirement. Your results update as you go and are kept in this browser only.",
+    items: () =>
+      skills.length
+        ? skills.map((skill, i) => {
+            const result = h('p', { class: 'rb-result', id: `rb-result-${i}`, 'data-rb-result': true });
+            resultBoxes.push(result);
+            return choiceItem(
+              i,
+              { 'aria-describedby': result.id },
+              [
+                h('span', { class: 'rb-item-name' }, skill.name),
+                skill.qualifier && ' ',
+                skill.qualifier && h('span', { class: 'rb-qualifier' }, skill.qualifier),
+                ' ',
+                h('span', { class: 'rb-requirement' }, 'Required: ', h('strong', null, requiredCode(skill.level)), ` (${describeRequiredLevel(scale, skill.level)})`),
+              ],
+              'rb-level',
+              options.map((option) => ({
+                value: String(option.value),
+                label: [h('span', { class: 'rb-choice-code' }, option.code), h('span', { class: 'rb-choice-name' }, option.name)],
+                meets: compareLevel(scale, skill.level, option.value).status !== 'below',
+              })),
+              result,
+              { summary: 'Evidence', label: `What shows this level for ${skill.name}?` },
+            );
+          })
+        : [h('p', null, 'This role guide lists no skills to assess.')],
     noteKey: 'evidence',
     normalise: (entries) => skillEntriesFor(analyse(entries)),
     choice: (entry) => (entry.level === null ? '' : String(entry.level)),
@@ -55,7 +89,7 @@ function adapter({ scale, skills }: RoleModel): Adapter<SkillEntry> {
       const { rows } = analyse(shown.entries);
       const before = compared && analyse(compared.entries).rows;
       const summary = summariseSkills(rows);
-      root.querySelectorAll<HTMLElement>('[data-rb-result]').forEach((element, i) => {
+      resultBoxes.forEach((element, i) => {
         const row = rows[i]!;
         const level = row.entry?.level ?? null;
         const offScale = level !== null && level !== NOT_YET && !scale.some((step) => step.value === level);

@@ -1,12 +1,14 @@
 /**
  * What search can filter on. Pages mark their values with data-pagefind-filter="kind|audience|owner";
- * the search panel offers exactly the values the content has, known at build time.
+ * the search page offers exactly the values the content has, known at build time (the search
+ * dialog gets the same values from the Pagefind index, so pages do not carry them).
  */
 import type { RenderedDocument } from '../content/types.ts';
 import type { SiteContent } from './content.ts';
+import { SEARCH_FILTERS, sortFilterValues, type SearchFilterName } from './search-filters.ts';
 import { KIND_LABEL } from './urls.ts';
 
-export type SearchFilterName = 'kind' | 'audience' | 'owner';
+export type { SearchFilterName };
 
 export interface SearchFilterOption {
   name: SearchFilterName;
@@ -26,12 +28,6 @@ export function searchFiltersOf(document: RenderedDocument): Record<SearchFilter
 
 export function searchFilterOptions(content: SiteContent): SearchFilterOption[] {
   const collect = (name: SearchFilterName) =>
-    [...new Set(content.documents.map((document) => searchFiltersOf(document)[name]).filter((v): v is string => !!v))].sort(
-      (a, b) => a.localeCompare(b),
-    );
-  return [
-    { name: 'kind', label: 'Kind', anyLabel: 'All kinds', values: collect('kind') },
-    { name: 'audience', label: 'Audience', anyLabel: 'Any audience', values: collect('audience') },
-    { name: 'owner', label: 'Owner', anyLabel: 'Any owner', values: collect('owner') },
-  ];
+    sortFilterValues(new Set(content.documents.map((document) => searchFiltersOf(document)[name]).filter((v): v is string => !!v)));
+  return SEARCH_FILTERS.map((filter) => ({ ...filter, values: collect(filter.name) }));
 }

@@ -52,9 +52,22 @@ describe.skipIf(!hasBrowser)('key-result tracking on a playbook page', () => {
   const keyResult = (page: Page, text: string) => page.getByRole('group', { name: new RegExp(`^${text.replace(/[()]/g, '\\$&')}`) });
   const summary = (page: Page) => page.locator('.rb-summary').textContent();
 
-  it('lists every key result by area, marks the future ones, and says it needs JavaScript when scripts are off', async () => {
+  it('says it needs JavaScript when scripts are off, with the key results listed by area above', async () => {
     const page = await open({ js: false });
-    expect(await page.locator('[data-rb-nojs]').textContent()).toMatch(/needs JavaScript/);
+    expect(await page.locator('[data-rb-nojs]').textContent()).toMatch(/needs JavaScript\. The key results are listed by area above/);
+    expect(await page.getByRole('radio').count()).toBe(0);
+    const areas = page.locator('.okr-area');
+    expect(await areas.locator('h3').allTextContents()).toEqual(['Business Performance', 'FastTrack Readiness', 'FastTrack Escalation', 'FastTrack Feedback']);
+    expect(await areas.locator('.key-result-list li').count()).toBe(10);
+    const future = await areas.locator('.key-result-list li[data-future]').evaluateAll((items) => items.map((item) => (item as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    expect(future).toEqual(['FT Essentials completion and score for the Area Future', 'Field satisfaction on whether FT is listening Future']);
+    const okrs = await page.locator('#objectives-and-key-results').boundingBox();
+    const note = await page.locator('[data-rb-nojs]').boundingBox();
+    expect(okrs!.y).toBeLessThan(note!.y);
+  });
+
+  it('lists every key result by area as a group of statuses, and marks the future ones', async () => {
+    const page = await open();
     expect(await page.locator('.rb-area > legend').allTextContents()).toEqual([
       'Business Performance',
       'FastTrack Readiness',
@@ -65,6 +78,12 @@ describe.skipIf(!hasBrowser)('key-result tracking on a playbook page', () => {
     const future = await page.locator('.rb-item[data-future] .rb-item-name').allTextContents();
     expect(future).toEqual(['FT Essentials completion and score for the Area', 'Field satisfaction on whether FT is listening']);
     expect(await page.locator('.rb-item[data-future] .rb-future').first().textContent()).toBe('Future');
+    expect(await keyResult(page, 'Agreement on RFA').getByRole('radio').evaluateAll((radios) => radios.map((radio) => radio.closest('label')!.textContent))).toEqual([
+      'not started',
+      'in progress',
+      'met',
+      'not applicable',
+    ]);
   });
 
   it('tracks statuses and notes, keeps them across a reload, and leaves future key results out of progress', async () => {
@@ -161,8 +180,9 @@ describe.skipIf(!hasBrowser)('key-result tracking on a playbook page', () => {
         };
       });
       expect(violations).toEqual([]);
-      // axe really looked at the form: the label and contrast rules ran and passed.
-      expect(passes).toEqual(expect.arrayContaining(['label', 'color-contrast', 'aria-allowed-attr']));
+      // axe really looked at the form (or, without JavaScript, at the note that stands in for it):
+      // the label and contrast rules ran and passed.
+      expect(passes).toEqual(expect.arrayContaining(js ? ['label', 'color-contrast', 'aria-allowed-attr'] : ['color-contrast', 'aria-allowed-attr']));
       await context.close();
       // The blocked scripts show up as failed loads; that is the point of the run, not a problem.
       if (!js) problems = problems.filter((problem) => !problem.startsWith('Failed to load resource'));

@@ -87,6 +87,20 @@ describe.skipIf(!hasBrowser)('a site built with base /playbook/', () => {
     expect(failures, failures.join('\n')).toEqual([]);
   });
 
+  it('searches from the dialog under the base: `/` opens it, filters come from the index, results stay inside', async () => {
+    await page.goto(`${server.url}roles/team-manager/`);
+    await page.keyboard.press('/');
+    const dialog = page.getByRole('dialog', { name: 'Search' });
+    await dialog.getByRole('searchbox').fill('Portfolio');
+    await expect.poll(() => dialog.locator('.search-result-title').count()).toBeGreaterThan(0);
+    const hrefs = await dialog.locator('.search-results a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    for (const href of hrefs) expect(href.startsWith(BASE), href).toBe(true);
+    expect(await dialog.getByRole('combobox', { name: 'Owner' }).locator('option').allTextContents()).toEqual(['Any owner', 'jimmuir', 'mareich']);
+    // Submitting the form without a result to follow would go to the search page, under the base.
+    expect(await dialog.locator('form[role=search]').evaluate((form) => new URL((form as HTMLFormElement).action).pathname)).toBe(`${BASE}search/`);
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+
   it('follows links a reader clicks: home → role guide → guide for content owners → content health → playbook', async () => {
     await page.goto(server.url);
     await follow(/Team Manager/);

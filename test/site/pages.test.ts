@@ -113,7 +113,10 @@ describe('every page', () => {
     const trigger = one(all(document, (element) => attr(element, 'data-search-open') !== undefined && hasClass(element, 'search-trigger')), 'search box');
     expect(attr(trigger, 'href')).toBe('/search/');
     expect(attr(trigger, 'aria-keyshortcuts')).toBe('/');
-    expect(byTag(document, 'dialog').filter((dialog) => attr(dialog, 'data-search-dialog') !== undefined)).toHaveLength(1);
+    // The dialog is made by the page's script when search is first opened (it could not open
+    // without JavaScript), so no page carries its markup or the list of filter values.
+    expect(byTag(document, 'dialog')).toHaveLength(0);
+    expect(byTag(document, 'script').some((script) => attr(script, 'type') === 'module' && /^\/_astro\/.+\.js$/.test(attr(script, 'src') ?? ''))).toBe(true);
     expect(attr(one(byTag(document, 'html'), 'html'), 'lang')).toBe('en');
     const navLabels = byTag(document, 'nav').map((nav) => attr(nav, 'aria-label') ?? attr(nav, 'aria-labelledby'));
     expect(navLabels).toContain('Main');
@@ -196,19 +199,17 @@ describe('the Team Manager role page', () => {
     ]);
     const technical = rows[6]!;
     expect(squash(text(byClass(technical, 'skill-qualifier')[0]!))).toBe('across M365 Suite');
-    // The visual: L50 gets its own step before the scale, and nothing on the scale is claimed as required.
-    const steps = byClass(technical, 'level-step').map((step) => [squash(text(step)), attr(step, 'data-state')]);
-    expect(steps).toEqual([
-      ['L50', 'required'],
-      ['L100', 'welcome'],
-      ['L200', 'welcome'],
-      ['L300', 'welcome'],
-      ['L400', 'welcome'],
-    ]);
-    const communication = byClass(rows[4]!, 'level-step').map((step) => attr(step, 'data-state'));
-    expect(communication).toEqual(['required', 'required', 'required', 'required']);
-    const people = byClass(rows[0]!, 'level-step').map((step) => attr(step, 'data-state'));
-    expect(people).toEqual(['required', 'required', 'required', 'welcome']);
+    // The visual, one empty element per row drawn by CSS from its classes: how many steps of the
+    // four are required (r…), "+" (higher steps hatched as welcome) and L50 as a mark below the
+    // scale, with nothing on the scale claimed as required.
+    const bar = (row: Element) => one(byClass(row, 'lv'), 'level bar');
+    expect(attr(bar(technical), 'class')).toBe('lv plus below');
+    expect(attr(bar(rows[4]!), 'class')).toBe('lv r4');
+    expect(attr(bar(rows[0]!), 'class')).toBe('lv r3 plus');
+    expect(rows.map((row) => bar(row).childNodes)).toEqual(rows.map(() => []));
+    // The scale's codes are written once, above the bars.
+    const ticks = one(byClass(role(), 'lv-ticks'), 'scale ticks');
+    expect(ticks.childNodes.filter(isElement).map((tick) => text(tick))).toEqual(['L100', 'L200', 'L300', 'L400']);
     const legend = squash(text(one(byClass(role(), 'scale-legend'), 'legend')));
     expect(legend).toBe('L100 essentials L200 intermediate L300 advanced L400 expert + that level or above');
   });
@@ -222,15 +223,18 @@ describe('the Team Manager role page', () => {
       'People Management',
       'Invest in your role',
     ]);
-    expect(cards.map((card) => byClass(card, 'metric').length)).toEqual([3, 6, 2, 4, 2]);
+    // A metric is an item of its kind's group; the group says the kind once, in words and as data-kind.
+    const metrics = (card: Element) => byClass(card, 'metric-group').flatMap((group) => byTag(group, 'li'));
+    expect(cards.map((card) => metrics(card).length)).toEqual([3, 6, 2, 4, 2]);
     const delivery = cards[1]!;
     const groups = byClass(delivery, 'metric-group').map((group) => ({
       kind: squash(text(byClass(group, 'metric-kind')[0]!)),
-      metrics: byClass(group, 'metric').map((metric) => squash(text(metric))),
+      data: attr(group, 'data-kind'),
+      metrics: byTag(group, 'li').map((metric) => squash(text(metric))),
     }));
     expect(groups).toEqual([
-      { kind: 'Quantitative', metrics: ['Regional Health Metrics', 'Playbook Compliance', 'Budget/Capacity Health', 'CPE & NPS', 'Utilization'] },
-      { kind: 'Qualitative', metrics: ['Quality Insights'] },
+      { kind: 'Quantitative', data: 'quantitative', metrics: ['Regional Health Metrics', 'Playbook Compliance', 'Budget/Capacity Health', 'CPE & NPS', 'Utilization'] },
+      { kind: 'Qualitative', data: 'qualitative', metrics: ['Quality Insights'] },
     ]);
     expect(byClass(delivery, 'indicator-list')[0]!.childNodes.filter(isElement)).toHaveLength(7);
   });
@@ -287,6 +291,15 @@ describe('the Team Manager role page', () => {
     const main = one(byTag(role(), 'main'), 'main');
     const order = all(main, (element) => ['skills-and-levels', 'self-assessment', 'success-factors'].includes(attr(element, 'id') ?? '')).map((element) => attr(element, 'id'));
     expect(order).toEqual(['skills-and-levels', 'self-assessment', 'success-factors']);
+    // Without JavaScript: a note that points at the required levels in the table above. The form
+    // itself is built by the island from the model (no disabled copy of it in the page).
+    const island = one(all(main, (element) => attr(element, 'data-rb-assessment') === 'role-guide'), 'assessment');
+    expect(squash(text(one(byClass(island, 'rb-nojs'), 'note')))).toBe(
+      'The interactive self-assessment needs JavaScript. The level this role requires for each skill is in the table above.',
+    );
+    expect(byTag(island, 'input')).toHaveLength(0);
+    const model = JSON.parse(text(one(all(island, (element) => attr(element, 'data-rb-model') !== undefined), 'model'))) as { skills: { name: string }[] };
+    expect(model.skills.map((skill) => skill.name)).toEqual(byClass(role(), 'skill-name').map((name) => text(name)));
   });
 
   it('has a table of contents whose every link lands on an element of the page', () => {
@@ -332,7 +345,7 @@ describe('the Team Manager role page', () => {
       ['audience', 'internal'],
     ]);
     // Words stay words: "Communication" and "L400" are separate, not "L400expert".
-    const communication = byClass(body, 'skill').find((row) => attr(row, 'data-skill') === 'Communication')!;
+    const communication = byClass(body, 'skill').find((row) => text(byClass(row, 'skill-name')[0]!) === 'Communication')!;
     expect(squash(text(communication, { skipSearchIgnored: true }))).toBe('Communication L400 expert');
     // The inline parts of a level are separated in the HTML itself, which is what the index reads.
     expect(readFileSync(path.join(build.outDir, 'roles/team-manager/index.html'), 'utf8')).toMatch(/>L400<\/strong> <span class="level-name">expert</);
@@ -351,11 +364,13 @@ describe('the Area Liaison playbook page', () => {
       'FastTrack Feedback',
     ]);
     expect(areas.map((area) => byTag(byClass(area, 'objective-list')[0]!, 'li').length)).toEqual([6, 2, 2, 2]);
-    expect(areas.map((area) => byClass(area, 'key-result').length)).toEqual([5, 2, 1, 2]);
+    expect(areas.map((area) => byTag(byClass(area, 'key-result-list')[0]!, 'li').length)).toEqual([5, 2, 1, 2]);
   });
 
   it('marks exactly the two future key results', () => {
-    const future = byClass(playbook(), 'key-result').filter((result) => attr(result, 'data-future') === 'true');
+    const future = byClass(playbook(), 'key-result-list')
+      .flatMap((list) => byTag(list, 'li'))
+      .filter((result) => attr(result, 'data-future') === 'true');
     expect(future.map((result) => squash(text(result)))).toEqual([
       'FT Essentials completion and score for the Area Future',
       'Field satisfaction on whether FT is listening Future',
@@ -388,6 +403,10 @@ describe('the Area Liaison playbook page', () => {
 
   it('has the key-result tracker and the kind filter "Playbook"', () => {
     expect(all(playbook(), (element) => attr(element, 'id') === 'track-key-results')).toHaveLength(1);
+    const tracker = one(all(playbook(), (element) => attr(element, 'data-rb-assessment') === 'playbook'), 'tracker');
+    expect(squash(text(one(byClass(tracker, 'rb-nojs'), 'note')))).toBe(
+      'Tracking key results needs JavaScript. The key results are listed by area above; future ones are marked.',
+    );
     const kind = all(playbook(), (element) => attr(element, 'data-pagefind-filter') === 'kind');
     expect(kind.map((element) => squash(text(element)))).toEqual(['Playbook']);
   });

@@ -1,8 +1,11 @@
 /**
  * The search UI, loaded only when search is opened: queries Pagefind (itself loaded from the
  * built `pagefind/` folder on first use) and renders results with their matching sections.
- * Excerpts are copied as text plus <mark> only, never as raw HTML.
+ * Excerpts are copied as text plus <mark> only, never as raw HTML. The dialog's filters come from
+ * the index (the search page renders its own at build time).
  */
+import { SEARCH_FILTERS, sortFilterValues } from '../search-filters.ts';
+
 interface PagefindSubResult {
   title: string;
   url: string;
@@ -21,6 +24,7 @@ interface PagefindSearch {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
   debouncedSearch(
     term: string | null,
     options: { filters?: Record<string, string> },
@@ -52,6 +56,7 @@ export function mountSearch(panel: HTMLElement): void {
   const list = panel.querySelector<HTMLOListElement>('[data-search-results]')!;
   const selects = [...panel.querySelectorAll<HTMLSelectElement>('[data-search-filter]')];
   const form = panel.querySelector('form');
+  const filterBox = panel.querySelector<HTMLElement>('[data-search-filters]');
 
   // The search page may be opened with ?q=… (e.g. from the no-JS form).
   const initial = new URLSearchParams(location.search);
@@ -94,6 +99,31 @@ export function mountSearch(panel: HTMLElement): void {
 
   input.addEventListener('input', () => void run());
   for (const select of selects) select.addEventListener('change', () => void run());
+  if (filterBox && selects.length === 0) {
+    void loadPagefind(base)
+      .then((pagefind) => pagefind.filters())
+      .then((available) => {
+        for (const { name, label, anyLabel } of SEARCH_FILTERS) {
+          const values = sortFilterValues(Object.keys(available[name] ?? {}));
+          if (values.length === 0) continue;
+          const select = document.createElement('select');
+          select.name = name;
+          select.dataset.searchFilter = name;
+          select.append(new Option(anyLabel, ''), ...values.map((value) => new Option(value, value)));
+          select.addEventListener('change', () => void run());
+          const caption = document.createElement('span');
+          caption.textContent = label;
+          const wrap = document.createElement('label');
+          wrap.className = 'search-filter';
+          wrap.append(caption, select);
+          filterBox.append(wrap);
+          selects.push(select);
+        }
+        filterBox.hidden = selects.length === 0;
+      })
+      // Without the index there is nothing to filter; the search itself says it could not load.
+      .catch(() => undefined);
+  }
   form?.addEventListener('submit', (event) => {
     event.preventDefault();
     list.querySelector('a')?.click();
