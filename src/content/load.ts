@@ -52,6 +52,7 @@ export interface ParseFilesOptions {
 
 /** The project checkout: where the pipeline sources (for the cache key) and the worker live. */
 const projectRoot = process.cwd();
+const WORKER_FILE = path.join(projectRoot, 'src/content/worker.ts');
 
 type Processor = ReturnType<typeof createModelProcessor> | ReturnType<typeof createRenderProcessor>;
 
@@ -75,6 +76,7 @@ export async function findDocuments(contentRoot: string): Promise<string[]> {
 }
 
 export async function loadContent(contentRoot: string, options: LoadOptions = {}): Promise<ContentLoadResult> {
+  const started = performance.now();
   const root = path.resolve(contentRoot);
   const glossary = await loadGlossary(root);
   const parseOptions: ParseFilesOptions = {
@@ -100,7 +102,8 @@ export async function loadContent(contentRoot: string, options: LoadOptions = {}
     if (cached) results.set(file, cached);
     else toParse.push(file);
   }
-  const parsed = await parseInParallel(toParse, parseOptions, options.parallelThreshold ?? 200);
+  const threshold = options.parallelThreshold ?? 200;
+  const parsed = await parseInParallel(toParse, parseOptions, threshold);
   toParse.forEach((file, index) => {
     const result = parsed[index]!;
     results.set(file, result);
@@ -134,7 +137,17 @@ export async function loadContent(contentRoot: string, options: LoadOptions = {}
     owners.set(id, file);
     documents.push(result.document);
   }
-  return { documents, glossary: glossary.entries, problems: sortProblems(problems) };
+  return {
+    documents,
+    glossary: glossary.entries,
+    problems: sortProblems(problems),
+    stats: {
+      parsed: toParse.length,
+      cached: files.length - toParse.length,
+      threads: toParse.length >= threshold && existsSync(WORKER_FILE) ? 2 : 1,
+      ms: Math.round(performance.now() - started),
+    },
+  };
 }
 
 function withTrailingSlash(base: string): string {
@@ -156,11 +169,10 @@ function openCache(options: LoadOptions, parseOptions: ParseFilesOptions): Docum
 
 /** Parses in this thread and, for big batches, in one worker thread beside it (2 cores here). */
 async function parseInParallel(files: string[], options: ParseFilesOptions, threshold: number): Promise<ParsedFile[]> {
-  const workerFile = path.join(projectRoot, 'src/content/worker.ts');
-  if (files.length < threshold || !existsSync(workerFile)) return parseFiles(files, options);
+  if (files.length < threshold || !existsSync(WORKER_FILE)) return parseFiles(files, options);
   const half = Math.ceil(files.length / 2);
   const [mine, theirs] = [files.slice(0, half), files.slice(half)];
-  const worker = new Worker(workerFile, { workerData: options });
+  const worker = new Worker(WORKER_FILE, { workerData: options });
   try {
     const fromWorker = new Promise<ParsedFile[]>((resolve, reject) => {
       worker.once('message', resolve);

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
 import { loadContent } from '../content/load.ts';
+import { takeLoadedContent } from '../content/shared.ts';
 import type { ContentLoadResult, RenderedDocument } from '../content/types.ts';
 import type { DocumentKind, Playbook, Problem, RoleGuide } from '../model/schemas.ts';
 import { basePath } from './urls.ts';
@@ -28,7 +29,7 @@ async function load(): Promise<SiteContent> {
 
 /** Loads a content folder for the site; throws a ContentError listing every error, if any. */
 export async function loadSiteContent(contentDir: string, base: string): Promise<SiteContent> {
-  const result = await loadContent(contentDir, { base });
+  const result = takeLoadedContent(contentDir, base) ?? (await loadContent(contentDir, { base }));
   const errors = result.problems.filter((problem) => problem.severity === 'error');
   if (errors.length > 0) throw new ContentError(errors);
   const documents = [...result.documents].sort(byTitle);

@@ -157,8 +157,14 @@ describe('loading at scale', () => {
     const fresh = await loadContent(content, { cacheDir: false, parallelThreshold: Infinity });
     const threaded = await loadContent(content, { cacheDir, parallelThreshold: 1 });
     const cached = await loadContent(content, { cacheDir, parallelThreshold: 1 });
-    expect(threaded).toEqual(fresh);
-    expect(cached).toEqual(fresh);
+    const { stats: freshStats, ...freshResult } = fresh;
+    const { stats: threadedStats, ...threadedResult } = threaded;
+    const { stats: cachedStats, ...cachedResult } = cached;
+    expect(threadedResult).toEqual(freshResult);
+    expect(cachedResult).toEqual(freshResult);
+    expect(freshStats).toMatchObject({ parsed: 2, cached: 0, threads: 1 });
+    expect(threadedStats).toMatchObject({ parsed: 2, cached: 0, threads: 2 });
+    expect(cachedStats).toMatchObject({ parsed: 0, cached: 2 });
   });
 
   it('re-parses a document when one of its includes changes', async () => {

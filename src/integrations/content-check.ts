@@ -1,0 +1,45 @@
+/**
+ * Checks every document as the build starts, in the build's own process: the same report as
+ * `rolebook check`, and no page is rendered when there is an error. The loaded content is handed
+ * to the pages, so each document is parsed once per build.
+ */
+import type { AstroIntegration } from 'astro';
+import { formatProblems } from '../cli/reporters.ts';
+import type { RolebookConfig } from '../config.ts';
+import { findDocuments, loadContent } from '../content/load.ts';
+import { shareLoadedContent } from '../content/shared.ts';
+
+export class ContentCheckError extends Error {
+  readonly hint = 'Fix each problem at the file, line and column above (or run `npx rolebook check`), then build again.';
+
+  constructor(count: number) {
+    super(`${count} content error${count === 1 ? '' : 's'} (listed above); the site was not built.`);
+    this.name = 'ContentCheckError';
+    // The report above is what the author needs; a stack trace would only bury it.
+    this.stack = this.message;
+  }
+}
+
+export function contentCheckIntegration(config: RolebookConfig): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'rolebook:content-check',
+    hooks: {
+      'astro:config:done': ({ config: astroConfig }) => {
+        base = astroConfig.base;
+      },
+      'astro:build:start': async ({ logger }) => {
+        const result = await loadContent(config.contentDir, { base });
+        const stats = result.stats;
+        if (stats) {
+          logger.info(`${stats.parsed} documents parsed (${stats.threads} thread${stats.threads === 1 ? '' : 's'}), ${stats.cached} from the cache, in ${(stats.ms / 1000).toFixed(1)} s.`);
+        }
+        const documentCount = (await findDocuments(config.contentDir)).length;
+        console.log(formatProblems(result.problems, 'text', { cwd: process.cwd(), documentCount }));
+        const errors = result.problems.filter((problem) => problem.severity === 'error').length;
+        if (errors > 0) throw new ContentCheckError(errors);
+        shareLoadedContent(config.contentDir, base, result);
+      },
+    },
+  };
+}
