@@ -55,10 +55,32 @@ export function sidebarGroups(content: SiteContent, pathname: string): NavGroup[
   return groups;
 }
 
+/**
+ * Position of each document in a list, by its URL, computed once per list: every page asks, and
+ * a scan per page made a 10,000-document build quadratic.
+ */
+const indexes = new WeakMap<RenderedDocument[], Map<string, number>>();
+
+function indexByHref(documents: RenderedDocument[]): Map<string, number> {
+  let index = indexes.get(documents);
+  if (!index) {
+    index = new Map(documents.map((document, position) => [documentHref(document.model.id), position]));
+    indexes.set(documents, index);
+  }
+  return index;
+}
+
+/** Index of the document at `pathname` (with or without its trailing slash), or -1. */
+function positionOf(documents: RenderedDocument[], pathname: string): number {
+  const index = indexByHref(documents);
+  const withSlash = pathname.endsWith('/') ? pathname : `${pathname}/`;
+  return index.get(withSlash) ?? index.get(pathname) ?? -1;
+}
+
 function kindGroup(documents: RenderedDocument[], kind: DocumentKind, pathname: string): NavGroup {
   const label = KIND_LABEL[kind].many;
   const indexHref = kindIndexHref(kind);
-  const currentIndex = documents.findIndex((document) => isCurrent(documentHref(document.model.id), pathname));
+  const currentIndex = positionOf(documents, pathname);
   let shown = documents;
   if (documents.length > FULL_LIST_LIMIT) {
     const centre = Math.max(currentIndex, 0);
@@ -94,7 +116,7 @@ export interface Pager {
 /** Previous and next documents of the same kind, in the sidebar's (title) order. */
 export function pagerFor(content: SiteContent, document: RenderedDocument): Pager {
   const siblings = documentsOfKind(content, document.model.kind);
-  const index = siblings.findIndex((candidate) => candidate.model.id === document.model.id);
+  const index = indexByHref(siblings).get(documentHref(document.model.id)) ?? -1;
   const toLink = (sibling: RenderedDocument | undefined): NavLink | undefined =>
     sibling ? { label: sibling.model.title, href: documentHref(sibling.model.id) } : undefined;
   return { previous: toLink(siblings[index - 1]), next: toLink(siblings[index + 1]) };
