@@ -1,7 +1,8 @@
 /**
- * Checks every document as the build starts, in the build's own process: the same report as
- * `rolebook check`, and no page is rendered when there is an error. The loaded content is handed
- * to the pages, so each document is parsed once per build.
+ * Loads every document as the build starts and hands it to the pages; no page is rendered when
+ * there is an error. `npm run build` runs `rolebook check` in its own process first: parsing there
+ * and reading the warm parse cache here measured faster (9 s against 20 s for 1,000 documents)
+ * and lighter (690 MB against 900 MB peak) than parsing inside the Astro process.
  */
 import type { AstroIntegration } from 'astro';
 import { formatProblems } from '../cli/reporters.ts';
@@ -34,10 +35,13 @@ export function contentCheckIntegration(config: RolebookConfig): AstroIntegratio
         if (stats) {
           logger.info(`${stats.parsed} documents parsed (${stats.threads} thread${stats.threads === 1 ? '' : 's'}), ${stats.cached} from the cache, in ${(stats.ms / 1000).toFixed(1)} s.`);
         }
-        const documentCount = (await findDocuments(config.contentDir)).length;
-        console.log(formatProblems(result.problems, 'text', { cwd: process.cwd(), documentCount }));
         const errors = result.problems.filter((problem) => problem.severity === 'error').length;
-        if (errors > 0) throw new ContentCheckError(errors);
+        if (errors > 0) {
+          // `npm run build` runs `rolebook check` first and stops there; this is for `astro build` alone.
+          const documentCount = (await findDocuments(config.contentDir)).length;
+          console.error(formatProblems(result.problems, 'text', { cwd: process.cwd(), documentCount }));
+          throw new ContentCheckError(errors);
+        }
         shareLoadedContent(config.contentDir, base, result);
       },
     },
