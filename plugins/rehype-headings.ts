@@ -4,7 +4,7 @@
  */
 import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from './lib/visit.ts';
 import type { VFile } from 'vfile';
 import type { Heading } from '../src/content/types.ts';
 

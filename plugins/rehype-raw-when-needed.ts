@@ -4,7 +4,7 @@
  */
 import type { Root } from 'hast';
 import rehypeRaw from 'rehype-raw';
-import { visit, EXIT } from 'unist-util-visit';
+import { visit, EXIT } from './lib/visit.ts';
 import type { VFile } from 'vfile';
 
 export default function rehypeRawWhenNeeded() {

@@ -9,7 +9,7 @@
  */
 import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { Node } from 'unist';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from './lib/visit.ts';
 import type { VFile } from 'vfile';
 import { glossaryAnchor, scanTerms } from '../src/content/glossary.ts';
 import type { GlossaryEntry } from '../src/model/schemas.ts';

@@ -4,7 +4,7 @@
  */
 import type { Blockquote, Paragraph, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { visit } from './lib/visit.ts';
 import { report } from './lib/report.ts';
 
 const TITLES: Record<string, string> = {

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Link, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { visit } from './lib/visit.ts';
 import type { ContentLink } from '../src/content/types.ts';
 import { idForPath, isFragment, pathForId, toPosix } from '../src/content/ids.ts';
 import { report, sourceFileOf } from './lib/report.ts';

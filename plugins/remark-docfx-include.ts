@@ -6,7 +6,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from './lib/visit.ts';
 import { VFile } from 'vfile';
 import { decodeText } from '../src/content/decode.ts';
 import { report } from './lib/report.ts';
@@ -37,6 +37,8 @@ export default function remarkDocfxInclude(this: Processor, options: IncludeOpti
   const processor = this;
   const maxDepth = options.maxDepth ?? 8;
   const contentRoot = realpathSync(options.contentRoot);
+  /** Fragments already read and parsed by this processor, by real path. */
+  const fragments = new Map<string, { tree: Root; text: string; messages: VFile['messages'] }>();
 
   let expanded = 0;
   return (tree: Root, file: VFile) => {
@@ -113,23 +115,29 @@ export default function remarkDocfxInclude(this: Processor, options: IncludeOpti
       if (expanded > MAX_INCLUDES_PER_DOCUMENT + 1) return [];
       return fail(`This document pulls in more than ${MAX_INCLUDES_PER_DOCUMENT} includes in all (counting repeats). Include fewer fragments.`, 'include-budget');
     }
-    const decoded = decodeText(readFileSync(real));
-    if (!decoded.ok) {
-      return decoded.reason === 'binary'
-        ? fail(`The include “${target}” is a binary file, not markdown text.`, 'include-binary')
-        : fail(`The include “${target}” is not valid UTF-8 text (line ${decoded.line}). Save it as UTF-8.`, 'include-encoding');
+    // A fragment is read and parsed once per processor (one loadContent call), then copied per use.
+    let parsed = fragments.get(real);
+    if (!parsed) {
+      const decoded = decodeText(readFileSync(real));
+      if (!decoded.ok) {
+        return decoded.reason === 'binary'
+          ? fail(`The include “${target}” is a binary file, not markdown text.`, 'include-binary')
+          : fail(`The include “${target}” is not valid UTF-8 text (line ${decoded.line}). Save it as UTF-8.`, 'include-encoding');
+      }
+      const fragment = new VFile({ path: real, value: decoded.text.replace(/^\uFEFF/, '') });
+      const tree = processor.parse(fragment) as Root;
+      // Mark the fragment's nodes first, so problems found in nested includes name the right file.
+      visit(tree, (node) => {
+        node.data = { ...node.data, sourceFile: real };
+      });
+      parsed = { tree, text: String(fragment.value), messages: fragment.messages };
+      fragments.set(real, parsed);
     }
-    const fragmentText = decoded.text.replace(/^\uFEFF/, '');
-    const fragment = new VFile({ path: real, value: fragmentText });
-    const fragmentTree = processor.parse(fragment) as Root;
-    for (const message of fragment.messages) file.messages.push(message);
+    for (const message of parsed.messages) file.messages.push(message);
     const included = file.data.includes ?? (file.data.includes = []);
     if (!included.includes(real)) included.push(real);
-    // Mark the fragment's nodes first, so problems found in nested includes name the right file.
-    visit(fragmentTree, (node) => {
-      node.data = { ...node.data, sourceFile: real };
-    });
-    expand(fragmentTree, String(fragment.value), file, real, [...stack, real], depth + 1);
+    const fragmentTree = structuredClone(parsed.tree);
+    expand(fragmentTree, parsed.text, file, real, [...stack, real], depth + 1);
     return fragmentTree.children;
   }
 }

@@ -16,7 +16,7 @@ import rehypeRaw from 'rehype-raw';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Position } from 'unist';
-import { visit } from 'unist-util-visit';
+import { visit } from './lib/visit.ts';
 import { VFile } from 'vfile';
 import { sanitizeSchema } from '../src/content/sanitize.ts';
 import { sourceFileOf } from './lib/report.ts';

@@ -3,7 +3,7 @@
  * piece of raw HTML needs no HTML parser and the extractors can split cells on real breaks.
  */
 import type { Break, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from './lib/visit.ts';
 
 const BR = /^<br\s*\/?>$/i;
 

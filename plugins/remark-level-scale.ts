@@ -3,7 +3,7 @@
  * `file.data.levelScale`; guides without one get the default L100–L400 scale.
  */
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from './lib/visit.ts';
 import type { VFile } from 'vfile';
 import { DEFAULT_LEVEL_SCALE } from '../src/model/levels.ts';
 import type { LevelScale } from '../src/model/schemas.ts';

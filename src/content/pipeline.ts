@@ -50,8 +50,9 @@ export function createModelProcessor(options: PipelineOptions) {
     .use(remarkComplexityGuard)
     .use(remarkGfm)
     .use(remarkDocfxInclude, { contentRoot: options.contentRoot })
-    .use(remarkHtmlAudit)
+    // Breaks first: a plain `<br>` is always allowed, so the audit only renders other raw HTML.
     .use(remarkHtmlBreaks)
+    .use(remarkHtmlAudit)
     .use(remarkTitle)
     .use(remarkAlerts)
     .use(remarkSections)

@@ -15,6 +15,7 @@ import type { AstroIntegration } from 'astro';
 import { formatProblems } from '../cli/reporters.ts';
 import type { RolebookConfig } from '../config.ts';
 import { loadContent } from '../content/load.ts';
+import { takeLoadedContent } from '../content/shared.ts';
 import type { RenderedDocument } from '../content/types.ts';
 import type { Problem } from '../model/schemas.ts';
 
@@ -328,8 +329,9 @@ export function linkCheckIntegration(config: RolebookConfig): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         if (!existsSync(outDir)) return;
-        // Same options as the pages, so every document comes from the parse cache.
-        const { documents } = await loadContent(config.contentDir, { base });
+        // The content checked at the start of this build is still in memory: no second load (the
+        // cache, with the pages' options, is the fallback).
+        const { documents } = takeLoadedContent(config.contentDir, base) ?? (await loadContent(config.contentDir, { base }));
         const problems = await checkLinks({ outDir, base, documents });
         if (problems.length === 0) {
           logger.info(`All internal links and anchors resolve.`);
