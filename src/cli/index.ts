@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runCheck } from './check.ts';
+import { runIndex } from './index-command.ts';
 import { runNew } from './new-command.ts';
 import { runParse } from './parse.ts';
 
@@ -11,6 +12,7 @@ export const USAGE = `Usage:
   rolebook parse FILE… [--content-root DIR]     print the models of FILE… as JSON
   rolebook check [DIR] [--format text|github|json] [--stale]
                                                  check every document in DIR (default content/)
+  rolebook index [SITE_DIR]                      build the search index of a built site (default dist/)
   rolebook new role|playbook "Name" [--content-root DIR]
                                                  write a new, correctly shaped document
   rolebook help                                  show this help`;
@@ -40,6 +42,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           options(rest, { format: { type: 'string', default: 'text' }, stale: { type: 'boolean', default: false } }),
           io,
         );
+      case 'index':
+        return await runIndex(options(rest, {}), io);
       case 'new':
         return await runNew(options(rest, { 'content-root': { type: 'string' } }), io);
       case 'help':

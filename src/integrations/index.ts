@@ -7,16 +7,15 @@ import { contentCheckIntegration } from './content-check.ts';
 import { contentWatchIntegration } from './content-watch.ts';
 import { cspIntegration } from './csp.ts';
 import { linkCheckIntegration } from './link-check.ts';
-import { pagefindIntegration } from './pagefind.ts';
 
+// The Pagefind index is built by `rolebook index` after `astro build` exits (see package.json):
+// run inside the build, the indexer's memory added to Astro's at the peak.
 export function rolebookIntegrations(config: RolebookConfig): AstroIntegration[] {
   return [
     // First: no page is rendered from content with errors.
     contentCheckIntegration(config),
     cspIntegration(),
     contentWatchIntegration(config),
-    // The search index is built from the finished HTML.
-    pagefindIntegration(),
     // Last: checks the finished output, after every other integration has written its files.
     linkCheckIntegration(config),
   ];

@@ -79,6 +79,14 @@ describe('rolebook check', () => {
   });
 });
 
+describe('rolebook index', () => {
+  it('exits 2 with one line when there is no built site', async () => {
+    const { code, stderr } = await run(['index', 'test/unit/fixtures']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('rolebook index: no built site in test/unit/fixtures (run astro build first).');
+  });
+});
+
 describe('the bin', () => {
   it('exits 2 on an unknown command with a one-line message and no stack trace', () => {
     const result = spawnSync(path.join(projectRoot, 'node_modules/.bin/node'), [path.join(projectRoot, 'bin/rolebook.mjs'), 'frobnicate'], {
