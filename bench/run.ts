@@ -1,0 +1,671 @@
+/**
+ * `npm run bench -- --docs 100,1000,10000`: builds generated corpora of each size exactly as
+ * `npm run build` does and measures what issue 6 asks for. See bench/README.md for each column.
+ *
+ * This file is run directly by Node with --experimental-strip-types: erasable TypeScript only, and
+ * local imports carry their .ts extension.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { generateCorpus, type GeneratedCorpus } from './generate.ts';
+import { distStats, documentPages, islandAssets, median, pageAssets, type DistStats, type Sizes } from './lib/dist-stats.ts';
+import { runMeasured, type MeasuredRun } from './lib/process-tree.ts';
+import type { ThroughputResult } from './parse-throughput.ts';
+
+const projectRoot = path.resolve(import.meta.dirname, '..');
+const benchOut = path.join(projectRoot, 'bench/out');
+
+// ---------------------------------------------------------------------------------------------
+// Flags.
+
+interface Flags {
+  sizes: number[];
+  /** Phases to leave out: `build`, `rebuild`, `parse`, `pagefind` (separate run). */
+  skip: Set<string>;
+  seed?: string;
+  repeat?: number;
+  /** Shell command used instead of `npm run build` (default). */
+  buildCommand?: string;
+  results: string;
+  replaceResults: boolean;
+  echo: boolean;
+  cpuProf: boolean;
+  /** Print the table of the results file and stop. */
+  tableOnly: boolean;
+}
+
+function usage(message?: string): never {
+  if (message) console.error(`bench: ${message}`);
+  console.error(`usage: npm run bench -- [--docs 100,1000,10000] [--skip 10000,rebuild,parse,build]
+       [--repeat N] [--seed S] [--build-command "npx astro build"] [--results FILE] [--replace-results]
+       [--echo] [--cpu-prof] [--table-only]`);
+  process.exit(2);
+}
+
+function parseFlags(argv: string[]): Flags {
+  const flags: Flags = {
+    sizes: [1000],
+    skip: new Set(),
+    results: path.join(projectRoot, 'bench/results.json'),
+    replaceResults: false,
+    echo: false,
+    cpuProf: false,
+    tableOnly: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => inline ?? argv[++i] ?? usage(`${name} needs a value`);
+    if (name === '--docs') {
+      flags.sizes = value()
+        .split(',')
+        .map((s) => Number(s.trim().replace(/_/g, '')));
+      if (flags.sizes.some((n) => !Number.isInteger(n) || n < 2)) usage('--docs takes whole numbers of at least 2');
+    } else if (name === '--skip') for (const item of value().split(',')) flags.skip.add(item.trim());
+    else if (/^--skip-\w+$/.test(name)) flags.skip.add(name.slice('--skip-'.length));
+    else if (name === '--seed') flags.seed = value();
+    else if (name === '--repeat') flags.repeat = Number(value());
+    else if (name === '--build-command') flags.buildCommand = value();
+    else if (name === '--results') flags.results = path.resolve(value());
+    else if (name === '--replace-results') flags.replaceResults = true;
+    else if (name === '--echo') flags.echo = true;
+    else if (name === '--cpu-prof') flags.cpuProf = true;
+    else if (name === '--table-only') flags.tableOnly = true;
+    else if (name === '--help' || name === '-h') usage();
+    else usage(`unknown flag ${arg}`);
+  }
+  flags.sizes = flags.sizes.filter((n) => !flags.skip.has(String(n)));
+  if (flags.sizes.length === 0) usage('every size is skipped');
+  return flags;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One build.
+
+interface BuildMeasurement {
+  ok: boolean;
+  exitCode: number;
+  wallMs: number;
+  cpuSeconds: number;
+  peakRssBytes: number;
+  peakAtMs: number;
+  peakProcesses: { command: string; rssMB: number }[];
+  /** Lifetimes of the main steps, from the process sampler (±50 ms). */
+  phasesMs: { check?: number; astro?: number; pagefind?: number };
+  /** What Astro says about itself: "N page(s) built in X". */
+  astroReported?: { pages: number; ms: number };
+  /** Pagefind's own timing line, if the integration prints one. */
+  pagefindReportedMs?: number;
+  /** The content check's own line: "N documents parsed (T threads), C from the cache, in X s". */
+  contentLoad?: { parsed: number; threads: number; cached: number; ms: number };
+  /** Astro's "generating static routes … ✓ Completed in X" (getStaticPaths, content loading and rendering). */
+  staticRoutesMs?: number;
+  /**
+   * The `astro:build:done` hooks, timed from the log: Astro runs them one after another and each of
+   * ours logs when it finishes, so a hook's time is the gap since the previous step's last line.
+   */
+  postBuildStepsMs: Record<string, number>;
+  /** Total RSS of the tree about every 500 ms: [seconds, MB]. */
+  rssTimeline: [number, number][];
+  /** Every process of the tree with its lifetime and peak memory (the 30 largest). */
+  processes: { command: string; startS: number; endS: number; peakMB: number }[];
+  loadAverage: number[];
+  /** The build's own log lines (without the one-line-per-route listing), with seconds since spawn. */
+  timeline: string[];
+  log: string;
+  outputTail?: string[];
+}
+
+function buildEnv(size: number, cpuProfDir?: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ROLEBOOK_CONTENT: path.join(projectRoot, 'bench/corpus', String(size)),
+    ROLEBOOK_OUT_DIR: path.join(benchOut, String(size), 'dist'),
+    ROLEBOOK_CACHE_DIR: path.join(benchOut, String(size), 'cache'),
+    // Telemetry is not part of the build and would only add a background process to the tree.
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  if (cpuProfDir) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${cpuProfDir}`.trim();
+  return env;
+}
+
+function parseDuration(text: string): number | undefined {
+  // Astro writes long steps as "2m 19s".
+  const minutes = /(\d+)m\s+(\d+(?:\.\d+)?)s\b/.exec(text);
+  if (minutes) return (Number(minutes[1]) * 60 + Number(minutes[2])) * 1000;
+  const match = /(\d+(?:\.\d+)?)\s*(ms|s|sec|secs|seconds?)\b/i.exec(text);
+  if (!match) return undefined;
+  return match[2]!.toLowerCase() === 'ms' ? Number(match[1]) : Number(match[1]) * 1000;
+}
+
+function lifetimeOf(run: MeasuredRun, pattern: RegExp): number | undefined {
+  // The `sh -c "rolebook check && astro build"` wrapper mentions every step; skip it.
+  const matching = run.processes.filter((p) => pattern.test(p.command) && !p.command.includes('&&'));
+  if (matching.length === 0) return undefined;
+  const first = Math.min(...matching.map((p) => p.firstSeenMs));
+  const last = Math.max(...matching.map((p) => p.lastSeenMs));
+  return last - first;
+}
+
+function contentLoad(run: MeasuredRun): BuildMeasurement['contentLoad'] {
+  for (const line of run.lines) {
+    const match = /(\d+) documents? parsed \((\d+) threads?\), (\d+) from the cache, in ([\d.]+) s/.exec(line.text);
+    if (match) return { parsed: Number(match[1]), threads: Number(match[2]), cached: Number(match[3]), ms: Number(match[4]) * 1000 };
+  }
+  return undefined;
+}
+
+function staticRoutes(run: MeasuredRun): number | undefined {
+  const start = run.lines.findIndex((line) => /generating static routes/.test(line.text));
+  if (start < 0) return undefined;
+  const done = run.lines.slice(start).find((line) => /✓ Completed in/.test(line.text) && !line.text.includes('[build]'));
+  return done ? parseDuration(done.text.slice(done.text.indexOf('Completed in'))) : undefined;
+}
+
+function postBuildSteps(run: MeasuredRun): Record<string, number> {
+  const steps: Record<string, number> = {};
+  // The hooks start when the build step that follows page generation reports completion.
+  const routes = run.lines.findIndex((line) => /generating static routes/.test(line.text));
+  const end = run.lines.findIndex((line, i) => i > routes && /\[build\] ✓ Completed in/.test(line.text));
+  if (routes < 0 || end < 0) return steps;
+  let previous = run.lines[end]!.t;
+  for (const line of run.lines.slice(end + 1)) {
+    const tag = /^\S+\s+\[([^\]]+)\]/.exec(line.text)?.[1];
+    if (!tag || tag === 'build' || tag === 'vite') continue;
+    steps[tag] = (steps[tag] ?? 0) + (line.t - previous);
+    previous = line.t;
+  }
+  return steps;
+}
+
+async function build(size: number, flags: Flags, label: string): Promise<BuildMeasurement> {
+  const logFile = path.join(benchOut, String(size), `${label}.log`);
+  const profDir = flags.cpuProf ? path.join(benchOut, String(size), `profile-${label}`) : undefined;
+  if (profDir) mkdirSync(profDir, { recursive: true });
+  const [command, args] = flags.buildCommand
+    ? ['sh', ['-c', flags.buildCommand]]
+    : ['npm', ['run', '--silent', 'build']];
+  const loadAverage = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  const run = await runMeasured(command, args, {
+    cwd: projectRoot,
+    env: buildEnv(size, profDir),
+    logFile,
+    echo: flags.echo,
+  });
+  const astroLine = run.lines.find((line) => /\[build\]\s+\d+ page\(s\) built in/.test(line.text));
+  const astroMatch = astroLine && /(\d+) page\(s\) built in (.+)$/.exec(astroLine.text);
+  const pagefindLine = run.lines.find((line) => /pagefind/i.test(line.text) && parseDuration(line.text) !== undefined);
+  const measurement: BuildMeasurement = {
+    ok: run.exitCode === 0,
+    exitCode: run.exitCode,
+    wallMs: run.wallMs,
+    cpuSeconds: run.cpuSeconds,
+    peakRssBytes: run.peakRssBytes,
+    peakAtMs: run.peakAtMs,
+    peakProcesses: run.peakProcesses.map((p) => ({ command: p.command, rssMB: Math.round(p.rssBytes / 1e6) })),
+    phasesMs: {
+      check: lifetimeOf(run, /rolebook(\.mjs|\.ts)?\s+check|cli\S*\s+check/),
+      astro: lifetimeOf(run, /astro(\.mjs)?\s+build/),
+      pagefind: lifetimeOf(run, /pagefind/i),
+    },
+    astroReported: astroMatch ? { pages: Number(astroMatch[1]), ms: parseDuration(astroMatch[2]!) ?? NaN } : undefined,
+    pagefindReportedMs: pagefindLine ? parseDuration(pagefindLine.text) : undefined,
+    staticRoutesMs: staticRoutes(run),
+    contentLoad: contentLoad(run),
+    rssTimeline: run.rssTimeline,
+    postBuildStepsMs: postBuildSteps(run),
+    processes: [...run.processes]
+      .sort((a, b) => b.peakRssBytes - a.peakRssBytes)
+      .slice(0, 30)
+      .map((p) => ({
+        command: p.command,
+        startS: Math.round(p.firstSeenMs) / 1000,
+        endS: Math.round(p.lastSeenMs) / 1000,
+        peakMB: Math.round(p.peakRssBytes / 1e6),
+      })),
+    loadAverage,
+    timeline: run.lines
+      .filter((line) => line.text.trim() && !line.text.includes('├─'))
+      .slice(0, 80)
+      .map((line) => `${(line.t / 1000).toFixed(2)} ${line.text.trim().slice(0, 140)}`),
+    log: path.relative(projectRoot, logFile),
+  };
+  if (!measurement.ok) measurement.outputTail = run.lines.slice(-25).map((line) => line.text);
+  return measurement;
+}
+
+/** Pagefind run on its own over a built site, for when the build does not index (or says nothing). */
+async function separatePagefind(distDir: string, outputPath: string): Promise<{ ms: number; ok: boolean; indexBytes: number }> {
+  rmSync(outputPath, { recursive: true, force: true });
+  const run = await runMeasured('npx', ['pagefind', '--site', distDir, '--output-path', outputPath], {
+    cwd: projectRoot,
+    env: process.env,
+  });
+  return { ms: run.wallMs, ok: run.exitCode === 0, indexBytes: distStats(outputPath).totalBytes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One corpus size.
+
+interface SizeResult {
+  docs: number;
+  measuredAt: string;
+  corpus: { roles: number; playbooks: number; documentBytes: number; includes: number; glossary: boolean; generateMs: number };
+  build?: BuildMeasurement & { pagesPerSecond: number };
+  pagefind?: { ms: number; source: string; indexBytes: number };
+  dist?: DistStats;
+  documentPages?: {
+    found: number;
+    medianBytes: number;
+    medianRoleBytes: number;
+    medianPlaybookBytes: number;
+    maxBytes: number;
+    example: string;
+  };
+  rolePage?: {
+    page: string;
+    js: Sizes;
+    css: Sizes;
+    assets: { url: string; kind: string; via: string; raw: number; gzip: number }[];
+    missing: string[];
+    assessment: { identifiedBy: string[]; js: Sizes };
+  };
+  rebuild?: BuildMeasurement & { changedFile: string; changeVisible: boolean; savedPercent: number };
+  parse?: ThroughputResult | { error: string };
+}
+
+/** Appends a sentence to a mid-corpus role guide (LF, no BOM) and returns how to undo it. */
+function changeOneDocument(corpus: GeneratedCorpus): { id: string; file: string; marker: string; restore: () => void } {
+  const roles = corpus.documents.filter((d) => d.kind === 'role-guide');
+  let index = Math.floor(roles.length / 2);
+  let original = readFileSync(roles[index]!.file);
+  while (original.includes('\r') || original[0] === 0xef) {
+    index = (index + 1) % roles.length;
+    original = readFileSync(roles[index]!.file);
+  }
+  const doc = roles[index]!;
+  const marker = 'This sentence was appended by the benchmark to time an incremental build.';
+  writeFileSync(doc.file, `${original.toString('utf8').replace(/\n*$/, '\n')}\n${marker}\n`);
+  return { id: doc.id, file: doc.file, marker, restore: () => writeFileSync(doc.file, original) };
+}
+
+async function parseThroughput(size: number, flags: Flags): Promise<ThroughputResult | { error: string }> {
+  const repeat = flags.repeat ?? (size <= 1000 ? 3 : 1);
+  const args = [
+    '--experimental-strip-types',
+    '--expose-gc',
+    '--no-warnings',
+    path.join(projectRoot, 'bench/parse-throughput.ts'),
+    '--content',
+    path.join(projectRoot, 'bench/corpus', String(size)),
+    '--repeat',
+    String(repeat),
+  ];
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => {
+      // The loader might print on stdout itself; the result is the last JSON line.
+      const line = stdout.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+      if (code === 0 && line) resolve(JSON.parse(line) as ThroughputResult);
+      else resolve({ error: `exit ${code}: ${(stderr || stdout).trim().split('\n').slice(-8).join('\n')}` });
+    });
+  });
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+async function benchSize(size: number, flags: Flags): Promise<SizeResult> {
+  log(`\n── ${size} documents ──`);
+  const startGenerate = performance.now();
+  const corpus = generateCorpus({
+    docs: size,
+    outDir: path.join(projectRoot, 'bench/corpus', String(size)),
+    seed: flags.seed,
+    glossaryFrom: path.join(projectRoot, 'content/glossary'),
+  });
+  const result: SizeResult = {
+    docs: size,
+    measuredAt: new Date().toISOString(),
+    corpus: {
+      roles: corpus.documents.filter((d) => d.kind === 'role-guide').length,
+      playbooks: corpus.documents.filter((d) => d.kind === 'playbook').length,
+      documentBytes: corpus.documentBytes,
+      includes: corpus.includes.length,
+      glossary: corpus.glossaryCopied,
+      generateMs: performance.now() - startGenerate,
+    },
+  };
+  log(`corpus: ${corpus.documents.length} documents, ${(corpus.documentBytes / 1e6).toFixed(2)} MB in ${path.relative(projectRoot, corpus.outDir)}`);
+
+  const distDir = path.join(benchOut, String(size), 'dist');
+  if (!flags.skip.has('build')) {
+    rmSync(path.join(benchOut, String(size)), { recursive: true, force: true });
+    mkdirSync(path.join(benchOut, String(size)), { recursive: true });
+    log(`full build (clean cache)…`);
+    const first = await build(size, flags, 'build');
+    const dist = distStats(distDir);
+    result.build = { ...first, pagesPerSecond: dist.htmlFiles / (first.wallMs / 1000) };
+    result.dist = dist;
+    log(`  ${first.ok ? 'ok' : `FAILED (exit ${first.exitCode})`} in ${(first.wallMs / 1000).toFixed(1)} s, peak ${(first.peakRssBytes / 1e6).toFixed(0)} MB, ${dist.htmlFiles} pages; log: ${first.log}`);
+    if (!first.ok) for (const line of first.outputTail ?? []) log(`    │ ${line}`);
+
+    if (first.ok) {
+      // Pagefind: what the build says, else the sampled lifetime of its process, else a separate run.
+      const indexBytes = dist.bytesByFolder['pagefind'] ?? 0;
+      const pagefindStep = Object.entries(first.postBuildStepsMs).find(([tag]) => /pagefind/i.test(tag));
+      if (first.pagefindReportedMs !== undefined) {
+        result.pagefind = { ms: first.pagefindReportedMs, source: 'build output', indexBytes };
+      } else if (pagefindStep) {
+        result.pagefind = { ms: pagefindStep[1], source: `build log: the ${pagefindStep[0]} step`, indexBytes };
+      } else if (first.phasesMs.pagefind !== undefined && indexBytes > 0) {
+        result.pagefind = { ms: first.phasesMs.pagefind, source: 'pagefind process lifetime during the build', indexBytes };
+      } else if (!flags.skip.has('pagefind')) {
+        log('  the build did not report Pagefind; timing it separately…');
+        const separate = await separatePagefind(distDir, path.join(benchOut, String(size), 'pagefind-separate'));
+        result.pagefind = {
+          ms: separate.ms,
+          source: `separate run${indexBytes === 0 ? ' (the build wrote no index)' : ''}${separate.ok ? '' : ' (FAILED)'}`,
+          indexBytes: indexBytes || separate.indexBytes,
+        };
+      }
+
+      const pages = documentPages(distDir, corpus.documents.map((d) => d.id));
+      const bytesOf = (ids: string[]) => ids.flatMap((id) => (pages.has(id) ? [readFileSync(pages.get(id)!).length] : []));
+      const roleIds = corpus.documents.filter((d) => d.kind === 'role-guide').map((d) => d.id);
+      const playbookIds = corpus.documents.filter((d) => d.kind === 'playbook').map((d) => d.id);
+      const all = bytesOf([...roleIds, ...playbookIds]);
+      if (all.length > 0) {
+        result.documentPages = {
+          found: all.length,
+          medianBytes: median(all),
+          medianRoleBytes: median(bytesOf(roleIds)),
+          medianPlaybookBytes: median(bytesOf(playbookIds)),
+          maxBytes: Math.max(...all),
+          example: path.relative(distDir, pages.get(roleIds[0]!) ?? pages.values().next().value!),
+        };
+      }
+      // The role page: the first role guide's page (every role page has the same furniture).
+      const rolePage = pages.get(roleIds[0]!) ?? path.join(distDir, 'index.html');
+      if (existsSync(rolePage)) {
+        const base = process.env.ROLEBOOK_BASE ?? readBase();
+        const assets = await pageAssets(distDir, rolePage, base);
+        const assessment = await islandAssets(distDir, assets, /assess/i, base);
+        result.rolePage = {
+          page: path.relative(distDir, rolePage),
+          js: assets.js,
+          css: assets.css,
+          assets: assets.assets.map(({ url, kind, via, raw, gzip }) => ({ url, kind, via, raw, gzip })),
+          missing: assets.missing,
+          assessment: { identifiedBy: assessment.identifiedBy, js: assessment.js },
+        };
+      }
+    }
+
+    if (first.ok && !flags.skip.has('rebuild')) {
+      const change = changeOneDocument(corpus);
+      log(`second build after appending a sentence to ${change.id}…`);
+      try {
+        const second = await build(size, flags, 'rebuild');
+        const page = documentPages(distDir, [change.id]).get(change.id);
+        result.rebuild = {
+          ...second,
+          changedFile: change.id,
+          changeVisible: page !== undefined && readFileSync(page, 'utf8').includes(change.marker),
+          savedPercent: (1 - second.wallMs / first.wallMs) * 100,
+        };
+        log(`  ${second.ok ? 'ok' : 'FAILED'} in ${(second.wallMs / 1000).toFixed(1)} s; change visible: ${result.rebuild.changeVisible}`);
+      } finally {
+        change.restore();
+      }
+    }
+  }
+
+  if (!flags.skip.has('parse')) {
+    log('parse throughput (loadContent vs bare remark)…');
+    result.parse = await parseThroughput(size, flags);
+    if ('error' in result.parse) log(`  failed: ${result.parse.error}`);
+    else if (result.parse.loadContentUnavailable) log(`  loadContent not measured: ${result.parse.loadContentUnavailable}`);
+    else if (result.parse.loadContent) {
+      const t = result.parse.loadContent;
+      log(`  ${t.documentsLoaded} models, ${t.errors} errors, ${t.warnings} warnings, ${t.modelMismatches} differ from the generator's expectations`);
+      for (const line of [...t.sampleProblems.filter((p) => p.includes(': error:')), ...t.sampleMismatches]) log(`    ${line}`);
+    }
+  }
+  return result;
+}
+
+function readBase(): string {
+  try {
+    const config = JSON.parse(readFileSync(path.join(projectRoot, 'rolebook.config.json'), 'utf8')) as { base?: string };
+    return config.base ?? '/';
+  } catch {
+    return '/';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table.
+
+const KB = 1024;
+const fmt = {
+  s: (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '–' : (ms / 1000).toFixed(ms < 10_000 ? 2 : 1)),
+  mb: (bytes: number | undefined) => (bytes === undefined ? '–' : (bytes / 1e6).toFixed(bytes < 10e6 ? 1 : 0)),
+  kb: (bytes: number | undefined) => (bytes === undefined || Number.isNaN(bytes) ? '–' : (bytes / KB).toFixed(1)),
+  n: (value: number | undefined, digits = 0) => (value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits)),
+  sizes: (s: Sizes | undefined) => (s ? `${fmt.kb(s.raw)} / ${fmt.kb(s.gzip)}` : '–'),
+};
+
+interface Row {
+  label: string;
+  value: (r: SizeResult) => string;
+  /** Target text, and a check for the 1,000-document result. */
+  target?: string;
+  pass?: (r: SizeResult, all: SizeResult[]) => boolean | undefined;
+}
+
+function throughput(r: SizeResult): ThroughputResult | undefined {
+  return r.parse && !('error' in r.parse) ? r.parse : undefined;
+}
+
+const ROWS: Row[] = [
+  { label: 'Documents (roles + playbooks)', value: (r) => `${r.corpus.roles} + ${r.corpus.playbooks}` },
+  { label: 'Corpus size (MB)', value: (r) => fmt.mb(r.corpus.documentBytes) },
+  { label: 'Machine load average at build start', value: (r) => (r.build ? r.build.loadAverage[0]!.toFixed(2) : '–') },
+  {
+    label: 'Loader: errors / warnings / model mismatches',
+    value: (r) => {
+      const t = throughput(r)?.loadContent;
+      return t ? `${t.errors} / ${t.warnings} / ${t.modelMismatches}` : '–';
+    },
+  },
+  {
+    label: 'Full build wall (s)',
+    value: (r) => (r.build ? `${fmt.s(r.build.wallMs)}${r.build.ok ? '' : ' FAILED'}` : '–'),
+    target: '≤ 11 s',
+    pass: (r) => (r.build ? r.build.ok && r.build.wallMs <= 11_000 : undefined),
+  },
+  { label: '  CPU time, all processes (s)', value: (r) => fmt.n(r.build?.cpuSeconds, 1) },
+  { label: '  of which `rolebook check` (s)', value: (r) => fmt.s(r.build?.phasesMs.check) },
+  {
+    label: '  of which content load in astro build (s)',
+    value: (r) => (r.build?.contentLoad ? `${fmt.s(r.build.contentLoad.ms)} (${r.build.contentLoad.parsed} parsed, ${r.build.contentLoad.cached} cached)` : '–'),
+  },
+  { label: '  of which `astro build` (s)', value: (r) => fmt.s(r.build?.phasesMs.astro) },
+  { label: '  of which static routes (s)', value: (r) => fmt.s(r.build?.staticRoutesMs) },
+  {
+    label: '  of which build:done hooks (s)',
+    value: (r) =>
+      r.build
+        ? Object.entries(r.build.postBuildStepsMs)
+            .map(([tag, ms]) => `${tag.replace(/^rolebook[-:]/, '')} ${fmt.s(ms)}`)
+            .join(', ') || '–'
+        : '–',
+  },
+  { label: '  of which Pagefind (s)', value: (r) => (r.pagefind ? `${fmt.s(r.pagefind.ms)}${r.pagefind.source.startsWith('separate') ? '*' : ''}` : '–') },
+  {
+    label: 'Peak memory, process tree (MB)',
+    value: (r) => fmt.mb(r.build?.peakRssBytes),
+    target: '≤ 700 MB',
+    pass: (r) => (r.build ? r.build.peakRssBytes <= 700e6 : undefined),
+  },
+  { label: 'HTML pages written', value: (r) => fmt.n(r.dist?.htmlFiles) },
+  { label: 'Pages per second (full build)', value: (r) => fmt.n(r.build?.pagesPerSecond) },
+  { label: 'Build time per document (ms)', value: (r) => (r.build ? fmt.n(r.build.wallMs / r.docs, 1) : '–') },
+  { label: 'dist size (MB)', value: (r) => fmt.mb(r.dist?.totalBytes) },
+  { label: '  of which search index (MB)', value: (r) => fmt.mb(r.pagefind?.indexBytes) },
+  {
+    label: 'Median HTML per document page (KB)',
+    value: (r) => fmt.kb(r.documentPages?.medianBytes),
+    target: '≤ 30 KB, flat',
+    pass: (r, all) => {
+      if (!r.documentPages) return undefined;
+      const smallest = all.find((x) => x.documentPages);
+      const flat = !smallest || r.documentPages.medianBytes <= smallest.documentPages!.medianBytes * 1.1;
+      return r.documentPages.medianBytes <= 30 * KB && flat;
+    },
+  },
+  { label: '  role / playbook pages (KB)', value: (r) => (r.documentPages ? `${fmt.kb(r.documentPages.medianRoleBytes)} / ${fmt.kb(r.documentPages.medianPlaybookBytes)}` : '–') },
+  {
+    label: 'Role page JS before search, raw / gzip (KB)',
+    value: (r) => fmt.sizes(r.rolePage?.js),
+    target: '≤ 16 KB gzip',
+    pass: (r) => (r.rolePage ? r.rolePage.js.gzip <= 16 * KB : undefined),
+  },
+  {
+    label: '  of which the assessment, raw / gzip (KB)',
+    value: (r) => (r.rolePage ? (r.rolePage.assessment.identifiedBy.length ? fmt.sizes(r.rolePage.assessment.js) : 'not found') : '–'),
+    target: '≤ 12 KB gzip',
+    pass: (r) => (r.rolePage?.assessment.identifiedBy.length ? r.rolePage.assessment.js.gzip <= 12 * KB : undefined),
+  },
+  {
+    label: 'Role page CSS, raw / gzip (KB)',
+    value: (r) => fmt.sizes(r.rolePage?.css),
+    target: '≤ 10 KB gzip',
+    pass: (r) => (r.rolePage ? r.rolePage.css.gzip <= 10 * KB : undefined),
+  },
+  { label: 'Parse: loadContent (docs/s, MB/s)', value: (r) => { const t = throughput(r)?.loadContent; return t ? `${fmt.n(t.docsPerSecond)}, ${fmt.n(t.mbPerSecond, 2)}` : '–'; } },
+  { label: 'Parse: bare remark+gfm (docs/s, MB/s)', value: (r) => { const t = throughput(r)?.bareParse; return t ? `${fmt.n(t.docsPerSecond)}, ${fmt.n(t.mbPerSecond, 2)}` : '–'; } },
+  { label: 'Parse: bare + rehype → HTML (docs/s, MB/s)', value: (r) => { const t = throughput(r)?.bareHtml; return t ? `${fmt.n(t.docsPerSecond)}, ${fmt.n(t.mbPerSecond, 2)}` : '–'; } },
+  { label: 'Parse: loadContent, warm cache (docs/s)', value: (r) => fmt.n(throughput(r)?.loadContentWarmCache?.docsPerSecond) },
+  { label: 'loadContent ÷ bare parse', value: (r) => fmt.n(throughput(r)?.ratioToBareParse, 2) },
+  {
+    label: 'loadContent ÷ bare parse + HTML',
+    value: (r) => fmt.n(throughput(r)?.ratioToBareHtml, 2),
+    target: '≤ 1.5×',
+    pass: (r) => { const t = throughput(r); return t?.ratioToBareHtml === undefined ? undefined : t.ratioToBareHtml <= 1.5; },
+  },
+  { label: '  the same in CPU time (all threads)', value: (r) => fmt.n(throughput(r)?.cpuRatioToBareHtml, 2) },
+  {
+    label: 'Rebuild after one change (s)',
+    value: (r) => (r.rebuild ? `${fmt.s(r.rebuild.wallMs)}${r.rebuild.ok ? '' : ' FAILED'}${r.rebuild.changeVisible ? '' : ' (change NOT in output)'}` : '–'),
+  },
+  { label: '  saved vs full build', value: (r) => (r.rebuild ? `${fmt.n(r.rebuild.savedPercent)} %` : '–') },
+];
+
+function table(results: SizeResult[]): string {
+  const header = ['Measure', ...results.map((r) => `${r.docs.toLocaleString('en')} docs`), 'Target (1,000 docs)'];
+  const lines = [header, header.map((h) => '-'.repeat(Math.max(3, h.length)))];
+  const at1000 = results.find((r) => r.docs === 1000);
+  for (const row of ROWS) {
+    // A measure no column has (e.g. a step this version of the build does not have) is left out.
+    if (results.every((r) => row.value(r) === '–')) continue;
+    let target = row.target ?? '';
+    if (row.target && at1000 && row.pass) {
+      const verdict = row.pass(at1000, results);
+      if (verdict !== undefined) target += verdict ? ' ✔' : ' ✘';
+    }
+    lines.push([row.label, ...results.map((r) => row.value(r)), target]);
+  }
+  const widths = header.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
+  return lines
+    .map((l, li) => `| ${l.map((cell, i) => (li === 1 ? '-'.repeat(widths[i]!) : cell.padEnd(widths[i]!))).join(' | ')} |`)
+    .join('\n');
+}
+
+function scalingNote(results: SizeResult[]): string | undefined {
+  const a = results.find((r) => r.docs === 1000 && r.build?.ok);
+  const b = results.find((r) => r.docs === 10000);
+  if (!a || !b?.build) return undefined;
+  if (!b.build.ok) return `10,000 documents: build FAILED (exit ${b.build.exitCode}).`;
+  const factor = b.build.wallMs / a.build!.wallMs;
+  const commitOf = (r: SizeResult) => (r as SizeResult & { commit?: string }).commit;
+  const caveat =
+    commitOf(a) !== commitOf(b) ? ` (measured on different commits, ${commitOf(a)} and ${commitOf(b)}: compare with care)` : '';
+  return `Scaling${caveat} 1,000 → 10,000: build time × ${factor.toFixed(2)} (linear would be × 10; ${factor <= 10 ? 'no worse than linear ✔' : 'worse than linear ✘'}), peak memory × ${(b.build.peakRssBytes / a.build!.peakRssBytes).toFixed(2)}.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function gitDescription(): Promise<{ commit?: string; dirty?: boolean }> {
+  // Read-only git queries, to say which code was measured.
+  const run = (args: string[]) =>
+    new Promise<string | undefined>((resolve) => {
+      const child = spawn('git', args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'ignore'] });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      child.on('close', (code) => resolve(code === 0 ? out.trim() : undefined));
+      child.on('error', () => resolve(undefined));
+    });
+  return Promise.all([run(['rev-parse', '--short', 'HEAD']), run(['status', '--porcelain', '--untracked-files=no'])]).then(
+    ([commit, status]) => ({ commit, dirty: status === undefined ? undefined : status.length > 0 }),
+  );
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2));
+  mkdirSync(benchOut, { recursive: true });
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+  };
+  log(`Rolebook benchmark on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node}; load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+  if (os.loadavg()[0]! > 1) log('warning: the machine is busy; timings will be slower than on an idle machine.');
+
+  // Which code is measured: read before the run, as commits may land while it runs.
+  const git = await gitDescription();
+  const results: SizeResult[] = [];
+  if (!flags.tableOnly) for (const size of flags.sizes) results.push(await benchSize(size, flags));
+
+  // Keep results for sizes not measured in this run (e.g. 10,000 measured on its own), unless told not to.
+  let previous: Record<string, SizeResult> = {};
+  if (!flags.replaceResults && existsSync(flags.results)) {
+    try {
+      previous = (JSON.parse(readFileSync(flags.results, 'utf8')) as { sizes?: Record<string, SizeResult> }).sizes ?? {};
+    } catch {
+      previous = {};
+    }
+  }
+  const sizes: Record<string, SizeResult & { commit?: string; dirty?: boolean }> = { ...previous };
+  for (const r of results) sizes[String(r.docs)] = { ...r, ...git };
+  const document = { generatedAt: new Date().toISOString(), machine, argv: process.argv.slice(2), sizes };
+  if (!flags.tableOnly) writeFileSync(flags.results, `${JSON.stringify(document, null, 2)}\n`);
+
+  const all = Object.values(sizes).sort((a, b) => a.docs - b.docs);
+  console.log('');
+  console.log(table(all));
+  const pagefindSeparate = all.some((r) => r.pagefind?.source.startsWith('separate'));
+  if (pagefindSeparate) console.log('\n* Pagefind timed in a separate run after the build (the build did not report it).');
+  const note = scalingNote(all);
+  if (note) console.log(`\n${note}`);
+  const older = all.filter((r) => !results.some((x) => x.docs === r.docs));
+  if (older.length) console.log(`\nColumns ${older.map((r) => r.docs).join(', ')} are from earlier runs (${older.map((r) => r.measuredAt).join(', ')}).`);
+  console.log(`\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB RAM, Node ${machine.node}, ${machine.os}.`);
+  console.log(`Results: ${path.relative(projectRoot, flags.results)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
