@@ -5,30 +5,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, launchBrowser } from '../helpers/browser.ts';
-import { buildSite, projectRoot, serveStatic, type StaticServer } from '../helpers/site.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hasBrowser, useServedSite } from '../helpers/browser.ts';
+import { projectRoot } from '../helpers/site.ts';
 
 const AXE = path.join(projectRoot, 'node_modules/axe-core/axe.min.js');
 
 describe.skipIf(!hasBrowser)('key-result tracking on a playbook page', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const site = useServedSite();
   let context: BrowserContext;
   let problems: string[];
-
-  beforeAll(async () => {
-    const build = await buildSite();
-    if (build.exitCode !== 0) throw new Error(`build failed:\n${build.output}`);
-    server = await serveStatic(build.outDir);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   afterEach(async () => {
     await context?.close();
@@ -36,7 +23,7 @@ describe.skipIf(!hasBrowser)('key-result tracking on a playbook page', () => {
   });
 
   async function open(options: { hash?: string; js?: boolean; blockSiteScripts?: boolean; bypassCSP?: boolean } = {}): Promise<Page> {
-    context = await browser.newContext({ acceptDownloads: true, javaScriptEnabled: options.js ?? true, bypassCSP: options.bypassCSP });
+    context = await site.browser.newContext({ acceptDownloads: true, javaScriptEnabled: options.js ?? true, bypassCSP: options.bypassCSP });
     if (options.blockSiteScripts) await context.route('**/*.js', (route) => route.abort());
     problems = [];
     const page = await context.newPage();
@@ -44,7 +31,7 @@ describe.skipIf(!hasBrowser)('key-result tracking on a playbook page', () => {
       if (message.type() === 'error') problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(String(error)));
-    await page.goto(`${server.url}playbooks/area-liaison/${options.hash ?? ''}`);
+    await page.goto(`${site.server.url}playbooks/area-liaison/${options.hash ?? ''}`);
     if ((options.js ?? true) && !options.blockSiteScripts) await page.locator('[data-rb-toolbar]:not([hidden])').waitFor();
     return page;
   }

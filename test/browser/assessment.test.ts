@@ -6,33 +6,18 @@
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, launchBrowser } from '../helpers/browser.ts';
-import { buildSite, projectRoot, serveStatic, type StaticServer } from '../helpers/site.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hasBrowser, useServedSite } from '../helpers/browser.ts';
+import { projectRoot } from '../helpers/site.ts';
 
 const KEY = 'rolebook:assessments:roles/team-manager';
 const AXE = path.join(projectRoot, 'node_modules/axe-core/axe.min.js');
 
 describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
-  let server: StaticServer;
-  let outDir: string;
-  let browser: Browser;
+  const site = useServedSite();
   let context: BrowserContext;
   let problems: string[];
-
-  beforeAll(async () => {
-    const build = await buildSite();
-    if (build.exitCode !== 0) throw new Error(`build failed:\n${build.output}`);
-    outDir = build.outDir;
-    server = await serveStatic(build.outDir);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   afterEach(async () => {
     await context?.close();
@@ -51,7 +36,7 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
       colorScheme?: 'light' | 'dark';
     } = {},
   ): Promise<Page> {
-    context = await browser.newContext({
+    context = await site.browser.newContext({
       acceptDownloads: true,
       javaScriptEnabled: options.js ?? true,
       viewport: options.viewport,
@@ -66,7 +51,7 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
     });
     page.on('pageerror', (error) => problems.push(String(error)));
     if (options.init) await page.addInitScript(typeof options.init === 'string' ? { content: options.init } : options.init);
-    await page.goto(`${server.url}roles/team-manager/${options.hash ?? ''}`);
+    await page.goto(`${site.server.url}roles/team-manager/${options.hash ?? ''}`);
     if ((options.js ?? true) && !options.blockSiteScripts) await page.locator('[data-rb-toolbar]:not([hidden])').waitFor();
     return page;
   }
@@ -480,7 +465,7 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
     const first = await open();
     await choose(first, 'People Management', /^L200/);
     const second = await context.newPage();
-    await second.goto(`${server.url}roles/team-manager/`);
+    await second.goto(`${site.server.url}roles/team-manager/`);
     await second.locator('[data-rb-toolbar]:not([hidden])').waitFor();
     expect(await skill(second, 'People Management').getByRole('radio', { name: /^L200/ }).isChecked()).toBe(true);
     await choose(second, 'Communication', /^L400/);
@@ -491,12 +476,12 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
   });
 
   it('ships at most 12 KB gzip of its own JavaScript, and no Zod', async () => {
-    const html = await readFile(path.join(outDir, 'roles/team-manager/index.html'), 'utf8');
+    const html = await readFile(path.join(site.build.outDir, 'roles/team-manager/index.html'), 'utf8');
     const entry = [...html.matchAll(/<script[^>]+src="([^"]*Assessment[^"]*\.js)"/g)].map((match) => match[1]!);
     expect(entry).toHaveLength(1);
     const files = new Set<string>();
     const visit = async (url: string) => {
-      const file = path.join(outDir, url.replace(/^\//, ''));
+      const file = path.join(site.build.outDir, url.replace(/^\//, ''));
       if (files.has(file)) return;
       files.add(file);
       const code = await readFile(file, 'utf8');

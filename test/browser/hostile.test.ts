@@ -6,10 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, launchBrowser } from '../helpers/browser.ts';
-import { buildSite, projectRoot, serveStatic, type BuildResult, type StaticServer } from '../helpers/site.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hasBrowser, useServedSite } from '../helpers/browser.ts';
+import { projectRoot } from '../helpers/site.ts';
 
 const CONTENT = path.join(projectRoot, 'test/fixtures/hostile-site');
 const PAGE = 'roles/hostile-guide/';
@@ -33,30 +33,16 @@ function watchViolations() {
 }
 
 describe.skipIf(!hasBrowser)('a site built from hostile content', () => {
-  let build: BuildResult;
-  let server: StaticServer;
-  let browser: Browser;
+  const site = useServedSite({ contentDir: CONTENT }, 'the hostile site must build (hostile HTML is a warning, not an error)');
   let context: BrowserContext;
   let consoleProblems: string[];
-
-  beforeAll(async () => {
-    build = await buildSite({ contentDir: CONTENT });
-    if (build.exitCode !== 0) throw new Error(`the hostile site must build (hostile HTML is a warning, not an error):\n${build.output}`);
-    server = await serveStatic(build.outDir);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   afterEach(async () => {
     await context?.close();
   });
 
   async function open(url = PAGE): Promise<Page> {
-    context = await browser.newContext();
+    context = await site.browser.newContext();
     consoleProblems = [];
     const page = await context.newPage();
     page.on('console', (message) => {
@@ -67,7 +53,7 @@ describe.skipIf(!hasBrowser)('a site built from hostile content', () => {
     });
     page.on('pageerror', (error) => consoleProblems.push(String(error)));
     await page.addInitScript(watchViolations);
-    await page.goto(`${server.url}${url}`);
+    await page.goto(`${site.server.url}${url}`);
     await page.waitForLoadState('load');
     return page;
   }
@@ -76,13 +62,13 @@ describe.skipIf(!hasBrowser)('a site built from hostile content', () => {
   const violations = (page: Page) => page.evaluate(() => (window as unknown as { __cspViolations: Violation[] }).__cspViolations);
 
   it('builds, with `rolebook check` warning about each removed piece of HTML', () => {
-    expect(build.output).toMatch(/hostile-guide\.md:\d+:\d+: warning: Removed a <script> element/);
-    expect(build.output).toMatch(/hostile-guide\.md:\d+:\d+: warning: Removed the onerror attribute from <img>/);
-    expect(build.output).toMatch(/hostile-guide\.md:\d+:\d+: warning: Removed the “javascript:” address/);
+    expect(site.build.output).toMatch(/hostile-guide\.md:\d+:\d+: warning: Removed a <script> element/);
+    expect(site.build.output).toMatch(/hostile-guide\.md:\d+:\d+: warning: Removed the onerror attribute from <img>/);
+    expect(site.build.output).toMatch(/hostile-guide\.md:\d+:\d+: warning: Removed the “javascript:” address/);
   });
 
   it('ships the policy in every page and the companion headers file', async () => {
-    const html = await readFile(path.join(build.outDir, PAGE, 'index.html'), 'utf8');
+    const html = await readFile(path.join(site.build.outDir, PAGE, 'index.html'), 'utf8');
     const policy = /<meta http-equiv="content-security-policy" content="([^"]+)">/.exec(html)?.[1];
     expect(policy).toBeDefined();
     expect(policy).toMatch(/default-src 'self'/);
@@ -91,7 +77,7 @@ describe.skipIf(!hasBrowser)('a site built from hostile content', () => {
     expect(policy).toMatch(/object-src 'none'/);
     // The policy comes before anything it governs.
     expect(html.indexOf('http-equiv="content-security-policy"')).toBeLessThan(html.search(/<script|<link rel="stylesheet"|<style/));
-    expect(await readFile(path.join(build.outDir, '_headers'), 'utf8')).toMatch(/Content-Security-Policy: frame-ancestors 'none'/);
+    expect(await readFile(path.join(site.build.outDir, '_headers'), 'utf8')).toMatch(/Content-Security-Policy: frame-ancestors 'none'/);
   });
 
   it('runs none of the payloads, even when the reader clicks, hovers and submits', async () => {
@@ -104,7 +90,7 @@ describe.skipIf(!hasBrowser)('a site built from hostile content', () => {
     await prose.getByText('Submit me').click();
     await page.waitForTimeout(300);
     // Still on the same page: no link, form or refresh navigated away.
-    expect(new URL(page.url()).pathname).toBe(new URL(`${server.url}${PAGE}`).pathname);
+    expect(new URL(page.url()).pathname).toBe(new URL(`${site.server.url}${PAGE}`).pathname);
     expect(await pwned(page)).toBeNull();
     expect(await page.evaluate(() => typeof document.getElementById)).toBe('function');
     // Nothing hostile is in the DOM: the sanitiser removed it, so the policy had nothing to block.

@@ -4,6 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { buildSite, serveStatic, type BuildOptions, type BuildResult, type StaticServer } from './site.ts';
 
 export const chromiumPath = [process.env.CHROME_PATH, '/usr/bin/chromium'].find(
   (candidate): candidate is string => !!candidate && existsSync(candidate),
@@ -35,4 +37,29 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+export interface ServedSite {
+  build: BuildResult;
+  server: StaticServer;
+  browser: Browser;
+}
+
+/**
+ * For a test file: builds the site once (shared by every file asking for the same options in this
+ * run), serves it on 127.0.0.1 and starts Chromium before the tests; closes both after them.
+ */
+export function useServedSite(options: BuildOptions = {}, failure = 'build failed'): ServedSite {
+  const site = {} as ServedSite;
+  beforeAll(async () => {
+    site.build = await buildSite(options);
+    if (site.build.exitCode !== 0) throw new Error(`${failure}:\n${site.build.output}`);
+    site.server = await serveStatic(site.build.outDir, options.base);
+    site.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }
