@@ -4,13 +4,10 @@
  * share link, and axe.
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasBrowser, useServedSite } from '../helpers/browser.ts';
-import { projectRoot } from '../helpers/site.ts';
+import { hasBrowser, runAxe, useServedSite } from '../helpers/browser.ts';
 
-const AXE = path.join(projectRoot, 'node_modules/axe-core/axe.min.js');
 
 describe.skipIf(!hasBrowser)('key-result tracking on a playbook page', () => {
   const site = useServedSite();
@@ -156,16 +153,7 @@ describe.skipIf(!hasBrowser)('key-result tracking on a playbook page', () => {
         await page.getByRole('button', { name: 'New tracking' }).click();
         await page.getByLabel('Compare with').selectOption({ index: 1 });
       }
-      await page.addScriptTag({ path: AXE });
-      const { violations, passes } = await page.evaluate(async () => {
-        type Rule = { id: string; nodes: { target: unknown }[] };
-        const axe = (window as unknown as { axe: { run: (context: unknown) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
-        const result = await axe.run({ include: [['.rb-assess']] });
-        return {
-          violations: result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`),
-          passes: result.passes.map((rule) => rule.id),
-        };
-      });
+      const { violations, passes } = await runAxe(page, '.rb-assess');
       expect(violations).toEqual([]);
       // axe really looked at the form (or, without JavaScript, at the note that stands in for it):
       // the label and contrast rules ran and passed.

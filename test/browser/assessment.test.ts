@@ -8,11 +8,9 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasBrowser, useServedSite } from '../helpers/browser.ts';
-import { projectRoot } from '../helpers/site.ts';
+import { hasBrowser, runAxe, useServedSite } from '../helpers/browser.ts';
 
 const KEY = 'rolebook:assessments:roles/team-manager';
-const AXE = path.join(projectRoot, 'node_modules/axe-core/axe.min.js');
 
 describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
   const site = useServedSite();
@@ -396,16 +394,7 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
         await page.getByLabel('Compare with').selectOption({ index: 1 });
         await page.getByRole('button', { name: 'Share link' }).click();
       }
-      await page.addScriptTag({ path: AXE });
-      const { violations, passes } = await page.evaluate(async () => {
-        type Rule = { id: string; nodes: { target: unknown }[] };
-        const axe = (window as unknown as { axe: { run: (context: unknown) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
-        const result = await axe.run({ include: [['.rb-assess']] });
-        return {
-          violations: result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`),
-          passes: result.passes.map((rule) => rule.id),
-        };
-      });
+      const { violations, passes } = await runAxe(page, '.rb-assess');
       expect(violations).toEqual([]);
       // axe really looked at the form (or, without JavaScript, at the note that stands in for it):
       // the label and contrast rules ran and passed.

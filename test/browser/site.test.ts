@@ -2,13 +2,11 @@
  * The built site in Chromium, served on 127.0.0.1 by the test: navigation, search with filters,
  * the theme following the system setting, small screens, keyboard use, JavaScript off, and axe.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { hasBrowser, launchBrowser } from '../helpers/browser.ts';
-import { buildSite, projectRoot, serveStatic, type StaticServer } from '../helpers/site.ts';
+import { hasBrowser, launchBrowser, runAxe } from '../helpers/browser.ts';
+import { buildSite, serveStatic, type StaticServer } from '../helpers/site.ts';
 
-const AXE = path.join(projectRoot, 'node_modules/axe-core/axe.min.js');
 
 describe.skipIf(!hasBrowser)('the playbook site in Chromium', () => {
   let server: StaticServer;
@@ -227,11 +225,7 @@ describe.skipIf(!hasBrowser)('the playbook site in Chromium', () => {
   ] as const)('axe-core finds no violations on /%s (%s)', async (route, colorScheme) => {
     const { page } = await open(route, { colorScheme, bypassCSP: true });
     await page.waitForLoadState('networkidle');
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    });
+    const { violations } = await runAxe(page);
     expect(violations).toEqual([]);
   });
 
@@ -241,11 +235,7 @@ describe.skipIf(!hasBrowser)('the playbook site in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Search' });
     await dialog.getByRole('searchbox').fill('Portfolio');
     await expect.poll(() => dialog.locator('.search-result').count()).toBeGreaterThan(0);
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    });
+    const { violations } = await runAxe(page);
     expect(violations).toEqual([]);
   });
 });

@@ -3,9 +3,10 @@
  * message naming the install command, except under CI=true, where a missing browser is a failure.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { buildSite, serveStatic, type BuildOptions, type BuildResult, type StaticServer } from './site.ts';
+import { buildSite, projectRoot, serveStatic, type BuildOptions, type BuildResult, type StaticServer } from './site.ts';
 
 export const chromiumPath = [process.env.CHROME_PATH, '/usr/bin/chromium'].find(
   (candidate): candidate is string => !!candidate && existsSync(candidate),
@@ -62,4 +63,24 @@ export function useServedSite(options: BuildOptions = {}, failure = 'build faile
     await site.server?.close();
   });
   return site;
+}
+
+const AXE = path.join(projectRoot, 'node_modules/axe-core/axe.min.js');
+
+/**
+ * Runs axe-core on the page (or on the elements matching `include`). Violations are
+ * `rule: targets` lines, so a failing assertion shows where; passes are the rule ids that ran clean.
+ * The page's context needs `bypassCSP: true`: the site's policy rightly refuses the injected script.
+ */
+export async function runAxe(page: Page, include?: string): Promise<{ violations: string[]; passes: string[] }> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (selector) => {
+    type Rule = { id: string; nodes: { target: unknown }[] };
+    const axe = (window as unknown as { axe: { run: (context?: unknown) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
+    const result = await (selector ? axe.run({ include: [[selector]] }) : axe.run());
+    return {
+      violations: result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`),
+      passes: result.passes.map((rule) => rule.id),
+    };
+  }, include);
 }
