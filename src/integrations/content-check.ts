@@ -9,17 +9,7 @@ import { formatProblems } from '../cli/reporters.ts';
 import type { RolebookConfig } from '../config.ts';
 import { findDocuments, loadContent } from '../content/load.ts';
 import { shareLoadedContent } from '../content/shared.ts';
-
-export class ContentCheckError extends Error {
-  readonly hint = 'Fix each problem at the file, line and column above (or run `npx rolebook check`), then build again.';
-
-  constructor(count: number) {
-    super(`${count} content error${count === 1 ? '' : 's'} (listed above); the site was not built.`);
-    this.name = 'ContentCheckError';
-    // The report above is what the author needs; a stack trace would only bury it.
-    this.stack = this.message;
-  }
-}
+import { ReportedError } from './reported-error.ts';
 
 export function contentCheckIntegration(config: RolebookConfig): AstroIntegration {
   let base = '/';
@@ -40,7 +30,11 @@ export function contentCheckIntegration(config: RolebookConfig): AstroIntegratio
           // `npm run build` runs `rolebook check` first and stops there; this is for `astro build` alone.
           const documentCount = (await findDocuments(config.contentDir)).length;
           console.error(formatProblems(result.problems, 'text', { cwd: process.cwd(), documentCount }));
-          throw new ContentCheckError(errors);
+          throw new ReportedError(
+            'ContentCheckError',
+            `${errors} content error${errors === 1 ? '' : 's'} (listed above); the site was not built.`,
+            'Fix each problem at the file, line and column above (or run `npx rolebook check`), then build again.',
+          );
         }
         shareLoadedContent(config.contentDir, base, result);
       },

@@ -18,6 +18,7 @@ import { loadContent } from '../content/load.ts';
 import { takeLoadedContent } from '../content/shared.ts';
 import type { RenderedDocument } from '../content/types.ts';
 import type { Problem } from '../model/schemas.ts';
+import { ReportedError } from './reported-error.ts';
 
 /** Attributes that point at another resource, by element. */
 const REFERENCE_ATTRIBUTES: Record<string, string[]> = {
@@ -305,19 +306,6 @@ export async function checkLinks(options: {
   return [...fromContent, ...fromHtml];
 }
 
-export class BrokenLinksError extends Error {
-  /** Astro prints `hint` under the error. */
-  readonly hint = 'Fix each link at the file, line and column above, then build again.';
-
-  constructor(count: number) {
-    // Kept free of the words "document" and "window": Astro would add a hint about browser APIs.
-    super(`${count} broken link${count === 1 ? '' : 's'} (listed above); the site was not published.`);
-    this.name = 'BrokenLinksError';
-    // The list above is the report; a stack trace would only bury it.
-    this.stack = this.message;
-  }
-}
-
 export function linkCheckIntegration(config: RolebookConfig): AstroIntegration {
   let base = '/';
   return {
@@ -340,7 +328,11 @@ export function linkCheckIntegration(config: RolebookConfig): AstroIntegration {
         const report = formatProblems(problems, 'text', { cwd: process.cwd(), documentCount: documents.length });
         // The same lines as `rolebook check`, so editors and CI annotate them the same way.
         console.error(report);
-        throw new BrokenLinksError(problems.length);
+        throw new ReportedError(
+          'BrokenLinksError',
+          `${problems.length} broken link${problems.length === 1 ? '' : 's'} (listed above); the site was not published.`,
+          'Fix each link at the file, line and column above, then build again.',
+        );
       },
     },
   };
