@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
-import { findDocuments, loadContent } from '../content/load.ts';
+import { loadContent } from '../content/load.ts';
 import { findStaleDocuments } from '../git/freshness.ts';
 import { formatProblems, isReportFormat } from './reporters.ts';
 import { UsageError, type Io, type ParsedOptions } from './index.ts';
@@ -25,7 +25,7 @@ export async function runCheck({ values, positionals }: ParsedOptions, io: Io): 
       ...(await findStaleDocuments(result.documents, { contentRoot, staleAfterMonths: config.staleAfterMonths })),
     );
   }
-  const documentCount = (await findDocuments(contentRoot)).length;
+  const documentCount = result.stats.parsed + result.stats.cached;
   io.out(formatProblems(problems, format, { cwd: io.cwd, documentCount }));
   return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
 }

@@ -202,11 +202,13 @@ export async function parseDocument(
   options: { contentRoot: string; base?: string; glossary?: GlossaryEntry[]; render?: boolean },
 ): Promise<ParsedFile> {
   const root = path.resolve(options.contentRoot);
-  const glossary = options.glossary ?? (await loadGlossary(root)).entries;
-  const pipeline: PipelineOptions = { contentRoot: root, base: options.base ?? '/', glossary };
-  const render = options.render !== false;
-  const processor = render ? createRenderProcessor(pipeline) : createModelProcessor(pipeline);
-  return parseWith(processor, path.resolve(file), root, render);
+  const [parsed] = await parseFiles([path.resolve(file)], {
+    contentRoot: root,
+    base: withTrailingSlash(options.base ?? '/'),
+    render: options.render !== false,
+    glossary: options.glossary ?? (await loadGlossary(root)).entries,
+  });
+  return parsed!;
 }
 
 async function parseWith(processor: Processor, file: string, root: string, render: boolean): Promise<ParsedFile> {

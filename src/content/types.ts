@@ -37,5 +37,5 @@ export interface ContentLoadResult {
   /** Every problem found, errors and warnings, sorted by file, line, column. */
   problems: Problem[];
   /** How the documents were obtained, for the build's log and the benchmark. */
-  stats?: { parsed: number; cached: number; threads: number; ms: number };
+  stats: { parsed: number; cached: number; threads: number; ms: number };
 }

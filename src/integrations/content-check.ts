@@ -7,7 +7,7 @@
 import type { AstroIntegration } from 'astro';
 import { formatProblems } from '../cli/reporters.ts';
 import type { RolebookConfig } from '../config.ts';
-import { findDocuments, loadContent } from '../content/load.ts';
+import { loadContent } from '../content/load.ts';
 import { shareLoadedContent } from '../content/shared.ts';
 import { ReportedError } from './reported-error.ts';
 
@@ -21,14 +21,12 @@ export function contentCheckIntegration(config: RolebookConfig): AstroIntegratio
       },
       'astro:build:start': async ({ logger }) => {
         const result = await loadContent(config.contentDir, { base });
-        const stats = result.stats;
-        if (stats) {
-          logger.info(`${stats.parsed} documents parsed (${stats.threads} thread${stats.threads === 1 ? '' : 's'}), ${stats.cached} from the cache, in ${(stats.ms / 1000).toFixed(1)} s.`);
-        }
+        const { stats } = result;
+        logger.info(`${stats.parsed} documents parsed (${stats.threads} thread${stats.threads === 1 ? '' : 's'}), ${stats.cached} from the cache, in ${(stats.ms / 1000).toFixed(1)} s.`);
         const errors = result.problems.filter((problem) => problem.severity === 'error').length;
         if (errors > 0) {
           // `npm run build` runs `rolebook check` first and stops there; this is for `astro build` alone.
-          const documentCount = (await findDocuments(config.contentDir)).length;
+          const documentCount = result.stats.parsed + result.stats.cached;
           console.error(formatProblems(result.problems, 'text', { cwd: process.cwd(), documentCount }));
           throw new ReportedError(
             'ContentCheckError',
