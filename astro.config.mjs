@@ -13,7 +13,8 @@ export default defineConfig({
   outDir: process.env.ROLEBOOK_OUT_DIR ?? './dist',
   cacheDir: process.env.ROLEBOOK_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Several pages render at once, so one page's file writes overlap the next page's rendering.
+  build: { format: 'directory', concurrency: 8 },
   devToolbar: { enabled: false },
   integrations: rolebookIntegrations(config),
 });

@@ -3,15 +3,13 @@
  * command itself was wrong (unknown command, missing file); never a stack trace for those.
  */
 import { parseArgs } from 'node:util';
-import { runCheck } from './check.ts';
-import { runIndex } from './index-command.ts';
-import { runNew } from './new-command.ts';
-import { runParse } from './parse.ts';
 
 export const USAGE = `Usage:
   rolebook parse FILE… [--content-root DIR]     print the models of FILE… as JSON
   rolebook check [DIR] [--format text|github|json] [--stale]
                                                  check every document in DIR (default content/)
+  rolebook build                                 check, build the site, index it for search and
+                                                 check its links (what npm run build runs)
   rolebook index [SITE_DIR]                      build the search index of a built site (default dist/)
   rolebook new role|playbook "Name" [--content-root DIR]
                                                  write a new, correctly shaped document
@@ -35,17 +33,20 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      // Each command loads only its own modules: `rolebook index` need not load the markdown pipeline.
       case 'parse':
-        return await runParse(options(rest, { 'content-root': { type: 'string' } }), io);
+        return await (await import('./parse.ts')).runParse(options(rest, { 'content-root': { type: 'string' } }), io);
       case 'check':
-        return await runCheck(
+        return await (await import('./check.ts')).runCheck(
           options(rest, { format: { type: 'string', default: 'text' }, stale: { type: 'boolean', default: false } }),
           io,
         );
+      case 'build':
+        return await (await import('./build-command.ts')).runBuild(options(rest, {}), io);
       case 'index':
-        return await runIndex(options(rest, {}), io);
+        return await (await import('./index-command.ts')).runIndex(options(rest, {}), io);
       case 'new':
-        return await runNew(options(rest, { 'content-root': { type: 'string' } }), io);
+        return await (await import('./new-command.ts')).runNew(options(rest, { 'content-root': { type: 'string' } }), io);
       case 'help':
       case '--help':
       case '-h':

@@ -44,16 +44,22 @@ export function pipelineFingerprint(projectRoot: string): string | undefined {
 }
 
 export class DocumentCache {
-  private readonly folder: string;
+  /** This pipeline's and options' own folder inside the cache root. */
+  readonly folder: string;
+
+  /** The cache in `folder` as another thread of the same load opened it (no clean-up). */
+  static at(folder: string): DocumentCache {
+    return new DocumentCache(path.dirname(folder), path.basename(folder), false);
+  }
 
   /**
    * `key` covers the pipeline code and options. Other keys' folders may belong to a build running
    * beside this one (another base path, say), so only long-unused ones are removed.
    */
-  constructor(root: string, key: string) {
+  constructor(root: string, key: string, cleanUp = true) {
     const name = key.slice(0, 16);
     this.folder = path.join(root, name);
-    if (existsSync(root) && !existsSync(this.folder)) {
+    if (cleanUp && existsSync(root) && !existsSync(this.folder)) {
       for (const other of readdirSync(root)) {
         const folder = path.join(root, other);
         try {
@@ -82,6 +88,12 @@ export class DocumentCache {
       if (readHash(include) !== includeHash) return undefined;
     }
     return entry.parsed;
+  }
+
+  /** Stores a fresh parse of `file` (whose bytes hash to `hash`) with the hashes of its includes. */
+  store(file: string, hash: string, parsed: ParsedFile, hashOf: (include: string) => string | undefined): void {
+    const includes = Object.fromEntries(parsed.includes.map((include) => [include, hashOf(include) ?? '']));
+    this.set(file, { hash, includes, parsed });
   }
 
   /**

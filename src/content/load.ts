@@ -87,32 +87,25 @@ export async function loadContent(contentRoot: string, options: LoadOptions = {}
   };
   const files = await findDocuments(root);
   const cache = openCache(options, parseOptions);
-  const includeHashes = new Map<string, string | undefined>();
-  const hashOf = (file: string) => {
-    if (!includeHashes.has(file)) includeHashes.set(file, existsSync(file) ? hashBytes(readFileSync(file)) : undefined);
-    return includeHashes.get(file);
-  };
+  const hashOf = includeHasher();
   const results = new Map<string, ParsedFile>();
-  const fileHashes = new Map<string, string>();
   const toParse: string[] = [];
+  const toParseHashes: string[] = [];
   for (const file of files) {
     const hash = hashBytes(readFileSync(file));
-    fileHashes.set(file, hash);
     const cached = cache?.get(file, hash, hashOf);
-    if (cached) results.set(file, cached);
-    else toParse.push(file);
+    if (cached) {
+      results.set(file, cached);
+    } else {
+      toParse.push(file);
+      toParseHashes.push(hash);
+    }
   }
   const threshold = options.parallelThreshold ?? 200;
-  const parsed = await parseInParallel(toParse, parseOptions, threshold);
-  toParse.forEach((file, index) => {
-    const result = parsed[index]!;
-    results.set(file, result);
-    cache?.set(file, {
-      hash: fileHashes.get(file)!,
-      includes: Object.fromEntries(result.includes.map((include) => [include, hashOf(include) ?? ''])),
-      parsed: result,
-    });
-  });
+  const threads = toParse.length >= threshold && existsSync(WORKER_FILE) ? 2 : 1;
+  const job: ParseJob = { files: toParse, hashes: toParseHashes, next: new SharedArrayBuffer(4) };
+  const parsed = threads === 2 ? await parseInTwoThreads(job, parseOptions, cache) : await parseClaimed(job, parseOptions, cache, hashOf);
+  toParse.forEach((file, index) => results.set(file, parsed[index]!));
 
   const problems: Problem[] = [...glossary.problems];
   const documents: RenderedDocument[] = [];
@@ -144,7 +137,7 @@ export async function loadContent(contentRoot: string, options: LoadOptions = {}
     stats: {
       parsed: toParse.length,
       cached: files.length - toParse.length,
-      threads: toParse.length >= threshold && existsSync(WORKER_FILE) ? 2 : 1,
+      threads,
       ms: Math.round(performance.now() - started),
     },
   };
@@ -167,30 +160,83 @@ function openCache(options: LoadOptions, parseOptions: ParseFilesOptions): Docum
   return new DocumentCache(folder, key);
 }
 
-/** Parses in this thread and, for big batches, in one worker thread beside it (2 cores here). */
-async function parseInParallel(files: string[], options: ParseFilesOptions, threshold: number): Promise<ParsedFile[]> {
-  if (files.length < threshold || !existsSync(WORKER_FILE)) return parseFiles(files, options);
-  const half = Math.ceil(files.length / 2);
-  const [mine, theirs] = [files.slice(0, half), files.slice(half)];
-  const worker = new Worker(WORKER_FILE, { workerData: options });
+/**
+ * The documents to parse, shared by the threads that parse them: each thread claims the next index
+ * from `next` (an atomic counter), so a thread that starts late or gets slower documents never
+ * leaves the other one waiting at the end.
+ */
+export interface ParseJob {
+  files: string[];
+  /** Hash of each file's bytes, for its cache entry. */
+  hashes: string[];
+  next: SharedArrayBuffer;
+}
+
+/** What a parser thread needs to write its own cache entries. */
+export interface ParserThreadSetup {
+  options: ParseFilesOptions;
+  cacheFolder?: string;
+}
+
+/**
+ * Parses the documents this thread claims from `job`, writing each one's cache entry as soon as it
+ * is parsed (so both threads write, and a build stopped half-way keeps what was done). Returns the
+ * results in `job.files` order, with holes where the other thread parsed.
+ */
+export async function parseClaimed(
+  job: ParseJob,
+  options: ParseFilesOptions,
+  cache: DocumentCache | undefined,
+  hashOf: (file: string) => string | undefined = includeHasher(),
+): Promise<ParsedFile[]> {
+  const processor = createProcessor(options);
+  const next = new Int32Array(job.next);
+  const results: ParsedFile[] = [];
+  for (let index = Atomics.add(next, 0, 1); index < job.files.length; index = Atomics.add(next, 0, 1)) {
+    const file = job.files[index]!;
+    const result = await parseWith(processor, file, options.contentRoot, options.render);
+    cache?.store(file, job.hashes[index]!, result, hashOf);
+    results[index] = result;
+  }
+  return results;
+}
+
+/** Hashes of include files, read once per thread however many documents include them. */
+export function includeHasher(): (file: string) => string | undefined {
+  const hashes = new Map<string, string | undefined>();
+  return (file) => {
+    if (!hashes.has(file)) hashes.set(file, existsSync(file) ? hashBytes(readFileSync(file)) : undefined);
+    return hashes.get(file);
+  };
+}
+
+/** This thread and one worker thread (2 cores here) parse `job` together. */
+async function parseInTwoThreads(job: ParseJob, options: ParseFilesOptions, cache: DocumentCache | undefined): Promise<ParsedFile[]> {
+  const setup: ParserThreadSetup = { options, cacheFolder: cache?.folder };
+  const worker = new Worker(WORKER_FILE, { workerData: setup });
   try {
     const fromWorker = new Promise<ParsedFile[]>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`the parser thread stopped early (exit code ${code})`)));
     });
-    worker.postMessage(theirs);
-    const local = await parseFiles(mine, options);
-    return [...local, ...(await fromWorker)];
+    worker.postMessage(job);
+    const local = await parseClaimed(job, options, cache);
+    const remote = await fromWorker;
+    return job.files.map((_, index) => local[index] ?? remote[index]!);
   } finally {
     await worker.terminate();
   }
 }
 
+function createProcessor(options: ParseFilesOptions): Processor {
+  const pipeline: PipelineOptions = { contentRoot: options.contentRoot, base: options.base, glossary: options.glossary };
+  return options.render ? createRenderProcessor(pipeline) : createModelProcessor(pipeline);
+}
+
 /** Parses `files` in order with one processor (the unit a worker thread runs). */
 export async function parseFiles(files: string[], options: ParseFilesOptions): Promise<ParsedFile[]> {
-  const pipeline: PipelineOptions = { contentRoot: options.contentRoot, base: options.base, glossary: options.glossary };
-  const processor = options.render ? createRenderProcessor(pipeline) : createModelProcessor(pipeline);
+  const processor = createProcessor(options);
   const results: ParsedFile[] = [];
   for (const file of files) results.push(await parseWith(processor, file, options.contentRoot, options.render));
   return results;

@@ -5,8 +5,6 @@
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import rehypeHeadings from '../../plugins/rehype-headings.ts';
@@ -23,6 +21,7 @@ import remarkHtmlAudit from '../../plugins/remark-html-audit.ts';
 import remarkHtmlBreaks from '../../plugins/remark-html-breaks.ts';
 import remarkLevelScale from '../../plugins/remark-level-scale.ts';
 import remarkOkrs from '../../plugins/remark-okrs.ts';
+import remarkParseGfm from '../../plugins/remark-parse-gfm.ts';
 import remarkPlaybookOverview from '../../plugins/remark-playbook-overview.ts';
 import remarkRoleDescription from '../../plugins/remark-role-description.ts';
 import remarkSections from '../../plugins/remark-sections.ts';
@@ -45,10 +44,10 @@ export interface PipelineOptions {
 export function createModelProcessor(options: PipelineOptions) {
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
   return unified()
-    .use(remarkParse)
+    // remark-parse + remark-gfm, with the costly autolink-literal scan only where a URL may be.
+    .use(remarkParseGfm)
     .use(remarkFrontMatter)
     .use(remarkComplexityGuard)
-    .use(remarkGfm)
     .use(remarkDocfxInclude, { contentRoot: options.contentRoot })
     // Breaks first: a plain `<br>` is always allowed, so the audit only renders other raw HTML.
     .use(remarkHtmlBreaks)

@@ -1,8 +1,9 @@
-/** A worker thread that parses its share of the documents, so a big build uses both cores. */
+/** A worker thread that parses beside the main thread, so a big build uses both cores. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseFiles, type ParseFilesOptions } from './load.ts';
+import { DocumentCache } from './cache.ts';
+import { parseClaimed, type ParseJob, type ParserThreadSetup } from './load.ts';
 
-const options = workerData as ParseFilesOptions;
-parentPort!.once('message', async (files: string[]) => {
-  parentPort!.postMessage(await parseFiles(files, options));
+const { options, cacheFolder } = workerData as ParserThreadSetup;
+parentPort!.once('message', async (job: ParseJob) => {
+  parentPort!.postMessage(await parseClaimed(job, options, cacheFolder ? DocumentCache.at(cacheFolder) : undefined));
 });

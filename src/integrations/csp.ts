@@ -4,7 +4,7 @@
  * Astro 7 has CSP built in (`security.csp`, stable since Astro 6): at build time it hashes
  * every script and style Astro emits, inline ones included, and writes a
  * `<meta http-equiv="content-security-policy">` into each page. This integration switches it
- * on with Rolebook's policy, then, when the build is done,
+ * on with Rolebook's policy; after the build, `src/build/csp-check.ts`
  *  - refuses to publish a page that lacks the policy (a page copied in from `public/`, say),
  *  - writes `_headers` (read by Netlify, Cloudflare Pages and similar hosts) with what a meta
  *    tag cannot carry: `frame-ancestors` (ignored in a meta tag) and a few companion headers.
@@ -13,10 +13,6 @@
  * every policy it receives, so a header without Astro's per-page hashes would block the very
  * scripts the meta tag allows.
  */
-import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 
 type CspConfig = Exclude<NonNullable<AstroConfig['security']['csp']>, boolean>;
@@ -58,7 +54,7 @@ export const cspConfig: CspConfig = {
 };
 
 /** Headers for hosts that read `_headers`. Applies to every path below the site root. */
-export const HEADERS_FILE = `# Written by Rolebook's CSP integration (src/integrations/csp.ts).
+export const HEADERS_FILE = `# Written by Rolebook's build (src/build/csp-check.ts; policy in src/integrations/csp.ts).
 # Scripts and styles are restricted per page by the <meta http-equiv="content-security-policy">
 # tag, which carries each page's hashes; this header adds what a meta tag cannot express.
 /*
@@ -68,8 +64,6 @@ export const HEADERS_FILE = `# Written by Rolebook's CSP integration (src/integr
   Referrer-Policy: strict-origin-when-cross-origin
 `;
 
-const CSP_META = /<meta\b[^>]*http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/i;
-
 export function cspIntegration(): AstroIntegration {
   return {
     name: 'rolebook-csp',
@@ -77,35 +71,6 @@ export function cspIntegration(): AstroIntegration {
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({ security: { csp: cspConfig } });
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const pages = await htmlFiles(outDir);
-        const missing: string[] = [];
-        for (const page of pages) {
-          if (!CSP_META.test(await readFile(page, 'utf8'))) missing.push(path.relative(outDir, page));
-        }
-        if (missing.length > 0) {
-          throw new Error(
-            `These pages have no Content-Security-Policy, so hostile content on them would not be contained: ${missing.join(', ')}. ` +
-              'Build them as Astro pages (not plain HTML in public/) so Astro adds the policy.',
-          );
-        }
-        const headersFile = path.join(outDir, '_headers');
-        if (existsSync(headersFile)) {
-          logger.warn('public/_headers exists, so Rolebook did not write its own security headers; merge them by hand (see src/integrations/csp.ts).');
-        } else {
-          await writeFile(headersFile, HEADERS_FILE);
-        }
-        logger.info(`Content-Security-Policy checked on ${pages.length} pages; security headers in _headers.`);
-      },
     },
   };
-}
-
-async function htmlFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
 }

@@ -6,17 +6,15 @@ import type { RolebookConfig } from '../config.ts';
 import { contentCheckIntegration } from './content-check.ts';
 import { contentWatchIntegration } from './content-watch.ts';
 import { cspIntegration } from './csp.ts';
-import { linkCheckIntegration } from './link-check.ts';
 
-// The Pagefind index is built by `rolebook index` after `astro build` exits (see package.json):
-// run inside the build, the indexer's memory added to Astro's at the peak.
+// The checks of the output (links, CSP) and the Pagefind index run after `astro build` has exited
+// (`rolebook build`, src/build/finish.ts): inside the Astro process they ran one after another,
+// and the indexer's memory added to Astro's at the peak.
 export function rolebookIntegrations(config: RolebookConfig): AstroIntegration[] {
   return [
     // First: no page is rendered from content with errors.
     contentCheckIntegration(config),
     cspIntegration(),
     contentWatchIntegration(config),
-    // Last: checks the finished output, after every other integration has written its files.
-    linkCheckIntegration(config),
   ];
 }

@@ -1,0 +1,83 @@
+/**
+ * The last step of a build, after `astro build` has exited: the Pagefind index is written while the
+ * output is checked (every internal link and anchor resolves, every page carries its
+ * Content-Security-Policy). Pagefind works in its own process, so the two overlap on two cores;
+ * neither overlaps the Astro process, whose memory is gone by then.
+ */
+import { formatProblems } from '../cli/reporters.ts';
+import { loadContent } from '../content/load.ts';
+import type { Problem } from '../model/schemas.ts';
+import { buildSearchIndex } from '../site/search-index.ts';
+import { CspCheck, writeSecurityHeaders } from './csp-check.ts';
+import { checkLinks } from './link-check.ts';
+
+export interface FinishOptions {
+  outDir: string;
+  base: string;
+  contentDir: string;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  cwd: string;
+}
+
+/** Returns the process exit code: 0, or 1 when the output must not be published. */
+export async function finishBuild(options: FinishOptions): Promise<number> {
+  const [indexed, verified] = await Promise.allSettled([buildSearchIndex(options.outDir), verifyOutput(options)]);
+  let exitCode = 0;
+  if (verified.status === 'rejected') {
+    options.err(`rolebook build: ${errorMessage(verified.reason)}`);
+    exitCode = 1;
+  } else {
+    for (const line of verified.value.lines) options.out(line);
+    if (verified.value.failure) {
+      options.err(verified.value.failure);
+      exitCode = 1;
+    }
+  }
+  if (indexed.status === 'rejected') {
+    options.err(`rolebook build: ${errorMessage(indexed.reason)}`);
+    exitCode = 1;
+  } else {
+    options.out(`Search index built: ${indexed.value.pageCount} pages indexed (of ${indexed.value.fileCount} HTML files).`);
+  }
+  return exitCode;
+}
+
+interface Verification {
+  /** What was checked, for the build log. */
+  lines: string[];
+  /** Printed last when the output must not be published. */
+  failure?: string;
+}
+
+async function verifyOutput(options: FinishOptions): Promise<Verification> {
+  // `rolebook check` filled the parse cache at the start of this build: this reads it, parses nothing.
+  const { documents } = await loadContent(options.contentDir, { base: options.base });
+  const csp = new CspCheck();
+  const problems: Problem[] = await checkLinks({ outDir: options.outDir, base: options.base, documents, inspect: csp.inspect });
+  const lines: string[] = [];
+  const cspProblem = csp.problem();
+  if (cspProblem) return { lines, failure: `rolebook build: ${cspProblem}` };
+  const headersWarning = await writeSecurityHeaders(options.outDir);
+  lines.push(
+    headersWarning
+      ? `Content-Security-Policy checked on ${csp.pagesSeen.length} pages. Warning: ${headersWarning}`
+      : `Content-Security-Policy checked on ${csp.pagesSeen.length} pages; security headers in _headers.`,
+  );
+  if (problems.length === 0) {
+    lines.push('All internal links and anchors resolve.');
+    return { lines };
+  }
+  // The same lines as `rolebook check`, so editors and CI annotate them the same way.
+  options.err(formatProblems(problems, 'text', { cwd: options.cwd, documentCount: documents.length }));
+  return {
+    lines,
+    failure:
+      `rolebook build: ${problems.length} broken link${problems.length === 1 ? '' : 's'} (listed above); the site was not published.\n` +
+      'Fix each link at the file, line and column above, then build again.',
+  };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
