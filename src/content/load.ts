@@ -192,12 +192,14 @@ export async function parseClaimed(
   const processor = createProcessor(options);
   const next = new Int32Array(job.next);
   const results: ParsedFile[] = [];
+  const writes: Promise<void>[] = [];
   for (let index = Atomics.add(next, 0, 1); index < job.files.length; index = Atomics.add(next, 0, 1)) {
     const file = job.files[index]!;
     const result = await parseWith(processor, file, options.contentRoot, options.render);
-    cache?.store(file, job.hashes[index]!, result, hashOf);
+    if (cache) writes.push(cache.store(file, job.hashes[index]!, result, hashOf));
     results[index] = result;
   }
+  await Promise.all(writes);
   return results;
 }
 

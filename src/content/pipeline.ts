@@ -3,7 +3,6 @@
  * sanitised HTML. Plugin order matters and is the documentation of how a page is read.
  */
 import rehypeSanitize from 'rehype-sanitize';
-import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -74,7 +73,7 @@ export function createRenderProcessor(options: PipelineOptions) {
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRawWhenNeeded)
     .use(rehypeSanitize, sanitizeSchema)
-    .use(rehypeSlug)
+    // Heading ids (as rehype-slug gives them) and the table of contents.
     .use(rehypeHeadings)
     .use(rehypeStringify);
 }

@@ -1,7 +1,7 @@
 /**
  * The allow-list every rendered document passes through (`rehype-sanitize(sanitizeSchema)`),
  * after `rehype-raw` has turned raw HTML in the markdown into real elements and before
- * `rehype-slug` adds heading ids.
+ * `plugins/rehype-headings.ts` adds heading ids (rehype-slug's).
  *
  * It starts from hast-util-sanitize's default (GitHub's rules) and changes only what Rolebook
  * needs; every change is explained below. Anything not listed is removed: `<script>`,
@@ -63,7 +63,7 @@ export const sanitizeSchema: Schema = {
   /*
    * Ids are kept as written: no `user-content-` prefix (`clobber: []`).
    *
-   * - Heading ids come from rehype-slug, which runs after this step, so the prefix would never
+   * - Heading ids come from rehype-headings (rehype-slug's ids), which runs after this step, so the prefix would never
    *   touch them anyway; it would only break the anchors authors write themselves
    *   (`<a id="faq"></a>` … `[see](#faq)`), with no script on the page to repair them as GitHub
    *   does.
