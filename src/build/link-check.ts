@@ -32,8 +32,8 @@ const GENERATED_LATER = ['pagefind/'];
 
 interface Reference {
   value: string;
-  line: number;
-  column: number;
+  /** Where the attribute starts in the built page; turned into a line and column only if reported. */
+  offset: number;
 }
 
 interface BuiltPage {
@@ -87,35 +87,30 @@ function scanPage(html: string): BuiltPage {
     const open = /^<script\b[^>]*>/i.exec(block)?.[0] ?? '';
     return open + ' '.repeat(block.length - open.length);
   });
-  let lineStarts: number[] | undefined;
-  const positionOf = (index: number) => {
-    lineStarts ??= [0, ...[...text.matchAll(/\n/g)].map((match) => match.index + 1)];
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2);
-      if (lineStarts[middle]! <= index) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: index - lineStarts[low]! + 1 };
-  };
   for (const tag of text.matchAll(TAG)) {
-    const name = tag[1]!.toLowerCase();
     const attributes = tag[2];
     if (!attributes) continue;
+    const name = tag[1]!.toLowerCase();
     const wanted = REFERENCE_ATTRIBUTES[name];
     for (const attribute of attributes.matchAll(ATTRIBUTE)) {
       const attributeName = attribute[1]!.toLowerCase();
+      const isId = attributeName === 'id' || (attributeName === 'name' && name === 'a');
+      const isReference = wanted?.includes(attributeName) ?? false;
+      if (!isId && !isReference) continue;
       const raw = attribute[2] ?? attribute[3] ?? attribute[4];
       if (raw === undefined) continue;
       const value = decodeEntities(raw);
-      if (attributeName === 'id' || (attributeName === 'name' && name === 'a')) page.ids.add(value);
-      if (wanted?.includes(attributeName)) {
-        page.references.push({ value, ...positionOf(tag.index + 1 + name.length + attribute.index) });
-      }
+      if (isId) page.ids.add(value);
+      if (isReference) page.references.push({ value, offset: tag.index + 1 + name.length + attribute.index });
     }
   }
   return page;
+}
+
+/** Line and column (1-based) of `offset` in `text`. */
+function positionAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 /**
@@ -249,13 +244,12 @@ async function placeOf(
         // As a markdown link destination `(…)` or an HTML attribute value `"…"`.
         const found = [`(${candidate}`, `"${candidate}"`, `'${candidate}'`].map((needle) => text.indexOf(needle)).find((at) => at !== -1);
         if (found === undefined) continue;
-        const index = found + 1;
-        const before = text.slice(0, index);
-        return { file, line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
+        return { file, ...positionAt(text, found + 1) };
       }
     }
   }
-  return { file: path.join(site.outDir, pageFile), line: reference.line, column: reference.column };
+  const builtFile = path.join(site.outDir, pageFile);
+  return { file: builtFile, ...positionAt(await readFile(builtFile, 'utf8'), reference.offset) };
 }
 
 /** Every internal `href`/`src` of every built page. `skip` holds site paths already reported from markdown. */

@@ -1,17 +1,20 @@
 /**
  * An on-disk cache of parsed documents, so a rebuild after editing one file re-parses one file.
  * An entry is reused only when the document, every include it pulled in, the glossary, the options
- * and the pipeline's own source code are byte-for-byte what they were. One small file per
- * document keeps memory flat for very large content folders.
+ * and the pipeline's own source code are byte-for-byte what they were.
+ *
+ * All entries live in one file (a JSON line per document), read whole and replaced whole: a load
+ * returns every document anyway, and creating a thousand small files cost a parser thread ~0.2–1.4 s
+ * of system time on this machine (ext4 slows down creating files where many were just deleted).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { threadId } from 'node:worker_threads';
 import path from 'node:path';
 import type { ParsedFile } from './load.ts';
 
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
+const ENTRIES_FILE = 'documents.jsonl';
 /** Caches of other pipeline versions or options are removed once unused for this long. */
 const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -48,21 +51,16 @@ export function pipelineFingerprint(projectRoot: string): string | undefined {
 export class DocumentCache {
   /** This pipeline's and options' own folder inside the cache root. */
   readonly folder: string;
-  private folderMade: Promise<unknown> | undefined;
-
-  /** The cache in `folder` as another thread of the same load opened it (no clean-up). */
-  static at(folder: string): DocumentCache {
-    return new DocumentCache(path.dirname(folder), path.basename(folder), false);
-  }
+  private entries: Map<string, CacheEntry> | undefined;
 
   /**
    * `key` covers the pipeline code and options. Other keys' folders may belong to a build running
    * beside this one (another base path, say), so only long-unused ones are removed.
    */
-  constructor(root: string, key: string, cleanUp = true) {
+  constructor(root: string, key: string) {
     const name = key.slice(0, 16);
     this.folder = path.join(root, name);
-    if (cleanUp && existsSync(root) && !existsSync(this.folder)) {
+    if (existsSync(root) && !existsSync(this.folder)) {
       for (const other of readdirSync(root)) {
         const folder = path.join(root, other);
         try {
@@ -74,47 +72,60 @@ export class DocumentCache {
     }
   }
 
-  private entryFile(file: string): string {
-    return path.join(this.folder, `${hashBytes(file)}.json`);
+  /** Every stored entry by document path; a missing or damaged file is an empty cache. */
+  private stored(): Map<string, CacheEntry> {
+    if (this.entries) return this.entries;
+    this.entries = new Map();
+    try {
+      const text = readFileSync(path.join(this.folder, ENTRIES_FILE), 'utf8');
+      for (const line of text.split('\n')) {
+        if (!line) continue;
+        const [file, entry] = JSON.parse(line) as [string, CacheEntry];
+        this.entries.set(file, entry);
+      }
+    } catch {
+      this.entries.clear();
+    }
+    return this.entries;
   }
 
-  /** The cached result for `file` if it and its includes are unchanged. */
-  get(file: string, hash: string, readHash: (include: string) => string | undefined): ParsedFile | undefined {
-    let entry: CacheEntry;
-    try {
-      entry = JSON.parse(readFileSync(this.entryFile(file), 'utf8')) as CacheEntry;
-    } catch {
-      return undefined;
-    }
-    if (entry.hash !== hash) return undefined;
+  /** The cached entry for `file` if it and its includes are unchanged. */
+  get(file: string, hash: string, readHash: (include: string) => string | undefined): CacheEntry | undefined {
+    const entry = this.stored().get(file);
+    if (!entry || entry.hash !== hash) return undefined;
     for (const [include, includeHash] of Object.entries(entry.includes)) {
       if (readHash(include) !== includeHash) return undefined;
     }
-    return entry.parsed;
+    return entry;
+  }
+
+  /** A new entry for a fresh parse of `file` (whose bytes hash to `hash`), with its includes' hashes. */
+  static entry(hash: string, parsed: ParsedFile, hashOf: (include: string) => string | undefined): CacheEntry {
+    return { hash, includes: Object.fromEntries(parsed.includes.map((include) => [include, hashOf(include) ?? ''])), parsed };
+  }
+
+  /** Whether the stored entries are exactly `files` (nothing to write after a load that parsed nothing). */
+  holdsExactly(files: readonly string[]): boolean {
+    const stored = this.stored();
+    return stored.size === files.length && files.every((file) => stored.has(file));
   }
 
   /**
-   * Stores a fresh parse of `file` (whose bytes hash to `hash`) with the hashes of its includes.
-   * The write happens on Node's I/O threads while the caller parses on: written synchronously, the
-   * entries took a tenth of a parser thread's time.
+   * Replaces the stored entries with `entries` (the documents of this load: entries of deleted
+   * documents go). Written to a temporary file and renamed, so a build stopped half-way never
+   * leaves a torn cache. The cache only saves time: a write that fails (full disk, read-only
+   * folder) is skipped, never an error.
    */
-  store(file: string, hash: string, parsed: ParsedFile, hashOf: (include: string) => string | undefined): Promise<void> {
-    const includes = Object.fromEntries(parsed.includes.map((include) => [include, hashOf(include) ?? '']));
-    return this.set(file, { hash, includes, parsed });
-  }
-
-  /**
-   * Writes atomically, so a build stopped half-way never leaves a torn entry. The cache only saves
-   * time: a write that fails (full disk, read-only folder) is skipped, never an error.
-   */
-  async set(file: string, entry: CacheEntry): Promise<void> {
-    const target = this.entryFile(file);
-    const temporary = `${target}.${process.pid}.${threadId}.tmp`;
+  async save(entries: ReadonlyMap<string, CacheEntry>): Promise<void> {
+    const target = path.join(this.folder, ENTRIES_FILE);
+    const temporary = `${target}.${process.pid}.tmp`;
     try {
-      this.folderMade ??= mkdir(this.folder, { recursive: true });
-      await this.folderMade;
-      await writeFile(temporary, JSON.stringify(entry));
+      await mkdir(this.folder, { recursive: true });
+      const lines: string[] = [];
+      for (const line of entries) lines.push(JSON.stringify(line));
+      await writeFile(temporary, `${lines.join('\n')}\n`);
       await rename(temporary, target);
+      this.entries = new Map(entries);
     } catch {
       await rm(temporary, { force: true });
     }

@@ -11,12 +11,12 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { sortProblems } from '../model/problems.ts';
 import type { GlossaryEntry, Problem } from '../model/schemas.ts';
-import { DocumentCache, hashBytes, pipelineFingerprint } from './cache.ts';
+import { DocumentCache, hashBytes, pipelineFingerprint, type CacheEntry } from './cache.ts';
 import { decodeText } from './decode.ts';
 import { loadGlossary } from './glossary.ts';
 import { idForPath, isFragment, toPosix } from './ids.ts';
 import { buildModel } from './model.ts';
-import { createModelProcessor, createRenderProcessor, type PipelineOptions } from './pipeline.ts';
+import type { createModelProcessor, createRenderProcessor, PipelineOptions } from './pipeline.ts';
 import type { ContentLoadResult, RenderedDocument } from './types.ts';
 
 /** Larger markdown files are refused: no real guide comes close, and parsing stays bounded. */
@@ -88,14 +88,14 @@ export async function loadContent(contentRoot: string, options: LoadOptions = {}
   const files = await findDocuments(root);
   const cache = openCache(options, parseOptions);
   const hashOf = includeHasher();
-  const results = new Map<string, ParsedFile>();
+  const entries = new Map<string, CacheEntry>();
   const toParse: string[] = [];
   const toParseHashes: string[] = [];
   for (const file of files) {
     const hash = hashBytes(readFileSync(file));
     const cached = cache?.get(file, hash, hashOf);
     if (cached) {
-      results.set(file, cached);
+      entries.set(file, cached);
     } else {
       toParse.push(file);
       toParseHashes.push(hash);
@@ -103,15 +103,19 @@ export async function loadContent(contentRoot: string, options: LoadOptions = {}
   }
   const threshold = options.parallelThreshold ?? 200;
   const threads = toParse.length >= threshold && existsSync(WORKER_FILE) ? 2 : 1;
-  const job: ParseJob = { files: toParse, hashes: toParseHashes, next: new SharedArrayBuffer(4) };
-  const parsed = threads === 2 ? await parseInTwoThreads(job, parseOptions, cache) : await parseClaimed(job, parseOptions, cache, hashOf);
-  toParse.forEach((file, index) => results.set(file, parsed[index]!));
+  const job: ParseJob = { files: toParse, next: new SharedArrayBuffer(4) };
+  const parsed = threads === 2 ? await parseInTwoThreads(job, parseOptions) : await parseClaimed(job, parseOptions);
+  toParse.forEach((file, index) => entries.set(file, DocumentCache.entry(toParseHashes[index]!, parsed[index]!, hashOf)));
+  if (cache && (toParse.length > 0 || !cache.holdsExactly(files))) {
+    // In document order, so the file is the same whatever order the threads finished in.
+    await cache.save(new Map(files.map((file) => [file, entries.get(file)!])));
+  }
 
   const problems: Problem[] = [...glossary.problems];
   const documents: RenderedDocument[] = [];
   const owners = new Map<string, string>();
   for (const file of files) {
-    const result = results.get(file)!;
+    const result = entries.get(file)!.parsed;
     problems.push(...result.problems);
     if (!result.document) continue;
     const { id } = result.document.model;
@@ -167,44 +171,22 @@ function openCache(options: LoadOptions, parseOptions: ParseFilesOptions): Docum
  */
 export interface ParseJob {
   files: string[];
-  /** Hash of each file's bytes, for its cache entry. */
-  hashes: string[];
   next: SharedArrayBuffer;
 }
 
-/** What a parser thread needs to write its own cache entries. */
-export interface ParserThreadSetup {
-  options: ParseFilesOptions;
-  cacheFolder?: string;
-}
-
-/**
- * Parses the documents this thread claims from `job`, writing each one's cache entry as soon as it
- * is parsed (so both threads write, and a build stopped half-way keeps what was done). Returns the
- * results in `job.files` order, with holes where the other thread parsed.
- */
-export async function parseClaimed(
-  job: ParseJob,
-  options: ParseFilesOptions,
-  cache: DocumentCache | undefined,
-  hashOf: (file: string) => string | undefined = includeHasher(),
-): Promise<ParsedFile[]> {
-  const processor = createProcessor(options);
+/** Parses the documents this thread claims from `job`; results in `job.files` order, with holes where the other thread parsed. */
+export async function parseClaimed(job: ParseJob, options: ParseFilesOptions): Promise<ParsedFile[]> {
+  const processor = await createProcessor(options);
   const next = new Int32Array(job.next);
   const results: ParsedFile[] = [];
-  const writes: Promise<void>[] = [];
   for (let index = Atomics.add(next, 0, 1); index < job.files.length; index = Atomics.add(next, 0, 1)) {
-    const file = job.files[index]!;
-    const result = await parseWith(processor, file, options.contentRoot, options.render);
-    if (cache) writes.push(cache.store(file, job.hashes[index]!, result, hashOf));
-    results[index] = result;
+    results[index] = await parseWith(processor, job.files[index]!, options.contentRoot, options.render);
   }
-  await Promise.all(writes);
   return results;
 }
 
 /** Hashes of include files, read once per thread however many documents include them. */
-export function includeHasher(): (file: string) => string | undefined {
+function includeHasher(): (file: string) => string | undefined {
   const hashes = new Map<string, string | undefined>();
   return (file) => {
     if (!hashes.has(file)) hashes.set(file, existsSync(file) ? hashBytes(readFileSync(file)) : undefined);
@@ -213,9 +195,8 @@ export function includeHasher(): (file: string) => string | undefined {
 }
 
 /** This thread and one worker thread (2 cores here) parse `job` together. */
-async function parseInTwoThreads(job: ParseJob, options: ParseFilesOptions, cache: DocumentCache | undefined): Promise<ParsedFile[]> {
-  const setup: ParserThreadSetup = { options, cacheFolder: cache?.folder };
-  const worker = new Worker(WORKER_FILE, { workerData: setup });
+async function parseInTwoThreads(job: ParseJob, options: ParseFilesOptions): Promise<ParsedFile[]> {
+  const worker = new Worker(WORKER_FILE, { workerData: options });
   try {
     const fromWorker = new Promise<ParsedFile[]>((resolve, reject) => {
       worker.once('message', resolve);
@@ -223,7 +204,7 @@ async function parseInTwoThreads(job: ParseJob, options: ParseFilesOptions, cach
       worker.once('exit', (code) => reject(new Error(`the parser thread stopped early (exit code ${code})`)));
     });
     worker.postMessage(job);
-    const local = await parseClaimed(job, options, cache);
+    const local = await parseClaimed(job, options);
     const remote = await fromWorker;
     return job.files.map((_, index) => local[index] ?? remote[index]!);
   } finally {
@@ -231,14 +212,17 @@ async function parseInTwoThreads(job: ParseJob, options: ParseFilesOptions, cach
   }
 }
 
-function createProcessor(options: ParseFilesOptions): Processor {
+/** The markdown pipeline is loaded only when something needs parsing: reading a warm cache (the
+ * Astro build, the output check) never pays for it. */
+async function createProcessor(options: ParseFilesOptions): Promise<Processor> {
+  const { createModelProcessor, createRenderProcessor } = await import('./pipeline.ts');
   const pipeline: PipelineOptions = { contentRoot: options.contentRoot, base: options.base, glossary: options.glossary };
   return options.render ? createRenderProcessor(pipeline) : createModelProcessor(pipeline);
 }
 
 /** Parses `files` in order with one processor (the unit a worker thread runs). */
 export async function parseFiles(files: string[], options: ParseFilesOptions): Promise<ParsedFile[]> {
-  const processor = createProcessor(options);
+  const processor = await createProcessor(options);
   const results: ParsedFile[] = [];
   for (const file of files) results.push(await parseWith(processor, file, options.contentRoot, options.render));
   return results;

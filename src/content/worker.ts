@@ -1,9 +1,8 @@
 /** A worker thread that parses beside the main thread, so a big build uses both cores. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { DocumentCache } from './cache.ts';
-import { parseClaimed, type ParseJob, type ParserThreadSetup } from './load.ts';
+import { parseClaimed, type ParseFilesOptions, type ParseJob } from './load.ts';
 
-const { options, cacheFolder } = workerData as ParserThreadSetup;
+const options = workerData as ParseFilesOptions;
 parentPort!.once('message', async (job: ParseJob) => {
-  parentPort!.postMessage(await parseClaimed(job, options, cacheFolder ? DocumentCache.at(cacheFolder) : undefined));
+  parentPort!.postMessage(await parseClaimed(job, options));
 });
