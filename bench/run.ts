@@ -165,18 +165,13 @@ function staticRoutes(run: MeasuredRun): number | undefined {
   return done ? parseDuration(done.text.slice(done.text.indexOf('Completed in'))) : undefined;
 }
 
+/** The steps `rolebook build` runs side by side after `astro build` (src/build/finish.ts), as it reports them. */
 function postBuildSteps(run: MeasuredRun): Record<string, number> {
   const steps: Record<string, number> = {};
-  // The hooks start when the build step that follows page generation reports completion.
-  const routes = run.lines.findIndex((line) => /generating static routes/.test(line.text));
-  const end = run.lines.findIndex((line, i) => i > routes && /\[build\] ✓ Completed in/.test(line.text));
-  if (routes < 0 || end < 0) return steps;
-  let previous = run.lines[end]!.t;
-  for (const line of run.lines.slice(end + 1)) {
-    const tag = /^\S+\s+\[([^\]]+)\]/.exec(line.text)?.[1];
-    if (!tag || tag === 'build' || tag === 'vite') continue;
-    steps[tag] = (steps[tag] ?? 0) + (line.t - previous);
-    previous = line.t;
+  for (const line of run.lines) {
+    const seconds = /(?:^Output checked|^Search index built).* in ([\d.]+) s\.$/.exec(line.text.trim())?.[1];
+    if (seconds === undefined) continue;
+    steps[line.text.trim().startsWith('Output') ? 'links+CSP' : 'Pagefind'] = Number(seconds) * 1000;
   }
   return steps;
 }
@@ -502,12 +497,12 @@ const ROWS: Row[] = [
   { label: '  of which `astro build` (s)', value: (r) => fmt.s(r.build?.phasesMs.astro) },
   { label: '  of which static routes (s)', value: (r) => fmt.s(r.build?.staticRoutesMs) },
   {
-    label: '  of which build:done hooks (s)',
+    label: '  of which after astro build, side by side (s)',
     value: (r) =>
       r.build
         ? Object.entries(r.build.postBuildStepsMs)
-            .map(([tag, ms]) => `${tag.replace(/^rolebook[-:]/, '')} ${fmt.s(ms)}`)
-            .join(', ') || '–'
+            .map(([tag, ms]) => `${tag} ${fmt.s(ms)}`)
+            .join(' ∥ ') || '–'
         : '–',
   },
   { label: '  of which Pagefind (s)', value: (r) => (r.pagefind ? `${fmt.s(r.pagefind.ms)}${r.pagefind.source.startsWith('separate') ? '*' : ''}` : '–') },

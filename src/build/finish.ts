@@ -22,15 +22,17 @@ export interface FinishOptions {
 
 /** Returns the process exit code: 0, or 1 when the output must not be published. */
 export async function finishBuild(options: FinishOptions): Promise<number> {
-  const [indexed, verified] = await Promise.allSettled([buildSearchIndex(options.outDir), verifyOutput(options)]);
+  const [indexed, verified] = await Promise.allSettled([timed(buildSearchIndex(options.outDir)), timed(verifyOutput(options))]);
   let exitCode = 0;
   if (verified.status === 'rejected') {
     options.err(`rolebook build: ${errorMessage(verified.reason)}`);
     exitCode = 1;
   } else {
-    for (const line of verified.value.lines) options.out(line);
-    if (verified.value.failure) {
-      options.err(verified.value.failure);
+    const { result, seconds } = verified.value;
+    for (const line of result.lines) options.out(line);
+    if (!result.failure) options.out(`Output checked in ${seconds} s.`);
+    if (result.failure) {
+      options.err(result.failure);
       exitCode = 1;
     }
   }
@@ -38,7 +40,8 @@ export async function finishBuild(options: FinishOptions): Promise<number> {
     options.err(`rolebook build: ${errorMessage(indexed.reason)}`);
     exitCode = 1;
   } else {
-    options.out(`Search index built: ${indexed.value.pageCount} pages indexed (of ${indexed.value.fileCount} HTML files).`);
+    const { result, seconds } = indexed.value;
+    options.out(`Search index built: ${result.pageCount} pages indexed (of ${result.fileCount} HTML files) in ${seconds} s.`);
   }
   return exitCode;
 }
@@ -76,6 +79,13 @@ async function verifyOutput(options: FinishOptions): Promise<Verification> {
       `rolebook build: ${problems.length} broken link${problems.length === 1 ? '' : 's'} (listed above); the site was not published.\n` +
       'Fix each link at the file, line and column above, then build again.',
   };
+}
+
+/** The step's result with its duration, for the build log (and the benchmark, which reads it). */
+async function timed<T>(step: Promise<T>): Promise<{ result: T; seconds: string }> {
+  const started = performance.now();
+  const result = await step;
+  return { result, seconds: ((performance.now() - started) / 1000).toFixed(1) };
 }
 
 function errorMessage(error: unknown): string {

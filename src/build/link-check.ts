@@ -66,6 +66,8 @@ async function listFiles(root: string): Promise<string[]> {
 const OPAQUE = /<script\b[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->/gi;
 const TAG = /<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>/g;
 const ATTRIBUTE = /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+/** Tags without any of these attribute names are skipped before their attributes are read. */
+const MAY_MATTER = /(?:href|src|id|name|poster|action)\s*=/i;
 const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|#39));/gi;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -89,7 +91,7 @@ function scanPage(html: string): BuiltPage {
   });
   for (const tag of text.matchAll(TAG)) {
     const attributes = tag[2];
-    if (!attributes) continue;
+    if (!attributes || !MAY_MATTER.test(attributes)) continue;
     const name = tag[1]!.toLowerCase();
     const wanted = REFERENCE_ATTRIBUTES[name];
     for (const attribute of attributes.matchAll(ATTRIBUTE)) {

@@ -477,7 +477,7 @@ describe('search index and the other pages', () => {
     const indexed = htmlFiles(build.outDir).filter((file) => readFileSync(file, 'utf8').includes('data-pagefind-body')).length;
     expect(entry.languages['en']!.page_count).toBe(indexed);
     expect(readdirSync(path.join(bundle, 'filter')).length).toBeGreaterThan(0);
-    expect(build.output).toMatch(new RegExp(`Search index built: ${indexed} pages indexed \\(of \\d+ HTML files\\)\\.`));
+    expect(build.output).toMatch(new RegExp(`Search index built: ${indexed} pages indexed \\(of \\d+ HTML files\\) in [\\d.]+ s\\.`));
   });
 
   it('has a 404 page that leads back into the site', () => {
