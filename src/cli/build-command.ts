@@ -7,10 +7,13 @@
  *  3. the search index is written while the output's links and CSP are checked (src/build/finish.ts).
  */
 import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
+import { HISTORY_FILE_VARIABLE, readGitHistory, saveGitHistory } from '../git/history.ts';
 import { UsageError, type Io, type ParsedOptions } from './index.ts';
 
 const ROLEBOOK_BIN = fileURLToPath(new URL('../../bin/rolebook.mjs', import.meta.url));
@@ -31,10 +34,20 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     throw new UsageError('build takes no arguments; the content folder and base path come from rolebook.config.json (or ROLEBOOK_CONTENT, ROLEBOOK_BASE).');
   }
   const config = loadConfig(io.cwd);
-  const checked = await runStep(process.execPath, [ROLEBOOK_BIN, 'check'], io.cwd);
-  if (checked !== 0) return checked;
-  const built = await runStep(process.execPath, [astroBin(), 'build'], io.cwd, { ...ASTRO_ENV, ...process.env });
-  if (built !== 0) return built;
+  // Page history comes from git, read here while the content is checked (see src/git/history.ts).
+  const historyFile = path.join(os.tmpdir(), `rolebook-git-history-${process.pid}.json`);
+  const history = readGitHistory(config.contentDir).then((read) => saveGitHistory(historyFile, config.contentDir, read));
+  history.catch(() => {});
+  try {
+    const checked = await runStep(process.execPath, [ROLEBOOK_BIN, 'check'], io.cwd);
+    if (checked !== 0) return checked;
+    await history;
+    const env = { ...ASTRO_ENV, ...process.env, [HISTORY_FILE_VARIABLE]: historyFile };
+    const built = await runStep(process.execPath, [astroBin(), 'build'], io.cwd, env);
+    if (built !== 0) return built;
+  } finally {
+    await rm(historyFile, { force: true });
+  }
   const { finishBuild } = await import('../build/finish.ts');
   return finishBuild({
     outDir: path.resolve(io.cwd, process.env.ROLEBOOK_OUT_DIR ?? 'dist'),

@@ -3,8 +3,34 @@
  * map from file to commits, so thousands of documents cost one process, not one per file.
  * Outside a git repository there is no history and pages fall back to `ms.date`.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GitError, runGit } from './git.ts';
+
+/**
+ * Set by `rolebook build` for `astro build`: a file holding the history it read while the content
+ * was being checked. Git then runs from the small build process, not forked from the large Astro
+ * one (whose momentary copy showed up as 140 MB more at the build's memory peak).
+ */
+export const HISTORY_FILE_VARIABLE = 'ROLEBOOK_GIT_HISTORY_FILE';
+
+/** Writes `history` (of `contentDir`) for another process to read with `getGitHistory`. */
+export async function saveGitHistory(file: string, contentDir: string, history: GitHistory | undefined): Promise<void> {
+  const saved = { contentDir: path.resolve(contentDir), history: history && { ...history, commitsByFile: [...history.commitsByFile] } };
+  await writeFile(file, JSON.stringify(saved));
+}
+
+function savedGitHistory(contentDir: string): { history: GitHistory | undefined } | undefined {
+  const file = process.env[HISTORY_FILE_VARIABLE];
+  if (!file || !existsSync(file)) return undefined;
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as {
+    contentDir: string;
+    history: (Omit<GitHistory, 'commitsByFile'> & { commitsByFile: [string, CommitInfo[]][] }) | undefined;
+  };
+  if (saved.contentDir !== contentDir) return undefined;
+  return { history: saved.history && { ...saved.history, commitsByFile: new Map(saved.history.commitsByFile) } };
+}
 
 export interface CommitInfo {
   hash: string;
@@ -128,7 +154,8 @@ export function getGitHistory(contentDir: string): Promise<GitHistory | undefine
   const key = path.resolve(contentDir);
   let pending = memo.get(key);
   if (!pending) {
-    pending = readGitHistory(key);
+    const saved = savedGitHistory(key);
+    pending = saved ? Promise.resolve(saved.history) : readGitHistory(key);
     memo.set(key, pending);
     // A failed read is not cached, so a dev server recovers once the cause is fixed.
     pending.catch(() => memo.delete(key));
