@@ -350,6 +350,16 @@ describe('the Team Manager role page', () => {
     // The inline parts of a level are separated in the HTML itself, which is what the index reads.
     expect(readFileSync(path.join(build.outDir, 'roles/team-manager/index.html'), 'utf8')).toMatch(/>L400<\/strong> <span class="level-name">expert</);
   });
+
+  it('indexes the words of the success factor cards once, in the full text, not twice', () => {
+    const body = one(all(role(), (element) => attr(element, 'data-pagefind-body') !== undefined), 'search body');
+    const indexed = squash(text(body, { skipSearchIgnored: true }));
+    const section = one(all(body, (element) => attr(element, 'aria-labelledby') === 'success-factors'), 'success factors');
+    expect(attr(section, 'data-pagefind-ignore')).toBeDefined();
+    const cards = byClass(section, 'factor-card');
+    expect(cards).toHaveLength(5);
+    for (const item of cards.flatMap((card) => byTag(card, 'li'))) expect(indexed).toContain(squash(text(item)).replace(/ Future$/, ''));
+  });
 });
 
 describe('the Area Liaison playbook page', () => {
@@ -365,6 +375,16 @@ describe('the Area Liaison playbook page', () => {
     ]);
     expect(areas.map((area) => byTag(byClass(area, 'objective-list')[0]!, 'li').length)).toEqual([6, 2, 2, 2]);
     expect(areas.map((area) => byTag(byClass(area, 'key-result-list')[0]!, 'li').length)).toEqual([5, 2, 1, 2]);
+  });
+
+  it('indexes its objectives and key results once, in the full text', () => {
+    const body = one(all(playbook(), (element) => attr(element, 'data-pagefind-body') !== undefined), 'search body');
+    const indexed = squash(text(body, { skipSearchIgnored: true }));
+    const section = one(all(body, (element) => attr(element, 'aria-labelledby') === 'objectives-and-key-results'), 'OKR section');
+    expect(attr(section, 'data-pagefind-ignore')).toBeDefined();
+    const objectives = byClass(section, 'objective-list').flatMap((list) => byTag(list, 'li'));
+    expect(objectives).toHaveLength(12);
+    for (const item of objectives) expect(indexed).toContain(squash(text(item)));
   });
 
   it('marks exactly the two future key results', () => {
