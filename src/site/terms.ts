@@ -2,8 +2,11 @@
  * Glossary marks for text that comes from the model (plain strings): the same words the remark
  * plugin marks in the rendered prose, found by the same `scanTerms`.
  */
+import type { ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { scanTerms } from '../content/glossary.ts';
 import type { GlossaryEntry } from '../model/schemas.ts';
+import { getSiteContent } from './content.ts';
 
 export type TermPiece = string | { text: string; term: string; title: string };
 
@@ -26,4 +29,36 @@ export function termPieces(text: string, glossary: GlossaryEntry[]): TermPiece[]
   }
   if (last < text.length) pieces.push(text.slice(last));
   return pieces;
+}
+
+/**
+ * `text` as HTML with its glossary terms in `<abbr title>` (escaped by hast-util-to-html), for
+ * `<Fragment set:html>`. A component per piece of text (dozens on a role page) cost a tenth of
+ * the time spent rendering pages; the same texts recur, so each is rendered once per glossary.
+ */
+export function termsHtml(text: string, glossary: GlossaryEntry[]): string {
+  let rendered = htmlCache.get(glossary);
+  if (!rendered) {
+    rendered = new Map();
+    htmlCache.set(glossary, rendered);
+  }
+  let html = rendered.get(text);
+  if (html === undefined) {
+    const children: ElementContent[] = termPieces(text, glossary).map((piece) =>
+      typeof piece === 'string'
+        ? { type: 'text', value: piece }
+        : { type: 'element', tagName: 'abbr', properties: { title: piece.title }, children: [{ type: 'text', value: piece.text }] },
+    );
+    html = toHtml({ type: 'root', children });
+    rendered.set(text, html);
+  }
+  return html;
+}
+
+const htmlCache = new WeakMap<GlossaryEntry[], Map<string, string>>();
+
+/** `termsHtml` bound to this build's glossary: `const terms = await siteTerms()` once per component. */
+export async function siteTerms(): Promise<(text: string) => string> {
+  const { glossary } = await getSiteContent();
+  return (text) => termsHtml(text, glossary);
 }
