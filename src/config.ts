@@ -2,17 +2,16 @@
  * Site configuration, read from `rolebook.config.json` at the project root and validated here.
  * Environment variables override it for tests and CI (ROLEBOOK_CONTENT, ROLEBOOK_BASE).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
+import { CONFIG_FILE, DEFAULT_BASE, DEFAULT_CONTENT_DIR, readConfigFile, resolvePaths } from './config-file.ts';
 
 export const RolebookConfigSchema = z.object({
   /** Folder holding roles, playbooks and the glossary. Default `content`. */
-  contentDir: z.string().default('content'),
+  contentDir: z.string().default(DEFAULT_CONTENT_DIR),
   /** Site title shown in the header. Default `Rolebook`. */
   title: z.string().default('Rolebook'),
   /** Path the site is served under, e.g. `/playbook/`. Default `/`. */
-  base: z.string().default('/'),
+  base: z.string().default(DEFAULT_BASE),
   /** Public URL of the site, for canonical links. Optional. */
   site: z.string().url().optional(),
   /** Repository the content lives in, for "Edit this page" links. Optional. */
@@ -33,16 +32,10 @@ export const RolebookConfigSchema = z.object({
 export type RolebookConfig = z.infer<typeof RolebookConfigSchema>;
 
 export function loadConfig(projectRoot: string = process.cwd()): RolebookConfig {
-  const file = path.join(projectRoot, 'rolebook.config.json');
-  const raw: unknown = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  const parsed = RolebookConfigSchema.safeParse(raw);
+  const parsed = RolebookConfigSchema.safeParse(readConfigFile(projectRoot));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    throw new Error(`rolebook.config.json is not valid:\n${lines.join('\n')}`);
+    throw new Error(`${CONFIG_FILE} is not valid:\n${lines.join('\n')}`);
   }
-  const config = parsed.data;
-  if (process.env.ROLEBOOK_CONTENT) config.contentDir = process.env.ROLEBOOK_CONTENT;
-  if (process.env.ROLEBOOK_BASE) config.base = process.env.ROLEBOOK_BASE;
-  config.contentDir = path.resolve(projectRoot, config.contentDir);
-  return config;
+  return { ...parsed.data, ...resolvePaths(parsed.data, projectRoot) };
 }

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../config.ts';
+import { buildPaths } from '../config-file.ts';
 import { HISTORY_FILE_VARIABLE, readGitHistory, saveGitHistory } from '../git/history.ts';
 import { UsageError, type Io, type ParsedOptions } from './index.ts';
 
@@ -29,17 +29,23 @@ function astroBin(): string {
  */
 const ASTRO_ENV = { MIMALLOC_ARENA_EAGER_COMMIT: '0' };
 
+/**
+ * The check parses on both cores already; V8's own garbage-collection helper threads only fought
+ * the parser threads for them (measured: 3.9 s against 4.2–4.6 s, 1 s less CPU, at 1,000 documents).
+ */
+const CHECK_NODE_FLAGS = ['--single-threaded-gc'];
+
 export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<number> {
   if (positionals.length > 0) {
     throw new UsageError('build takes no arguments; the content folder and base path come from rolebook.config.json (or ROLEBOOK_CONTENT, ROLEBOOK_BASE).');
   }
-  const config = loadConfig(io.cwd);
+  const config = buildPaths(io.cwd);
   // Page history comes from git, read here while the content is checked (see src/git/history.ts).
   const historyFile = path.join(os.tmpdir(), `rolebook-git-history-${process.pid}.json`);
   const history = readGitHistory(config.contentDir).then((read) => saveGitHistory(historyFile, config.contentDir, read));
   history.catch(() => {});
   try {
-    const checked = await runStep(process.execPath, [ROLEBOOK_BIN, 'check'], io.cwd);
+    const checked = await runStep(process.execPath, [...CHECK_NODE_FLAGS, ROLEBOOK_BIN, 'check'], io.cwd);
     if (checked !== 0) return checked;
     await history;
     const env = { ...ASTRO_ENV, ...process.env, [HISTORY_FILE_VARIABLE]: historyFile };

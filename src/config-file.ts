@@ -1,0 +1,38 @@
+/**
+ * Reads `rolebook.config.json` and the environment overrides without validating: what `rolebook
+ * build` needs to find the content and the base path while staying a small process (Zod alone is
+ * ~35 MB of it, and it stays alive while Astro builds). `src/config.ts` validates the same file;
+ * `rolebook build` runs `rolebook check`, which does, before anything is built.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const CONFIG_FILE = 'rolebook.config.json';
+export const DEFAULT_CONTENT_DIR = 'content';
+export const DEFAULT_BASE = '/';
+
+/** The config file's JSON (`{}` when there is none). */
+export function readConfigFile(projectRoot: string): unknown {
+  const file = path.join(projectRoot, CONFIG_FILE);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+}
+
+/** Environment overrides (tests and CI) and the content folder made absolute. */
+export function resolvePaths(config: { contentDir: string; base: string }, projectRoot: string): { contentDir: string; base: string } {
+  return {
+    contentDir: path.resolve(projectRoot, process.env.ROLEBOOK_CONTENT || config.contentDir),
+    base: process.env.ROLEBOOK_BASE || config.base,
+  };
+}
+
+/** Content folder and base path from the unvalidated file, for `rolebook build` only. */
+export function buildPaths(projectRoot: string = process.cwd()): { contentDir: string; base: string } {
+  const raw = readConfigFile(projectRoot) as { contentDir?: unknown; base?: unknown };
+  return resolvePaths(
+    {
+      contentDir: typeof raw.contentDir === 'string' ? raw.contentDir : DEFAULT_CONTENT_DIR,
+      base: typeof raw.base === 'string' ? raw.base : DEFAULT_BASE,
+    },
+    projectRoot,
+  );
+}
