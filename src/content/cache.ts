@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParsedFile } from './load.ts';
 
@@ -77,11 +77,16 @@ export class DocumentCache {
     if (this.entries) return this.entries;
     this.entries = new Map();
     try {
-      const text = readFileSync(path.join(this.folder, ENTRIES_FILE), 'utf8');
-      for (const line of text.split('\n')) {
-        if (!line) continue;
-        const [file, entry] = JSON.parse(line) as [string, CacheEntry];
-        this.entries.set(file, entry);
+      // Line by line from the bytes: no single string of the whole file (V8 caps strings at ~512 MB).
+      const bytes = readFileSync(path.join(this.folder, ENTRIES_FILE));
+      for (let start = 0; start < bytes.length; ) {
+        const newline = bytes.indexOf(10, start);
+        const end = newline === -1 ? bytes.length : newline;
+        if (end > start) {
+          const [file, entry] = JSON.parse(bytes.toString('utf8', start, end)) as [string, CacheEntry];
+          this.entries.set(file, entry);
+        }
+        start = end + 1;
       }
     } catch {
       this.entries.clear();
@@ -121,9 +126,21 @@ export class DocumentCache {
     const temporary = `${target}.${process.pid}.tmp`;
     try {
       await mkdir(this.folder, { recursive: true });
-      const lines: string[] = [];
-      for (const line of entries) lines.push(JSON.stringify(line));
-      await writeFile(temporary, `${lines.join('\n')}\n`);
+      const file = await open(temporary, 'w');
+      try {
+        // In chunks of lines: the whole cache as one string would hit V8's string limit on big folders.
+        let chunk: string[] = [];
+        for (const line of entries) {
+          chunk.push(`${JSON.stringify(line)}\n`);
+          if (chunk.length === 256) {
+            await file.write(chunk.join(''));
+            chunk = [];
+          }
+        }
+        await file.write(chunk.join(''));
+      } finally {
+        await file.close();
+      }
       await rename(temporary, target);
       this.entries = new Map(entries);
     } catch {

@@ -1,0 +1,64 @@
+/**
+ * The parse cache: one file of JSON lines per pipeline and options, reused only for unchanged
+ * documents and includes, replaced whole, and harmless when damaged.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DocumentCache } from '../../src/content/cache.ts';
+import type { ParsedFile } from '../../src/content/load.ts';
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'rolebook-cache-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const parsed = (file: string, includes: string[] = []): ParsedFile => ({
+  problems: [{ file, line: 1, column: 1, severity: 'warning', message: `note on ${file}`, ruleId: 'x' }],
+  includes,
+});
+const hashes: Record<string, string> = { '/c/includes/a.md': 'inc-1' };
+const hashOf = (include: string) => hashes[include];
+
+describe('DocumentCache', () => {
+  it('returns an entry only while the document and its includes are unchanged, in a new process too', async () => {
+    const cache = new DocumentCache(root, 'k'.repeat(40));
+    const entries = new Map([
+      ['/c/one.md', DocumentCache.entry('h1', parsed('/c/one.md', ['/c/includes/a.md']), hashOf)],
+      ['/c/two.md', DocumentCache.entry('h2', parsed('/c/two.md'), hashOf)],
+    ]);
+    await cache.save(entries);
+    const reopened = new DocumentCache(root, 'k'.repeat(40));
+    expect(reopened.get('/c/two.md', 'h2', hashOf)?.parsed).toEqual(parsed('/c/two.md'));
+    expect(reopened.get('/c/two.md', 'changed', hashOf)).toBeUndefined();
+    expect(reopened.get('/c/one.md', 'h1', hashOf)?.parsed.includes).toEqual(['/c/includes/a.md']);
+    expect(reopened.get('/c/one.md', 'h1', () => 'inc-2')).toBeUndefined();
+    expect(reopened.holdsExactly(['/c/one.md', '/c/two.md'])).toBe(true);
+    expect(reopened.holdsExactly(['/c/one.md'])).toBe(false);
+    const lines = (await readFile(path.join(reopened.folder, 'documents.jsonl'), 'utf8')).trimEnd().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as [string])[0])).toEqual(['/c/one.md', '/c/two.md']);
+  });
+
+  it('treats a damaged file as an empty cache, and a later save replaces it', async () => {
+    const cache = new DocumentCache(root, 'k'.repeat(40));
+    await cache.save(new Map([['/c/one.md', DocumentCache.entry('h1', parsed('/c/one.md'), hashOf)]]));
+    await writeFile(path.join(cache.folder, 'documents.jsonl'), '["/c/one.md", {"hash": "h1", "incl');
+    const damaged = new DocumentCache(root, 'k'.repeat(40));
+    expect(damaged.get('/c/one.md', 'h1', hashOf)).toBeUndefined();
+    await damaged.save(new Map([['/c/one.md', DocumentCache.entry('h1', parsed('/c/one.md'), hashOf)]]));
+    expect(new DocumentCache(root, 'k'.repeat(40)).get('/c/one.md', 'h1', hashOf)?.parsed).toEqual(parsed('/c/one.md'));
+  });
+
+  it('writes more entries than one chunk holds, each on its own line', async () => {
+    const cache = new DocumentCache(root, 'k'.repeat(40));
+    const entries = new Map(Array.from({ length: 600 }, (_, i) => [`/c/${i}.md`, DocumentCache.entry(`h${i}`, parsed(`/c/${i}.md`), hashOf)] as const));
+    await cache.save(entries);
+    const reopened = new DocumentCache(root, 'k'.repeat(40));
+    expect(reopened.holdsExactly([...entries.keys()])).toBe(true);
+    expect(reopened.get('/c/599.md', 'h599', hashOf)?.parsed).toEqual(parsed('/c/599.md'));
+  });
+});
