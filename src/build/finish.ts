@@ -5,12 +5,8 @@
  * neither overlaps the Astro process, whose memory is gone by then.
  */
 import os from 'node:os';
-import { formatProblems } from '../cli/reporters.ts';
-import { loadContent } from '../content/load.ts';
 import type { Problem } from '../model/schemas.ts';
 import { buildSearchIndex } from '../site/search-index.ts';
-import { CspCheck, writeSecurityHeaders } from './csp-check.ts';
-import { checkLinks } from './link-check.ts';
 
 export interface FinishOptions {
   outDir: string;
@@ -59,6 +55,13 @@ interface Verification {
 }
 
 async function verifyOutput(options: FinishOptions): Promise<Verification> {
+  // Loaded once Pagefind is already at work: they are not needed to start it.
+  const [{ formatProblems }, { loadContent }, { CspCheck, writeSecurityHeaders }, { checkLinks }] = await Promise.all([
+    import('../cli/reporters.ts'),
+    import('../content/load.ts'),
+    import('./csp-check.ts'),
+    import('./link-check.ts'),
+  ]);
   // `rolebook check` filled the parse cache at the start of this build: this reads it, parses nothing.
   const { documents } = await loadContent(options.contentDir, { base: options.base });
   const csp = new CspCheck();
