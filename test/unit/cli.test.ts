@@ -87,6 +87,18 @@ describe('rolebook index', () => {
   });
 });
 
+describe('rolebook build', () => {
+  it('takes no arguments: exits 2 with one line, before building anything', async () => {
+    const { code, stderr } = await run(['build', 'content']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^rolebook build: build takes no arguments; the content folder and base path come from rolebook\.config\.json/);
+  });
+
+  it('is listed in the help', async () => {
+    expect((await run(['help'])).stdout).toMatch(/rolebook build +check, build the site, index it for search and/);
+  });
+});
+
 describe('the bin', () => {
   it('exits 2 on an unknown command with a one-line message and no stack trace', () => {
     const result = spawnSync(path.join(projectRoot, 'node_modules/.bin/node'), [path.join(projectRoot, 'bin/rolebook.mjs'), 'frobnicate'], {
