@@ -30,10 +30,11 @@ function astroBin(): string {
 const ASTRO_ENV = { MIMALLOC_ARENA_EAGER_COMMIT: '0' };
 
 /**
- * The check parses on both cores already; V8's own garbage-collection helper threads only fought
- * the parser threads for them (measured: 3.9 s against 4.2–4.6 s, 1 s less CPU, at 1,000 documents).
+ * The check parses in two threads. With no core to spare, V8's garbage-collection helper threads
+ * only fight them (2 cores, 1,000 documents: 3.9 s against 4.2–4.6 s, 1 s less CPU); with spare
+ * cores the helpers run beside them, so the flag is left off there.
  */
-const CHECK_NODE_FLAGS = ['--single-threaded-gc'];
+const CHECK_NODE_FLAGS = os.availableParallelism() <= 2 ? ['--single-threaded-gc'] : [];
 
 export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<number> {
   if (positionals.length > 0) {
