@@ -56,16 +56,14 @@ interface Verification {
 
 async function verifyOutput(options: FinishOptions): Promise<Verification> {
   // Loaded once Pagefind is already at work: they are not needed to start it.
-  const [{ formatProblems }, { loadContent }, { CspCheck, writeSecurityHeaders }, { checkLinks, linkSources }] = await Promise.all([
+  const [{ formatProblems }, { loadContent }, { CspCheck, writeSecurityHeaders }, { checkLinks }] = await Promise.all([
     import('../cli/reporters.ts'),
     import('../content/load.ts'),
     import('./csp-check.ts'),
     import('./link-check.ts'),
   ]);
   // `rolebook check` filled the parse cache at the start of this build: this reads it, parses nothing.
-  // Only the links and files are kept: at 10,000 documents the whole content is over 1 GB, held
-  // while Pagefind builds its own index beside this check.
-  const documents = linkSources((await loadContent(options.contentDir, { base: options.base })).documents);
+  const { documents } = await loadContent(options.contentDir, { base: options.base });
   const csp = new CspCheck();
   const problems: Problem[] = await checkLinks({ outDir: options.outDir, base: options.base, documents, inspect: csp.inspect });
   const lines: string[] = [];

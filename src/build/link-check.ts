@@ -11,14 +11,6 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RenderedDocument } from '../content/types.ts';
-
-/** What the check needs of a document: where its page is, the links written in it, its files. */
-export type LinkSource = Pick<RenderedDocument, 'links' | 'files'> & { model: Pick<RenderedDocument['model'], 'id' | 'source'> };
-
-/** Only that, so the rest of the content (HTML, models) can be freed while pages are read. */
-export function linkSources(documents: readonly RenderedDocument[]): LinkSource[] {
-  return documents.map(({ model: { id, source }, links, files }) => ({ model: { id, source }, links, files }));
-}
 import type { Problem } from '../model/schemas.ts';
 
 /** Attributes that point at another resource, by element. */
@@ -205,7 +197,7 @@ function splitHash(href: string): [string, string | undefined] {
 }
 
 /** Links written in markdown, checked against the built pages and reported where they were written. */
-export function checkContentLinks(site: BuiltSite, documents: readonly LinkSource[]): Problem[] {
+export function checkContentLinks(site: BuiltSite, documents: readonly RenderedDocument[]): Problem[] {
   const problems: Problem[] = [];
   for (const document of documents) {
     for (const link of document.links) {
@@ -236,7 +228,7 @@ async function placeOf(
   site: BuiltSite,
   pageFile: string,
   reference: Reference,
-  sources: Map<string, LinkSource>,
+  sources: Map<string, RenderedDocument>,
 ): Promise<Pick<Problem, 'file' | 'line' | 'column'>> {
   const document = sources.get(pageFile);
   if (document) {
@@ -265,7 +257,7 @@ async function placeOf(
 /** Every internal `href`/`src` of every built page. `skip` holds site paths already reported from markdown. */
 export async function checkBuiltReferences(
   site: BuiltSite,
-  documents: readonly LinkSource[] = [],
+  documents: readonly RenderedDocument[] = [],
   skip: ReadonlySet<string> = new Set(),
 ): Promise<Problem[]> {
   const sources = new Map(documents.map((document) => [`${document.model.id}/index.html`, document]));
@@ -302,7 +294,7 @@ export async function checkBuiltReferences(
 export async function checkLinks(options: {
   outDir: string;
   base: string;
-  documents: readonly LinkSource[];
+  documents: readonly RenderedDocument[];
   inspect?: (file: string, html: string) => void;
 }): Promise<Problem[]> {
   const site = await readBuiltSite(options.outDir, options.base, options.inspect);
