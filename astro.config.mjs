@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { outDir } from './src/config-file.ts';
 import { loadConfig } from './src/config.ts';
 import { rolebookIntegrations } from './src/integrations/index.ts';
 
@@ -10,7 +11,7 @@ export default defineConfig({
   base: config.base,
   site: config.site,
   // Tests build several sites side by side; each gets its own output and cache folder.
-  outDir: process.env.ROLEBOOK_OUT_DIR ?? './dist',
+  outDir: outDir(),
   cacheDir: process.env.ROLEBOOK_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
   // Several pages render at once, so one page's file writes overlap the next page's rendering.

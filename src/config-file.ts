@@ -25,6 +25,11 @@ export function resolvePaths(config: { contentDir: string; base: string }, proje
   };
 }
 
+/** Where `astro build` writes the site (`ROLEBOOK_OUT_DIR` for tests and the benchmark), absolute. */
+export function outDir(projectRoot: string = process.cwd()): string {
+  return path.resolve(projectRoot, process.env.ROLEBOOK_OUT_DIR ?? 'dist');
+}
+
 /** Content folder and base path from the unvalidated file, for `rolebook build` only. */
 export function buildPaths(projectRoot: string = process.cwd()): { contentDir: string; base: string } {
   const raw = readConfigFile(projectRoot) as { contentDir?: unknown; base?: unknown };

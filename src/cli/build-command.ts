@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildPaths } from '../config-file.ts';
+import { buildPaths, outDir } from '../config-file.ts';
 import { HISTORY_FILE_VARIABLE, readGitHistory, saveGitHistory } from '../git/history.ts';
 import { UsageError, type Io, type ParsedOptions } from './index.ts';
 
@@ -57,7 +57,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   }
   const { finishBuild } = await import('../build/finish.ts');
   return finishBuild({
-    outDir: path.resolve(io.cwd, process.env.ROLEBOOK_OUT_DIR ?? 'dist'),
+    outDir: outDir(io.cwd),
     base: config.base,
     contentDir: config.contentDir,
     out: io.out,

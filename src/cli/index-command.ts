@@ -5,12 +5,13 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { outDir } from '../config-file.ts';
 import { buildSearchIndex } from '../site/search-index.ts';
 import { UsageError, type Io, type ParsedOptions } from './index.ts';
 
 export async function runIndex({ positionals }: ParsedOptions, io: Io): Promise<number> {
   if (positionals.length > 1) throw new UsageError('index takes one built site folder.');
-  const siteDir = path.resolve(io.cwd, positionals[0] ?? process.env.ROLEBOOK_OUT_DIR ?? 'dist');
+  const siteDir = positionals[0] ? path.resolve(io.cwd, positionals[0]) : outDir(io.cwd);
   if (!existsSync(path.join(siteDir, 'index.html'))) {
     throw new UsageError(`no built site in ${path.relative(io.cwd, siteDir) || siteDir} (run astro build first).`);
   }
