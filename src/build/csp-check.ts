@@ -11,11 +11,11 @@ const CSP_META = /<meta\b[^>]*http-equiv\s*=\s*["']?content-security-policy["']?
 
 /** Collects pages without the policy; fed each built page by the link check's single read. */
 export class CspCheck {
-  readonly pagesSeen: string[] = [];
+  pageCount = 0;
   readonly missing: string[] = [];
 
   inspect = (file: string, html: string): void => {
-    this.pagesSeen.push(file);
+    this.pageCount++;
     if (!CSP_META.test(html)) this.missing.push(file);
   };
 

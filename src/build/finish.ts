@@ -31,10 +31,11 @@ export async function finishBuild(options: FinishOptions): Promise<number> {
   } else {
     const { result, seconds } = verified.value;
     for (const line of result.lines) options.out(line);
-    if (!result.failure) options.out(`Output checked in ${seconds} s.`);
     if (result.failure) {
       options.err(result.failure);
       exitCode = 1;
+    } else {
+      options.out(`Output checked in ${seconds} s.`);
     }
   }
   if (indexed.status === 'rejected') {
@@ -72,8 +73,8 @@ async function verifyOutput(options: FinishOptions): Promise<Verification> {
   const headersWarning = await writeSecurityHeaders(options.outDir);
   lines.push(
     headersWarning
-      ? `Content-Security-Policy checked on ${csp.pagesSeen.length} pages. Warning: ${headersWarning}`
-      : `Content-Security-Policy checked on ${csp.pagesSeen.length} pages; security headers in _headers.`,
+      ? `Content-Security-Policy checked on ${csp.pageCount} pages. Warning: ${headersWarning}`
+      : `Content-Security-Policy checked on ${csp.pageCount} pages; security headers in _headers.`,
   );
   if (problems.length === 0) {
     lines.push('All internal links and anchors resolve.');
