@@ -162,17 +162,22 @@ export async function pageAssets(distDir: string, htmlFile: string, base = '/'):
   const seen = new Set<string>();
   let inlineCount = 0;
 
-  const addModule = (url: string, via: string) => {
-    if (seen.has(url)) return;
+  /** Counts an asset once; its bytes the first time it is seen, undefined after (or when missing). */
+  const readAsset = (kind: LoadedAsset['kind'], url: string, via: string): Buffer | undefined => {
+    if (seen.has(url)) return undefined;
     seen.add(url);
     const file = urlToFile(distDir, base, url);
     if (!file || !existsSync(file)) {
       missing.push(url);
-      return;
+      return undefined;
     }
     const bytes = readFileSync(file);
-    assets.push({ kind: 'js', url: new URL(url).pathname, via, ...sizes(bytes) });
-    followImports(bytes.toString('utf8'), url);
+    assets.push({ kind, url: new URL(url).pathname, via, ...sizes(bytes) });
+    return bytes;
+  };
+  const addModule = (url: string, via: string) => {
+    const bytes = readAsset('js', url, via);
+    if (bytes) followImports(bytes.toString('utf8'), url);
   };
   const followImports = (code: string, fromUrl: string) => {
     let imports: readonly ImportSpecifier[];
@@ -188,15 +193,8 @@ export async function pageAssets(distDir: string, htmlFile: string, base = '/'):
     }
   };
   const addStylesheet = (url: string, via: string) => {
-    if (seen.has(url)) return;
-    seen.add(url);
-    const file = urlToFile(distDir, base, url);
-    if (!file || !existsSync(file)) {
-      missing.push(url);
-      return;
-    }
-    const bytes = readFileSync(file);
-    assets.push({ kind: 'css', url: new URL(url).pathname, via, ...sizes(bytes) });
+    const bytes = readAsset('css', url, via);
+    if (!bytes) return;
     for (const match of bytes.toString('utf8').matchAll(/@import\s+(?:url\()?["']?([^"')\s;]+)/g)) {
       addStylesheet(new URL(match[1]!, url).href, '@import');
     }
