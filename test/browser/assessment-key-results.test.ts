@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasBrowser, runAxe, useServedSite } from '../helpers/browser.ts';
+import { collectProblems, hasBrowser, runAxe, useServedSite } from '../helpers/browser.ts';
 
 
 describe.skipIf(!hasBrowser)('key-result tracking on a playbook page', () => {
@@ -22,12 +22,8 @@ describe.skipIf(!hasBrowser)('key-result tracking on a playbook page', () => {
   async function open(options: { hash?: string; js?: boolean; blockSiteScripts?: boolean; bypassCSP?: boolean } = {}): Promise<Page> {
     context = await site.browser.newContext({ acceptDownloads: true, javaScriptEnabled: options.js ?? true, bypassCSP: options.bypassCSP });
     if (options.blockSiteScripts) await context.route('**/*.js', (route) => route.abort());
-    problems = [];
     const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(String(error)));
+    problems = collectProblems(page);
     await page.goto(`${site.server.url}playbooks/area-liaison/${options.hash ?? ''}`);
     if ((options.js ?? true) && !options.blockSiteScripts) await page.locator('[data-rb-toolbar]:not([hidden])').waitFor();
     return page;

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasBrowser, runAxe, useServedSite } from '../helpers/browser.ts';
+import { collectProblems, hasBrowser, runAxe, useServedSite } from '../helpers/browser.ts';
 
 const KEY = 'rolebook:assessments:roles/team-manager';
 
@@ -42,12 +42,8 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
       colorScheme: options.colorScheme,
     });
     if (options.blockSiteScripts) await context.route('**/*.js', (route) => route.abort());
-    problems = [];
     const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(String(error)));
+    problems = collectProblems(page);
     if (options.init) await page.addInitScript(typeof options.init === 'string' ? { content: options.init } : options.init);
     await page.goto(`${site.server.url}roles/team-manager/${options.hash ?? ''}`);
     if ((options.js ?? true) && !options.blockSiteScripts) await page.locator('[data-rb-toolbar]:not([hidden])').waitFor();

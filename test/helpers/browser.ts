@@ -68,6 +68,19 @@ export function useServedSite(options: BuildOptions = {}, failure = 'build faile
 const AXE = path.join(projectRoot, 'node_modules/axe-core/axe.min.js');
 
 /**
+ * Console errors (CSP violations included) and uncaught exceptions of `page`, as they happen: a
+ * test that ends with this list non-empty has a page that broke silently.
+ */
+export function collectProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  return problems;
+}
+
+/**
  * Runs axe-core on the page (or on the elements matching `include`). Violations are
  * `rule: targets` lines, so a failing assertion shows where; passes are the rule ids that ran clean.
  * The page's context needs `bypassCSP: true`: the site's policy rightly refuses the injected script.
