@@ -6,17 +6,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HEADERS_FILE } from '../integrations/csp.ts';
+import type { PageFindings } from './link-check.ts';
 
-const CSP_META = /<meta\b[^>]*http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/i;
-
-/** Collects pages without the policy; fed each built page by the link check's single read. */
+/** Collects pages without the policy; fed each built page's findings by the link check's single read. */
 export class CspCheck {
   pageCount = 0;
   readonly missing: string[] = [];
 
-  inspect = (file: string, html: string): void => {
+  inspect = (file: string, findings: PageFindings): void => {
     this.pageCount++;
-    if (!CSP_META.test(html)) this.missing.push(file);
+    if (!findings.contentSecurityPolicy) this.missing.push(file);
   };
 
   /** The error to stop the build with, if any page lacks the policy. */

@@ -1,44 +1,107 @@
 /**
- * After the build, proves every internal link lands somewhere:
- *  1. each link written in the markdown (`documents[].links`) reaches a built page, and its
- *     `#anchor` an element id on that page — reported at the markdown file, line and column;
- *  2. every `href`/`src` in every built HTML page that points into the site resolves to a file
- *     under the base path, with its anchor — reported at the markdown source when the page was
- *     built from a document and the link text is found there, else at the built page.
+ * After the build, proves every internal link lands somewhere, in two steps:
+ *  1. per page, `checkPage` reads one built page with parse5's HTML tokenizer (the spec's rules for
+ *     attributes and character references; script and style bodies are text) and returns its ids,
+ *     its references with their line and column, and whether it carries the CSP. It depends on the
+ *     page's bytes alone, so its result can be cached keyed by them.
+ *  2. for the site, `resolveLinks` checks each reference against the built files and ids:
+ *     - links written in the markdown (`documents[].links`, `documents[].references`, collected
+ *       from each document's hast while it was rendered) are reported at the markdown file, line
+ *       and column, raw HTML included;
+ *     - the other references of built pages (navigation, headers: what the templates wrote) are
+ *       reported at the built page.
  * Any broken link fails the build: a reader must never land on a 404 from inside the site.
  */
 import { readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { Tokenizer, TokenizerMode, type Token, type TokenHandler } from 'parse5';
+import { z } from 'zod';
+import { isExternalReference, REFERENCE_ATTRIBUTES } from '../../plugins/lib/references.ts';
 import type { RenderedDocument } from '../content/types.ts';
 import type { Problem } from '../model/schemas.ts';
 
-/** Attributes that point at another resource, by element. */
-const REFERENCE_ATTRIBUTES: Record<string, string[]> = {
-  a: ['href'],
-  area: ['href'],
-  link: ['href'],
-  img: ['src'],
-  script: ['src'],
-  source: ['src'],
-  video: ['src', 'poster'],
-  audio: ['src'],
-  iframe: ['src'],
-  form: ['action'],
-};
+/** What the output checks need from one built page. Plain JSON, so it can be cached by the page's bytes. */
+export const PageFindingsSchema = z.object({
+  /** Every `id`, and the `name` of every `<a>`: what a `#fragment` may point at. */
+  ids: z.array(z.string()),
+  /** Every internal reference (`href`, `src`, …), where it is in the built page. */
+  references: z.array(z.object({ value: z.string(), line: z.number().int().positive(), column: z.number().int().positive() })),
+  /** Whether the page carries the Content-Security-Policy meta tag Astro writes. */
+  contentSecurityPolicy: z.boolean(),
+});
+export type PageFindings = z.infer<typeof PageFindingsSchema>;
 
 /** Written by the search indexer, which may run after this check. */
 const GENERATED_LATER = ['pagefind/'];
 
-interface Reference {
-  value: string;
-  /** Where the attribute starts in the built page; turned into a line and column only if reported. */
-  offset: number;
+/** Elements whose content the tokenizer must read as text, as the HTML tree builder tells it to. */
+const TEXT_CONTENT: Record<string, (typeof TokenizerMode)[keyof typeof TokenizerMode]> = {
+  script: TokenizerMode.SCRIPT_DATA,
+  style: TokenizerMode.RAWTEXT,
+  xmp: TokenizerMode.RAWTEXT,
+  iframe: TokenizerMode.RAWTEXT,
+  noembed: TokenizerMode.RAWTEXT,
+  noframes: TokenizerMode.RAWTEXT,
+  textarea: TokenizerMode.RCDATA,
+  title: TokenizerMode.RCDATA,
+  plaintext: TokenizerMode.PLAINTEXT,
+};
+// `<noscript>` is left as markup: with JavaScript off, its links are the ones a reader follows.
+
+const FOREIGN = new Set(['svg', 'math']);
+const utf8 = new TextDecoder();
+
+/**
+ * Ids, references and the CSP of one built page. Tokens rather than a whole tree: the tree builder
+ * would only reshape what the tokens already say, and cost as much again on a thousand pages.
+ */
+export function checkPage(html: string | Uint8Array): PageFindings {
+  const findings: PageFindings = { ids: [], references: [], contentSecurityPolicy: false };
+  let foreignDepth = 0;
+  const ignore = () => {};
+  const handler: TokenHandler = {
+    onStartTag(token) {
+      readStartTag(token, findings);
+      const name = token.tagName;
+      if (FOREIGN.has(name) && !token.selfClosing) foreignDepth++;
+      tokenizer.inForeignNode = foreignDepth > 0;
+      const mode = TEXT_CONTENT[name];
+      if (mode !== undefined && foreignDepth === 0) tokenizer.state = mode;
+    },
+    onEndTag(token) {
+      if (FOREIGN.has(token.tagName) && foreignDepth > 0) foreignDepth--;
+      tokenizer.inForeignNode = foreignDepth > 0;
+    },
+    onComment: ignore,
+    onDoctype: ignore,
+    onEof: ignore,
+    onCharacter: ignore,
+    onNullCharacter: ignore,
+    onWhitespaceCharacter: ignore,
+  };
+  const tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, handler);
+  tokenizer.write(typeof html === 'string' ? html : utf8.decode(html), true);
+  return findings;
+}
+
+function readStartTag(token: Token.TagToken, findings: PageFindings): void {
+  const name = token.tagName;
+  const wanted = REFERENCE_ATTRIBUTES[name];
+  for (const attribute of token.attrs) {
+    if (attribute.name === 'id' || (attribute.name === 'name' && name === 'a')) findings.ids.push(attribute.value);
+    if (name === 'meta' && attribute.name === 'http-equiv' && attribute.value.trim().toLowerCase() === 'content-security-policy') {
+      findings.contentSecurityPolicy = true;
+    }
+    if (!wanted?.includes(attribute.name) || isExternalReference(attribute.value) || attribute.value.trim() === '') continue;
+    const at = token.location?.attrs?.[attribute.name] ?? token.location;
+    findings.references.push({ value: attribute.value, line: at?.startLine ?? 1, column: at?.startCol ?? 1 });
+  }
 }
 
 interface BuiltPage {
   ids: Set<string>;
-  references: Reference[];
+  references: PageFindings['references'];
 }
 
 export interface BuiltSite {
@@ -48,6 +111,13 @@ export interface BuiltSite {
   files: Set<string>;
   /** HTML pages by relative path. */
   pages: Map<string, BuiltPage>;
+}
+
+export interface ReadOptions {
+  /** Sees each page's findings as it is read, so other checks (the CSP check) need no second read. */
+  inspect?: (file: string, findings: PageFindings) => void;
+  /** Reads one page; default `checkPage`. A build cache puts its per-page reuse here. */
+  check?: (file: string, bytes: Uint8Array) => PageFindings;
 }
 
 function normaliseBase(base: string): string {
@@ -62,76 +132,17 @@ async function listFiles(root: string): Promise<string[]> {
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }
 
-/** Script, style and comment bodies hold no links; blanked (same length) so offsets stay true. */
-const OPAQUE = /<script\b[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->/gi;
-const TAG = /<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>/g;
-const ATTRIBUTE = /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-/** Tags without any of these attribute names are skipped before their attributes are read. */
-const MAY_MATTER = /(?:href|src|id|name|poster|action)\s*=/i;
-const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|#39));/gi;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeEntities(value: string): string {
-  return value.replace(ENTITY, (_, decimal: string, hex: string, name: string) =>
-    decimal ? String.fromCodePoint(Number(decimal)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (NAMED[name.toLowerCase()] ?? "'"),
-  );
-}
-
-/**
- * Collects ids and references from a page the build wrote. A full HTML parser (parse5) took most
- * of this step's time and memory on a thousand pages; the build's own output is regular enough
- * for a tag scanner. Script and style bodies, which can contain `<a …>` text, are skipped.
- */
-function scanPage(html: string): BuiltPage {
-  const page: BuiltPage = { ids: new Set(), references: [] };
-  const text = html.replace(OPAQUE, (block) => {
-    // Keep the opening tag of a script (its src is a reference); blank the rest.
-    const open = /^<script\b[^>]*>/i.exec(block)?.[0] ?? '';
-    return open + ' '.repeat(block.length - open.length);
-  });
-  for (const tag of text.matchAll(TAG)) {
-    const attributes = tag[2];
-    if (!attributes || !MAY_MATTER.test(attributes)) continue;
-    const name = tag[1]!.toLowerCase();
-    const wanted = REFERENCE_ATTRIBUTES[name];
-    for (const attribute of attributes.matchAll(ATTRIBUTE)) {
-      const attributeName = attribute[1]!.toLowerCase();
-      const isId = attributeName === 'id' || (attributeName === 'name' && name === 'a');
-      const isReference = wanted?.includes(attributeName) ?? false;
-      if (!isId && !isReference) continue;
-      const raw = attribute[2] ?? attribute[3] ?? attribute[4];
-      if (raw === undefined) continue;
-      const value = decodeEntities(raw);
-      if (isId) page.ids.add(value);
-      if (isReference) page.references.push({ value, offset: tag.index + 1 + name.length + attribute.index });
-    }
-  }
-  return page;
-}
-
-/** Line and column (1-based) of `offset` in `text`. */
-function positionAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-}
-
-/**
- * Reads every page of the built site once; `inspect` sees each page's HTML too, so other checks of
- * the output (the CSP check) need no second read of a thousand files.
- */
-export async function readBuiltSite(
-  outDir: string,
-  base: string,
-  inspect?: (file: string, html: string) => void,
-): Promise<BuiltSite> {
+/** Reads every page of the built site once. */
+export async function readBuiltSite(outDir: string, base: string, options: ReadOptions = {}): Promise<BuiltSite> {
   const files = new Set(await listFiles(outDir));
   const pages = new Map<string, BuiltPage>();
+  const check = options.check ?? ((_file: string, bytes: Uint8Array) => checkPage(bytes));
   for (const file of files) {
     if (!file.endsWith('.html')) continue;
     // Synchronous reads: a thousand small files read faster than through the thread pool one by one.
-    const html = readFileSync(path.join(outDir, file), 'utf8');
-    inspect?.(file, html);
-    pages.set(file, scanPage(html));
+    const findings = check(file, readFileSync(path.join(outDir, file)));
+    options.inspect?.(file, findings);
+    pages.set(file, { ids: new Set(findings.ids), references: findings.references });
   }
   return { outDir, base: normaliseBase(base), files, pages };
 }
@@ -175,7 +186,8 @@ function suggestion(wanted: string, ids: Set<string>): string {
   return best && bestDistance <= Math.max(2, Math.floor(wanted.length / 3)) ? ` Did you mean “#${best}”?` : '';
 }
 
-type Resolution = { ok: true } | { ok: false; reason: string; hint?: string };
+type Broken = { ok: false; reason: string; hint?: string };
+type Resolution = { ok: true } | Broken;
 
 /** Checks a site path below the base (`roles/x/`) and an optional fragment. */
 function resolve(site: BuiltSite, sitePath: string, fragment: string | undefined): Resolution {
@@ -196,7 +208,7 @@ function splitHash(href: string): [string, string | undefined] {
   return index === -1 ? [href, undefined] : [href.slice(0, index), href.slice(index + 1)];
 }
 
-/** Links written in markdown, checked against the built pages and reported where they were written. */
+/** Links written in markdown to other documents, checked against the built pages and reported where they were written. */
 export function checkContentLinks(site: BuiltSite, documents: readonly RenderedDocument[]): Problem[] {
   const problems: Problem[] = [];
   for (const document of documents) {
@@ -218,72 +230,86 @@ export function checkContentLinks(site: BuiltSite, documents: readonly RenderedD
   return problems;
 }
 
-const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+const ORIGIN = 'http://rolebook.invalid';
 
-/**
- * Where a broken reference found in built HTML was written: the markdown of the document the page
- * was built from, when the link text is found there; otherwise the built page itself.
- */
-async function placeOf(
-  site: BuiltSite,
-  pageFile: string,
-  reference: Reference,
-  sources: Map<string, RenderedDocument>,
-): Promise<Pick<Problem, 'file' | 'line' | 'column'>> {
-  const document = sources.get(pageFile);
-  if (document) {
-    const candidates = [reference.value, reference.value.startsWith(site.base) ? `/${reference.value.slice(site.base.length)}` : undefined].filter(
-      (candidate): candidate is string => !!candidate && candidate.length > 1,
-    );
-    for (const file of document.files) {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch {
-        continue;
-      }
-      for (const candidate of candidates) {
-        // As a markdown link destination `(…)` or an HTML attribute value `"…"`.
-        const found = [`(${candidate}`, `"${candidate}"`, `'${candidate}'`].map((needle) => text.indexOf(needle)).find((at) => at !== -1);
-        if (found === undefined) continue;
-        return { file, ...positionAt(text, found + 1) };
-      }
-    }
-  }
-  const builtFile = path.join(site.outDir, pageFile);
-  return { file: builtFile, ...positionAt(await readFile(builtFile, 'utf8'), reference.offset) };
+/** The URL a built page is served at. */
+function pageUrlOf(site: BuiltSite, pageFile: string): URL {
+  return new URL(`${site.base}${pageFile.replace(/(^|\/)index\.html$/, '$1')}`, ORIGIN);
 }
 
-/** Every internal `href`/`src` of every built page. `skip` holds site paths already reported from markdown. */
-export async function checkBuiltReferences(
+/**
+ * One reference found on the page at `pageUrl`; undefined when it resolves, or when `skip` (site
+ * paths reported from the markdown already) holds it.
+ */
+function brokenReference(site: BuiltSite, pageUrl: URL, written: string, skip: ReadonlySet<string> = new Set()): Broken | undefined {
+  const value = written.trim();
+  if (value === '' || isExternalReference(value)) return undefined;
+  const url = new URL(value, pageUrl);
+  let result: Resolution;
+  if (!url.pathname.startsWith(site.base) && `${url.pathname}/` !== site.base) {
+    result = { ok: false, reason: `it points outside the site's base path ${site.base}` };
+  } else {
+    const sitePath = url.pathname.slice(site.base.length);
+    if (skip.has(`/${sitePath}${url.hash}`)) return undefined;
+    result = resolve(site, sitePath, url.hash ? url.hash.slice(1) : value.startsWith('#') ? '' : undefined);
+  }
+  return result.ok ? undefined : result;
+}
+
+function brokenMessage(value: string, pageUrl: URL, result: Broken): string {
+  return `The link “${value.trim()}” on ${pageUrl.pathname} is broken: ${result.reason}.${result.hint ?? ''}`;
+}
+
+const placeKey = (file: string, line: number, column: number) => `${file}:${line}:${column}`;
+
+/**
+ * Every other reference in the documents' bodies (raw HTML, site-absolute links, images), resolved
+ * from the document's page and reported at the markdown file, line and column.
+ */
+export function checkContentReferences(site: BuiltSite, documents: readonly RenderedDocument[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const document of documents) {
+    const ownFile = document.files[0] ?? document.model.source;
+    // Links to other documents were checked with what the author wrote (`../x.md#y`); not again here.
+    const checked = new Set(document.links.map((link) => placeKey(link.file || ownFile, link.line, link.column)));
+    const pageUrl = pageUrlOf(site, `${document.model.id}/index.html`);
+    for (const reference of document.references) {
+      const file = reference.file ?? ownFile;
+      if (checked.has(placeKey(file, reference.line, reference.column))) continue;
+      const result = brokenReference(site, pageUrl, reference.value);
+      if (!result) continue;
+      problems.push({ file, line: reference.line, column: reference.column, severity: 'error', message: brokenMessage(reference.value, pageUrl, result), ruleId: 'link-broken' });
+    }
+  }
+  return problems;
+}
+
+/**
+ * The references of every built page that no markdown holds (what the templates wrote), reported
+ * at the built page. `skip` holds site paths already reported from markdown.
+ */
+export function checkBuiltReferences(
   site: BuiltSite,
   documents: readonly RenderedDocument[] = [],
   skip: ReadonlySet<string> = new Set(),
-): Promise<Problem[]> {
-  const sources = new Map(documents.map((document) => [`${document.model.id}/index.html`, document]));
+): Problem[] {
+  const fromContent = new Map<string, ReadonlySet<string>>(
+    documents.map((document) => [`${document.model.id}/index.html`, new Set(document.references.map((reference) => reference.value))]),
+  );
   const problems: Problem[] = [];
-  const origin = 'http://rolebook.invalid';
   for (const [pageFile, page] of site.pages) {
-    const pageUrl = new URL(`${site.base}${pageFile.replace(/(^|\/)index\.html$/, '$1')}`, origin);
+    const pageUrl = pageUrlOf(site, pageFile);
+    const written = fromContent.get(pageFile);
     for (const reference of page.references) {
-      const value = reference.value.trim();
-      if (value === '' || EXTERNAL.test(value)) continue;
-      const url = new URL(value, pageUrl);
-      const sameDocument = value.startsWith('#');
-      let result: Resolution;
-      if (!url.pathname.startsWith(site.base) && `${url.pathname}/` !== site.base) {
-        result = { ok: false, reason: `it points outside the site's base path ${site.base}` };
-      } else {
-        const sitePath = url.pathname.slice(site.base.length);
-        if (skip.has(`/${sitePath}${url.hash}`)) continue;
-        result = resolve(site, sitePath, url.hash ? url.hash.slice(1) : sameDocument ? '' : undefined);
-      }
-      if (result.ok) continue;
-      const place = await placeOf(site, pageFile, reference, sources);
+      if (written?.has(reference.value)) continue;
+      const result = brokenReference(site, pageUrl, reference.value, skip);
+      if (!result) continue;
       problems.push({
-        ...place,
+        file: path.join(site.outDir, pageFile),
+        line: reference.line,
+        column: reference.column,
         severity: 'error',
-        message: `The link “${value}” on ${pageUrl.pathname} is broken: ${result.reason}.${result.hint ?? ''}`,
+        message: brokenMessage(reference.value, pageUrl, result),
         ruleId: 'link-broken',
       });
     }
@@ -291,18 +317,14 @@ export async function checkBuiltReferences(
   return problems;
 }
 
-export async function checkLinks(options: {
-  outDir: string;
-  base: string;
-  documents: readonly RenderedDocument[];
-  inspect?: (file: string, html: string) => void;
-}): Promise<Problem[]> {
-  const site = await readBuiltSite(options.outDir, options.base, options.inspect);
-  const fromContent = checkContentLinks(site, options.documents);
+/** The site-level step: every reference of the site resolved, each broken one reported once, at its source. */
+export function resolveLinks(site: BuiltSite, documents: readonly RenderedDocument[]): Problem[] {
   // Broken markdown links show up in the HTML too; report them once, at the markdown.
-  const reported = new Set(
-    options.documents.flatMap((document) => document.links.map((link) => link.href)),
-  );
-  const fromHtml = await checkBuiltReferences(site, options.documents, reported);
-  return [...fromContent, ...fromHtml];
+  const reported = new Set(documents.flatMap((document) => document.links.map((link) => link.href)));
+  return [...checkContentLinks(site, documents), ...checkContentReferences(site, documents), ...checkBuiltReferences(site, documents, reported)];
+}
+
+export async function checkLinks(options: { outDir: string; base: string; documents: readonly RenderedDocument[] } & ReadOptions): Promise<Problem[]> {
+  const site = await readBuiltSite(options.outDir, options.base, options);
+  return resolveLinks(site, options.documents);
 }

@@ -287,6 +287,8 @@ async function parseWith(processor: Processor, file: string, root: string, rende
       headings: vfile.data.headings ?? [],
       files: [file, ...(vfile.data.includes ?? [])],
       links: vfile.data.links ?? [],
+      references: vfile.data.references ?? [],
+      missingSections: vfile.data.missingSections ?? [],
     },
   };
 }

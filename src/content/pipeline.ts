@@ -7,6 +7,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import rehypeHeadings from '../../plugins/rehype-headings.ts';
+import rehypePageLinks from '../../plugins/rehype-page-links.ts';
 import rehypeRawWhenNeeded from '../../plugins/rehype-raw-when-needed.ts';
 import remarkAbbr from '../../plugins/remark-abbr.ts';
 import remarkAlerts from '../../plugins/remark-alerts.ts';
@@ -28,6 +29,7 @@ import remarkSkills from '../../plugins/remark-skills.ts';
 import remarkStakeholders from '../../plugins/remark-stakeholders.ts';
 import remarkSuccessFactors from '../../plugins/remark-success-factors.ts';
 import remarkTitle from '../../plugins/remark-title.ts';
+import { sourceFileHandlers } from '../../plugins/lib/source-files.ts';
 import type { GlossaryEntry } from '../model/schemas.ts';
 import { sanitizeSchema } from './sanitize.ts';
 
@@ -70,10 +72,13 @@ export function createModelProcessor(options: PipelineOptions) {
 /** The model processor followed by rendering to sanitised HTML with heading slugs. */
 export function createRenderProcessor(options: PipelineOptions) {
   return createModelProcessor(options)
-    .use(remarkRehype, { allowDangerousHtml: true })
+    // The handlers keep which include each node came from, for positions in the right file.
+    .use(remarkRehype, { allowDangerousHtml: true, handlers: sourceFileHandlers })
     .use(rehypeRawWhenNeeded)
     .use(rehypeSanitize, sanitizeSchema)
     // Heading ids (as rehype-slug gives them) and the table of contents.
     .use(rehypeHeadings)
+    // Every link and image of the page as it will be published, with its markdown position.
+    .use(rehypePageLinks)
     .use(rehypeStringify);
 }

@@ -1,3 +1,4 @@
+import type { ContentReference } from '../../plugins/lib/references.ts';
 import type { GlossaryEntry, Problem, RolebookDocument } from '../model/schemas.ts';
 
 /** A heading of a rendered page, for its table of contents and search anchors. */
@@ -17,6 +18,10 @@ export interface RenderedDocument {
   files: string[];
   /** Internal links written in the markdown, already rewritten to site URLs (base not included). */
   links: ContentLink[];
+  /** Every `href`/`src` of the rendered body, where the author wrote it (for the output check). */
+  references: ContentReference[];
+  /** Sections the document's kind expects that it lacks, by name (`Key Stakeholders`), for the health page. */
+  missingSections: string[];
 }
 
 /** A link in the markdown to another page or anchor of the site, where the author wrote it. */

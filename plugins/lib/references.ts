@@ -1,0 +1,34 @@
+/**
+ * What counts as a reference to another resource in HTML, shared by the content pipeline (which
+ * records the references of each document's hast with their markdown positions) and the output
+ * check (which finds them in every built page).
+ */
+
+/** Attributes that point at another resource, by element. Names are the same in HTML and in hast. */
+export const REFERENCE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  a: ['href'],
+  area: ['href'],
+  link: ['href'],
+  img: ['src'],
+  script: ['src'],
+  source: ['src'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  iframe: ['src'],
+  form: ['action'],
+};
+
+/** `https:`, `mailto:`, `//host/…`: nothing the site itself has to serve. */
+export function isExternalReference(value: string): boolean {
+  return /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(value.trim());
+}
+
+/** A reference in a document's rendered body, where the author wrote it. */
+export interface ContentReference {
+  /** The attribute value as rendered (links to documents already rewritten to site URLs). */
+  value: string;
+  /** Absolute path of the include the reference was written in; absent for the document itself. */
+  file?: string;
+  line: number;
+  column: number;
+}
