@@ -47,15 +47,18 @@ export type Reading =
 export function readAssessmentJson(text: string, migrations: Migrations = MIGRATIONS): Reading {
   if (text.length > LIMITS.chars) return { state: 'too-large', error: `it is larger than ${LIMITS.chars / 1024} KB` };
   let data: unknown;
+  let forbidden: string | undefined;
   try {
     // The reviver sees every key at every depth before any of our code touches the data.
     data = JSON.parse(text, (key, value: unknown) => {
-      if (FORBIDDEN_KEYS.includes(key)) throw new SyntaxError(`the key "${key}" is not allowed`);
+      if (FORBIDDEN_KEYS.includes(key)) {
+        forbidden = key;
+        throw new SyntaxError('forbidden key');
+      }
       return value;
     });
-  } catch (error) {
-    const reason = error instanceof SyntaxError && error.message.startsWith('the key') ? error.message : 'it is not valid JSON';
-    return { state: 'corrupt', error: reason };
+  } catch {
+    return { state: 'corrupt', error: forbidden === undefined ? 'it is not valid JSON' : `the key "${forbidden}" is not allowed` };
   }
   if (typeof data !== 'object' || data === null || (data as Json).format !== ASSESSMENT_FORMAT) {
     return { state: 'foreign', error: 'it is not a Rolebook assessment file' };

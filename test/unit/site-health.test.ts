@@ -1,9 +1,14 @@
+/**
+ * The content health report: which flags each document gets, from its model, the sections the
+ * pipeline found missing (structured data, never the warnings' wording) and git history.
+ */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load.ts';
 import type { RenderedDocument } from '../../src/content/types.ts';
-import { contentHealth } from '../../src/git/health.ts';
 import type { SiteGit } from '../../src/git/page.ts';
-import type { Playbook, Problem, RoleGuide } from '../../src/model/schemas.ts';
+import type { Playbook, RoleGuide } from '../../src/model/schemas.ts';
+import { contentHealth } from '../../src/site/health.ts';
 
 const root = path.resolve('/content');
 const now = new Date('2025-06-01T00:00:00Z');
@@ -14,8 +19,8 @@ const site: SiteGit = {
 };
 const meta = (date: string | undefined, owner?: string) => ({ title: 't', authors: [], date, owner, extra: {} });
 
-function rendered(model: RoleGuide | Playbook): RenderedDocument {
-  return { model, html: '', headings: [], links: [], files: [path.join(root, model.source)] };
+function rendered(model: RoleGuide | Playbook, missingSections: string[] = []): RenderedDocument {
+  return { model, html: '', headings: [], links: [], references: [], missingSections, files: [path.join(root, model.source)] };
 }
 
 const playbook = rendered({
@@ -32,46 +37,29 @@ const playbook = rendered({
   drafts: [{ title: 'ROB', items: ['Define ROB'] }, { title: 'Outcomes', items: [] }],
 });
 
-const guide = rendered({
-  kind: 'role-guide',
-  id: 'roles/manager',
-  source: 'roles/manager.md',
-  title: 'Manager',
-  includes: [],
-  meta: meta('2025-05-01'),
-  summary: '',
-  responsibilities: [],
-  capabilities: [],
-  levelScale: [{ code: 'L100', value: 100, name: 'essentials' }],
-  skills: [],
-  stakeholders: [],
-  successFactors: [],
-});
+const guide = rendered(
+  {
+    kind: 'role-guide',
+    id: 'roles/manager',
+    source: 'roles/manager.md',
+    title: 'Manager',
+    includes: [],
+    meta: meta('2025-05-01'),
+    summary: '',
+    responsibilities: [],
+    capabilities: [],
+    levelScale: [{ code: 'L100', value: 100, name: 'essentials' }],
+    skills: [],
+    stakeholders: [],
+    successFactors: [],
+  },
+  ['Key Stakeholders', 'Role Profile'],
+);
 
 const tidy = rendered({ ...(guide.model as RoleGuide), id: 'roles/analyst', source: 'roles/analyst.md', title: 'Analyst', meta: meta('2025-05-01', 'ann') });
 
-const problems: Problem[] = [
-  {
-    file: path.join(root, 'roles/manager.md'),
-    line: 1,
-    column: 1,
-    severity: 'warning',
-    message: 'This role guide has no “## Key Stakeholders” section.',
-    ruleId: 'section-missing',
-  },
-  {
-    file: path.join(root, 'roles/manager.md'),
-    line: 1,
-    column: 1,
-    severity: 'warning',
-    message: 'This role guide has no “## Role Profile” table of success factors, indicators and metrics.',
-    ruleId: 'section-missing',
-  },
-  { file: path.join(root, 'roles/analyst.md'), line: 3, column: 1, severity: 'warning', message: 'other', ruleId: 'glossary-unknown-term' },
-];
-
 describe('contentHealth', () => {
-  const rows = contentHealth([tidy, guide, playbook], problems, site, now);
+  const rows = contentHealth([tidy, guide, playbook], site, now);
   const flagsOf = (id: string) => rows.find((row) => row.document.model.id === id)!.flags;
 
   it('flags an overdue review, draft sections and future key results, with the specifics', () => {
@@ -82,7 +70,7 @@ describe('contentHealth', () => {
     ]);
   });
 
-  it('names the missing sections from the check warnings, and a missing owner', () => {
+  it('names the missing sections the pipeline recorded, and a missing owner', () => {
     expect(flagsOf('roles/manager')).toEqual([
       { kind: 'missing-section', label: '2 missing sections', detail: 'Key Stakeholders, Role Profile' },
       { kind: 'no-owner', label: 'No owner', detail: 'Add ft.owner so someone keeps this page up to date.' },
@@ -97,5 +85,19 @@ describe('contentHealth', () => {
   it('falls back to ms.date for "last updated" without git', () => {
     expect(rows[0]!.git).toMatchObject({ lastUpdated: '2019-02-18', lastUpdatedFrom: 'ms.date', history: [] });
     expect(rows[0]!.git.editUrl).toBeUndefined();
+  });
+});
+
+describe('contentHealth on parsed documents', () => {
+  it('lists the sections the plugins found missing, in the order the plugins ran', async () => {
+    const fixture = path.join(import.meta.dirname, 'fixtures/warnings-only');
+    const { documents } = await loadContent(fixture, { render: false, cacheDir: false });
+    const [row] = contentHealth(documents, { ...site, config: { ...site.config, contentDir: fixture } }, now);
+    expect(row!.document.model.id).toBe('roles/sketch');
+    expect(row!.flags.find((flag) => flag.kind === 'missing-section')).toEqual({
+      kind: 'missing-section',
+      label: '4 missing sections',
+      detail: 'Role Description, Required Capabilities, Key Stakeholders, Role Profile',
+    });
   });
 });

@@ -1,13 +1,12 @@
 /**
  * The content health report: per document, what its owner should look at — overdue review,
  * draft sections, missing sections, metrics marked "(Future)", no owner. Built from the model,
- * the check's warnings and git history, so it says what `rolebook check --stale` says.
+ * the sections the pipeline found missing and git history, so it says what
+ * `rolebook check --stale` says.
  */
-import path from 'node:path';
 import type { RenderedDocument } from '../content/types.ts';
-import type { Problem } from '../model/schemas.ts';
-import { formatDay } from './dates.ts';
-import { pageGitInfoFrom, type PageGitInfo, type SiteGit } from './page.ts';
+import { formatDay } from '../git/dates.ts';
+import { pageGitInfoFrom, type PageGitInfo, type SiteGit } from '../git/page.ts';
 
 export type HealthFlagKind = 'stale' | 'draft' | 'missing-section' | 'future-metric' | 'no-owner' | 'no-date';
 
@@ -33,11 +32,6 @@ function age(months: number): string {
   return months < 24 ? plural(months, 'month') : `more than ${Math.floor(months / 12)} years`;
 }
 
-/** “This role guide has no “## Key Stakeholders” section.” → `Key Stakeholders`. */
-function missingSectionName(message: string): string {
-  return /“##\s*(?:…\s*)?([^”]+)”/.exec(message)?.[1]?.trim() ?? message;
-}
-
 function futureItems(document: RenderedDocument): string[] {
   const model = document.model;
   if (model.kind === 'role-guide') {
@@ -46,23 +40,7 @@ function futureItems(document: RenderedDocument): string[] {
   return model.okrs.flatMap((area) => area.keyResults.filter((result) => result.future).map((result) => result.text));
 }
 
-/** Missing-section warnings by source file, so each row is a lookup, not a scan of every problem. */
-function missingSectionsByFile(problems: readonly Problem[]): Map<string, string[]> {
-  const byFile = new Map<string, string[]>();
-  for (const problem of problems) {
-    if (problem.ruleId !== 'section-missing') continue;
-    const file = path.resolve(problem.file);
-    byFile.set(file, [...(byFile.get(file) ?? []), missingSectionName(problem.message)]);
-  }
-  return byFile;
-}
-
-export function healthRow(
-  document: RenderedDocument,
-  problems: readonly Problem[] | Map<string, string[]>,
-  site: SiteGit,
-  now?: Date,
-): HealthRow {
+export function healthRow(document: RenderedDocument, site: SiteGit, now?: Date): HealthRow {
   const git = pageGitInfoFrom(site, document, now);
   const flags: HealthFlag[] = [];
   const { freshness } = git;
@@ -83,8 +61,7 @@ export function healthRow(
       detail: document.model.drafts.map((draft) => draft.title).join(', '),
     });
   }
-  const missingByFile = problems instanceof Map ? problems : missingSectionsByFile(problems);
-  const missing = missingByFile.get(path.resolve(document.files[0] ?? '')) ?? [];
+  const missing = document.missingSections;
   if (missing.length > 0) {
     flags.push({ kind: 'missing-section', label: plural(missing.length, 'missing section'), detail: missing.join(', ') });
   }
@@ -102,15 +79,9 @@ export function healthRow(
 }
 
 /** Every document, those needing the most attention first, then by title. */
-export function contentHealth(
-  documents: readonly RenderedDocument[],
-  problems: readonly Problem[],
-  site: SiteGit,
-  now?: Date,
-): HealthRow[] {
+export function contentHealth(documents: readonly RenderedDocument[], site: SiteGit, now?: Date): HealthRow[] {
   const weight = (row: HealthRow) => row.flags.filter((flag) => flag.kind !== 'future-metric').length;
-  const missingByFile = missingSectionsByFile(problems);
   return documents
-    .map((document) => healthRow(document, missingByFile, site, now))
+    .map((document) => healthRow(document, site, now))
     .sort((a, b) => weight(b) - weight(a) || a.document.model.title.localeCompare(b.document.model.title, 'en'));
 }
