@@ -24,7 +24,7 @@ export default function rehypePageLinks() {
         const sourceFile = child.data?.sourceFile ?? inheritedFile;
         const start = child.position?.start;
         // Elements without a position were made by a plugin, not written: the check reports them at the built page.
-        for (const attribute of (start && REFERENCE_ATTRIBUTES[child.tagName]) || []) {
+        for (const attribute of (start && REFERENCE_ATTRIBUTES.get(child.tagName)) || []) {
           const value = child.properties[attribute];
           if (typeof value !== 'string' || isExternalReference(value)) continue;
           references.push({ value, ...(sourceFile ? { file: sourceFile } : {}), line: start!.line, column: start!.column });

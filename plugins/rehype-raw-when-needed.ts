@@ -18,7 +18,8 @@ export default function rehypeRawWhenNeeded() {
       return EXIT;
     });
     if (!hasRaw) return tree;
-    const marked = markSourceFiles(tree);
+    // Only documents with includes have nodes from another file.
+    const marked = (file.data.includes?.length ?? 0) > 0 && markSourceFiles(tree);
     const parsed = raw(tree, file) as Root;
     if (marked) restoreSourceFiles(parsed);
     return parsed;

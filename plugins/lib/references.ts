@@ -5,18 +5,18 @@
  */
 
 /** Attributes that point at another resource, by element. Names are the same in HTML and in hast. */
-export const REFERENCE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
-  a: ['href'],
-  area: ['href'],
-  link: ['href'],
-  img: ['src'],
-  script: ['src'],
-  source: ['src'],
-  video: ['src', 'poster'],
-  audio: ['src'],
-  iframe: ['src'],
-  form: ['action'],
-};
+export const REFERENCE_ATTRIBUTES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['a', ['href']],
+  ['area', ['href']],
+  ['link', ['href']],
+  ['img', ['src']],
+  ['script', ['src']],
+  ['source', ['src']],
+  ['video', ['src', 'poster']],
+  ['audio', ['src']],
+  ['iframe', ['src']],
+  ['form', ['action']],
+]);
 
 /** `https:`, `mailto:`, `//host/…`: nothing the site itself has to serve. */
 export function isExternalReference(value: string): boolean {

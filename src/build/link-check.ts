@@ -36,17 +36,17 @@ export type PageFindings = z.infer<typeof PageFindingsSchema>;
 const GENERATED_LATER = ['pagefind/'];
 
 /** Elements whose content the tokenizer must read as text, as the HTML tree builder tells it to. */
-const TEXT_CONTENT: Record<string, (typeof TokenizerMode)[keyof typeof TokenizerMode]> = {
-  script: TokenizerMode.SCRIPT_DATA,
-  style: TokenizerMode.RAWTEXT,
-  xmp: TokenizerMode.RAWTEXT,
-  iframe: TokenizerMode.RAWTEXT,
-  noembed: TokenizerMode.RAWTEXT,
-  noframes: TokenizerMode.RAWTEXT,
-  textarea: TokenizerMode.RCDATA,
-  title: TokenizerMode.RCDATA,
-  plaintext: TokenizerMode.PLAINTEXT,
-};
+const TEXT_CONTENT = new Map<string, (typeof TokenizerMode)[keyof typeof TokenizerMode]>([
+  ['script', TokenizerMode.SCRIPT_DATA],
+  ['style', TokenizerMode.RAWTEXT],
+  ['xmp', TokenizerMode.RAWTEXT],
+  ['iframe', TokenizerMode.RAWTEXT],
+  ['noembed', TokenizerMode.RAWTEXT],
+  ['noframes', TokenizerMode.RAWTEXT],
+  ['textarea', TokenizerMode.RCDATA],
+  ['title', TokenizerMode.RCDATA],
+  ['plaintext', TokenizerMode.PLAINTEXT],
+]);
 // `<noscript>` is left as markup: with JavaScript off, its links are the ones a reader follows.
 
 const FOREIGN = new Set(['svg', 'math']);
@@ -66,7 +66,7 @@ export function checkPage(html: string | Uint8Array): PageFindings {
       const name = token.tagName;
       if (FOREIGN.has(name) && !token.selfClosing) foreignDepth++;
       tokenizer.inForeignNode = foreignDepth > 0;
-      const mode = TEXT_CONTENT[name];
+      const mode = TEXT_CONTENT.get(name);
       if (mode !== undefined && foreignDepth === 0) tokenizer.state = mode;
     },
     onEndTag(token) {
@@ -87,7 +87,7 @@ export function checkPage(html: string | Uint8Array): PageFindings {
 
 function readStartTag(token: Token.TagToken, findings: PageFindings): void {
   const name = token.tagName;
-  const wanted = REFERENCE_ATTRIBUTES[name];
+  const wanted = REFERENCE_ATTRIBUTES.get(name);
   for (const attribute of token.attrs) {
     if (attribute.name === 'id' || (attribute.name === 'name' && name === 'a')) findings.ids.push(attribute.value);
     if (name === 'meta' && attribute.name === 'http-equiv' && attribute.value.trim().toLowerCase() === 'content-security-policy') {

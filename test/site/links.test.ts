@@ -28,15 +28,25 @@ describe('a build with broken links', () => {
 
   it('finds a broken site-absolute link in the built page and places it in the markdown', () => {
     expect(build.output).toContain(
-      `${source}:15:29: error: The link “/glossary/#term-nothing-here” on /roles/analyst/ is broken: the page /glossary/ has no heading or element with the id “term-nothing-here”. [link-broken]`,
+      `${source}:15:12: error: The link “/glossary/#term-nothing-here” on /roles/analyst/ is broken: the page /glossary/ has no heading or element with the id “term-nothing-here”. [link-broken]`,
     );
+  });
+
+  it('places broken links written as raw HTML at the markdown line and column of their tag', () => {
+    expect(build.output).toContain(
+      `${source}:19:22: error: The link “/nope/” on /roles/analyst/ is broken: there is no page /nope/ on the site. [link-broken]`,
+    );
+    expect(build.output).toContain(
+      `${source}:19:72: error: The link “missing.png” on /roles/analyst/ is broken: there is no page /roles/analyst/missing.png on the site. [link-broken]`,
+    );
+    expect(build.output).not.toContain('dist/roles/analyst/index.html');
   });
 
   it('reports nothing about the links that work, and each broken link once', () => {
     expect(build.output).not.toMatch(/#overview|#skills/);
-    expect(build.output.match(/\[link-broken\]/g)).toHaveLength(2);
-    expect(build.output).toContain('✖ 2 errors, 0 warnings in 2 documents');
-    expect(build.output).toContain('2 broken links (listed above); the site was not published.');
+    expect(build.output.match(/\[link-broken\]/g)).toHaveLength(4);
+    expect(build.output).toContain('✖ 4 errors, 0 warnings in 2 documents');
+    expect(build.output).toContain('4 broken links (listed above); the site was not published.');
     // Plain messages, not a stack trace or a misleading hint.
     expect(build.output).not.toMatch(/^\s+at /m);
     expect(build.output).not.toContain('Browser APIs');
