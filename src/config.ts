@@ -3,7 +3,7 @@
  * Environment variables override it for tests and CI (ROLEBOOK_CONTENT, ROLEBOOK_BASE).
  */
 import { z } from 'zod';
-import { CONFIG_FILE, DEFAULT_BASE, DEFAULT_CONTENT_DIR, readConfigFile, resolvePaths } from './config-file.ts';
+import { CONFIG_FILE, ConfigError, DEFAULT_BASE, DEFAULT_CONTENT_DIR, readConfigFile, resolvePaths } from './config-file.ts';
 
 export const RolebookConfigSchema = z.object({
   /** Folder holding roles, playbooks and the glossary. Default `content`. */
@@ -35,7 +35,7 @@ export function loadConfig(projectRoot: string = process.cwd()): RolebookConfig 
   const parsed = RolebookConfigSchema.safeParse(readConfigFile(projectRoot));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    throw new Error(`${CONFIG_FILE} is not valid:\n${lines.join('\n')}`);
+    throw new ConfigError(`${CONFIG_FILE} is not valid:\n${lines.join('\n')}`);
   }
   return { ...parsed.data, ...resolvePaths(parsed.data, projectRoot) };
 }

@@ -1,8 +1,10 @@
 /**
  * `rolebook` — parse, check and scaffold content. Exit codes: 0 fine, 1 content errors, 2 the
- * command itself was wrong (unknown command, missing file); never a stack trace for those.
+ * command itself was wrong (unknown command, missing file, invalid config; never a stack trace for
+ * those), 70 a bug in Rolebook (the stack, and a line saying so).
  */
 import { parseArgs } from 'node:util';
+import { ConfigError } from '../config-file.ts';
 
 export const USAGE = `Usage:
   rolebook parse FILE… [--content-root DIR]     print the models of FILE… as JSON
@@ -16,6 +18,13 @@ export const USAGE = `Usage:
   rolebook help                                  show this help`;
 
 export class UsageError extends Error {}
+
+/** A wrong command, option or missing file (and an invalid rolebook.config.json). */
+export const EXIT_USAGE = 2;
+/** An unexpected exception: a bug in Rolebook (sysexits.h EX_SOFTWARE). */
+export const EXIT_BUG = 70;
+export const BUG_LINE =
+  'This is a bug in Rolebook, not a problem with your content. Please report it with the lines above.';
 
 export interface Io {
   out: (text: string) => void;
@@ -54,18 +63,21 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return 0;
       case undefined:
         io.err(`rolebook: no command given.\n${USAGE}`);
-        return 2;
+        return EXIT_USAGE;
       default:
         io.err(`rolebook: unknown command “${command}”. Run “rolebook help” for the commands.`);
-        return 2;
+        return EXIT_USAGE;
     }
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
+    if (error instanceof UsageError || error instanceof ConfigError || isParseArgsError(error)) {
       io.err(`rolebook ${command}: ${(error as Error).message}`);
-      return 2;
+      return EXIT_USAGE;
     }
-    io.err(`rolebook ${command}: ${(error as Error).message}`);
-    return 2;
+    // Anything else is a fault in Rolebook, not in what the user typed: say so, with the stack a
+    // maintainer needs, and exit with sysexits' EX_SOFTWARE so scripts can tell the two apart.
+    io.err(`rolebook ${command}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    io.err(BUG_LINE);
+    return EXIT_BUG;
   }
 }
 

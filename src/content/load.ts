@@ -18,6 +18,7 @@ import { idForPath, isFragment, toPosix } from './ids.ts';
 import { buildModel } from './model.ts';
 import type { createModelProcessor, createRenderProcessor, PipelineOptions } from './pipeline.ts';
 import type { ContentLoadResult, RenderedDocument } from './types.ts';
+import { projectRoot } from './project-root.ts';
 
 /** Larger markdown files are refused: no real guide comes close, and parsing stays bounded. */
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
@@ -50,8 +51,6 @@ export interface ParseFilesOptions {
   glossary: GlossaryEntry[];
 }
 
-/** The project checkout: where the pipeline sources (for the cache key) and the worker live. */
-const projectRoot = process.cwd();
 const WORKER_FILE = path.join(projectRoot, 'src/content/worker.ts');
 
 type Processor = ReturnType<typeof createModelProcessor> | ReturnType<typeof createRenderProcessor>;
