@@ -7,8 +7,8 @@ import path from 'node:path';
 import type { Link, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from './lib/visit.ts';
-import type { ContentLink } from '../src/content/types.ts';
-import { idForPath, isFragment, pathForId, toPosix } from '../src/content/ids.ts';
+import type { ContentLink } from '../src/model/rendered.ts';
+import { idForPath, isFragment, pathForId, toPosix } from './lib/ids.ts';
 import { report, sourceFileOf } from './lib/report.ts';
 
 export interface ContentLinksOptions {

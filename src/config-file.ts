@@ -6,13 +6,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_BASE, DEFAULT_CONTENT_DIR } from './model/config-defaults.ts';
 
 export const CONFIG_FILE = 'rolebook.config.json';
 
 /** rolebook.config.json cannot be read or is not valid: the user's to fix, not a bug. */
 export class ConfigError extends Error {}
-export const DEFAULT_CONTENT_DIR = 'content';
-export const DEFAULT_BASE = '/';
 
 /** The config file's JSON (`{}` when there is none). */
 export function readConfigFile(projectRoot: string): unknown {

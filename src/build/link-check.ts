@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { RenderedDocument } from '../content/types.ts';
+import type { RenderedDocument } from '../model/rendered.ts';
 import type { Problem } from '../model/schemas.ts';
 
 /** Attributes that point at another resource, by element. */

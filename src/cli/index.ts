@@ -5,6 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config-file.ts';
+import { BUG_LINE, EXIT_BUG, EXIT_USAGE, UsageError, type Io, type ParsedOptions } from './io.ts';
+
+export { UsageError, type Io };
 
 export const USAGE = `Usage:
   rolebook parse FILE… [--content-root DIR]     print the models of FILE… as JSON
@@ -16,21 +19,6 @@ export const USAGE = `Usage:
   rolebook new role|playbook "Name" [--content-root DIR]
                                                  write a new, correctly shaped document
   rolebook help                                  show this help`;
-
-export class UsageError extends Error {}
-
-/** A wrong command, option or missing file (and an invalid rolebook.config.json). */
-export const EXIT_USAGE = 2;
-/** An unexpected exception: a bug in Rolebook (sysexits.h EX_SOFTWARE). */
-export const EXIT_BUG = 70;
-export const BUG_LINE =
-  'This is a bug in Rolebook, not a problem with your content. Please report it with the lines above.';
-
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  cwd: string;
-}
 
 const defaultIo: Io = {
   out: (text) => process.stdout.write(`${text}\n`),
@@ -83,10 +71,6 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
 type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
-export interface ParsedOptions {
-  values: Record<string, string | boolean | undefined>;
-  positionals: string[];
-}
 
 function options(args: string[], spec: OptionSpec): ParsedOptions {
   const { values, positionals } = parseArgs({ args, options: spec, allowPositionals: true, strict: true });

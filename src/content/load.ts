@@ -12,12 +12,13 @@ import type { VFileMessage } from 'vfile-message';
 import { sortProblems } from '../model/problems.ts';
 import type { GlossaryEntry, Problem } from '../model/schemas.ts';
 import { DocumentCache, hashBytes, pipelineFingerprint, type CacheEntry } from './cache.ts';
-import { decodeText } from './decode.ts';
+import { decodeText } from '../../plugins/lib/decode.ts';
 import { loadGlossary } from './glossary.ts';
-import { idForPath, isFragment, toPosix } from './ids.ts';
+import { idForPath, isFragment, toPosix } from '../../plugins/lib/ids.ts';
 import { buildModel } from './model.ts';
 import type { createModelProcessor, createRenderProcessor, PipelineOptions } from './pipeline.ts';
-import type { ContentLoadResult, RenderedDocument } from './types.ts';
+import type { ContentLoadResult, ParsedFile, RenderedDocument } from '../model/rendered.ts';
+export type { ParsedFile };
 import { projectRoot } from './project-root.ts';
 
 /** Larger markdown files are refused: no real guide comes close, and parsing stays bounded. */
@@ -37,12 +38,6 @@ export interface LoadOptions {
   parallelThreshold?: number;
 }
 
-export interface ParsedFile {
-  document?: RenderedDocument;
-  problems: Problem[];
-  /** Absolute paths of the includes the document pulled in, even when it failed. */
-  includes: string[];
-}
 
 export interface ParseFilesOptions {
   contentRoot: string;

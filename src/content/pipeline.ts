@@ -29,7 +29,7 @@ import remarkStakeholders from '../../plugins/remark-stakeholders.ts';
 import remarkSuccessFactors from '../../plugins/remark-success-factors.ts';
 import remarkTitle from '../../plugins/remark-title.ts';
 import type { GlossaryEntry } from '../model/schemas.ts';
-import { sanitizeSchema } from './sanitize.ts';
+import { sanitizeSchema } from '../../plugins/lib/sanitize.ts';
 
 export interface PipelineOptions {
   /** Absolute path of the content folder. */

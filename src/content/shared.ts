@@ -3,7 +3,7 @@
  * the same process. Astro loads integrations and pages as separate module graphs, so a module
  * variable would not be shared; a registered symbol on globalThis is.
  */
-import type { ContentLoadResult } from './types.ts';
+import type { ContentLoadResult } from '../model/rendered.ts';
 
 const SLOT = Symbol.for('rolebook.loaded-content');
 

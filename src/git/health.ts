@@ -4,7 +4,7 @@
  * the check's warnings and git history, so it says what `rolebook check --stale` says.
  */
 import path from 'node:path';
-import type { RenderedDocument } from '../content/types.ts';
+import type { RenderedDocument } from '../model/rendered.ts';
 import type { Problem } from '../model/schemas.ts';
 import { formatDay } from './dates.ts';
 import { pageGitInfoFrom, type PageGitInfo, type SiteGit } from './page.ts';

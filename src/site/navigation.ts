@@ -3,7 +3,7 @@
  * The sidebar is bounded: a kind with many documents shows only a window around the current
  * page plus a link to the kind's index, so it stays small with thousands of documents.
  */
-import type { RenderedDocument } from '../content/types.ts';
+import type { RenderedDocument } from '../model/rendered.ts';
 import type { DocumentKind } from '../model/schemas.ts';
 import { documentsOfKind, type SiteContent } from './content.ts';
 import { KIND_LABEL, documentHref, isCurrent, kindIndexHref, withBase } from './urls.ts';

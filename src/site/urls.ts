@@ -2,7 +2,7 @@
  * Every internal link goes through here, so a site served under a base path (`/playbook/`) links
  * correctly everywhere. Pages and components call these; nothing builds a URL by hand.
  */
-import { glossaryAnchor } from '../content/glossary.ts';
+import { glossaryAnchor } from '../model/glossary-terms.ts';
 import type { DocumentKind } from '../model/schemas.ts';
 
 /** The configured base with exactly one trailing slash: `/` or `/playbook/`. */

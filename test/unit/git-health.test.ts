@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RenderedDocument } from '../../src/content/types.ts';
+import type { RenderedDocument } from '../../src/model/rendered.ts';
 import { contentHealth } from '../../src/git/health.ts';
 import type { SiteGit } from '../../src/git/page.ts';
 import type { Playbook, Problem, RoleGuide } from '../../src/model/schemas.ts';

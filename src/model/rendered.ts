@@ -1,4 +1,4 @@
-import type { GlossaryEntry, Problem, RolebookDocument } from '../model/schemas.ts';
+import type { GlossaryEntry, Problem, RolebookDocument } from './schemas.ts';
 
 /** A heading of a rendered page, for its table of contents and search anchors. */
 export interface Heading {
@@ -38,4 +38,12 @@ export interface ContentLoadResult {
   problems: Problem[];
   /** How the documents were obtained, for the build's log and the benchmark. */
   stats: { parsed: number; cached: number; threads: number; ms: number };
+}
+
+/** What parsing one document gave: the cache stores it, the loader assembles the results. */
+export interface ParsedFile {
+  document?: RenderedDocument;
+  problems: Problem[];
+  /** Absolute paths of the includes the document pulled in, even when it failed. */
+  includes: string[];
 }
