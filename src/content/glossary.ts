@@ -10,11 +10,12 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { DASH, phrasingText, squash } from '../../plugins/lib/text.ts';
 import remarkFrontMatter from '../../plugins/remark-front-matter.ts';
 import { GlossaryEntrySchema, type GlossaryEntry, type Problem } from '../model/schemas.ts';
 
@@ -24,7 +25,7 @@ export const GLOSSARY_FOLDER = 'glossary';
 /** A glossary term is written as it appears in the text: a capital letter or digit, then no spaces. */
 const TERM = /^[A-Z0-9][A-Za-z0-9&+./-]*$/;
 /** The dash between term and expansion: hyphen, en dash, em dash or minus sign. */
-const SEPARATOR = /^\s*[-\u2013\u2014\u2212]\s*/;
+const SEPARATOR = new RegExp(`^\\s*${DASH}\\s*`);
 
 const FORMAT_HINT = 'Write glossary entries as “- **TERM** – Expansion: optional explanation”.';
 
@@ -115,7 +116,7 @@ function readEntry(item: ListItem): GlossaryEntry | string {
   if (!TERM.test(term)) {
     return `“${term}” is not a glossary term: start with a capital letter or digit and use no spaces. ${FORMAT_HINT}`;
   }
-  const remainder = squash(phrasingText(after));
+  const remainder = phrasingText(after);
   const separator = SEPARATOR.exec(remainder);
   if (!separator) return `“${term}” needs a dash and its expansion after it, e.g. “- **${term}** – …”.`;
   const body = remainder.slice(separator[0].length);
@@ -128,14 +129,6 @@ function readEntry(item: ListItem): GlossaryEntry | string {
   if (!expansion) return `“${term}” has no expansion after the dash. ${FORMAT_HINT}`;
   const parsed = GlossaryEntrySchema.safeParse({ term, expansion, ...(explanation ? { description: explanation } : {}) });
   return parsed.success ? parsed.data : `“${term}”: ${parsed.error.issues[0]?.message ?? 'not a valid entry'}.`;
-}
-
-function phrasingText(nodes: PhrasingContent[]): string {
-  return nodes.map((node) => toString(node)).join('');
-}
-
-function squash(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 function clip(text: string): string {

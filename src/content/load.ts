@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { withTrailingSlash } from '../model/paths.ts';
 import { sortProblems } from '../model/problems.ts';
 import type { GlossaryEntry, Problem } from '../model/schemas.ts';
 import { DocumentCache, hashBytes, pipelineFingerprint, type CacheEntry } from './cache.ts';
@@ -139,10 +140,6 @@ export async function loadContent(contentRoot: string, options: LoadOptions = {}
       ms: Math.round(performance.now() - started),
     },
   };
-}
-
-function withTrailingSlash(base: string): string {
-  return base.endsWith('/') ? base : `${base}/`;
 }
 
 function openCache(options: LoadOptions, parseOptions: ParseFilesOptions): DocumentCache | undefined {

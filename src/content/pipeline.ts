@@ -30,6 +30,7 @@ import remarkSuccessFactors from '../../plugins/remark-success-factors.ts';
 import remarkTitle from '../../plugins/remark-title.ts';
 import type { GlossaryEntry } from '../model/schemas.ts';
 import { sanitizeSchema } from '../../plugins/lib/sanitize.ts';
+import { withTrailingSlash } from '../model/paths.ts';
 
 export interface PipelineOptions {
   /** Absolute path of the content folder. */
@@ -41,7 +42,7 @@ export interface PipelineOptions {
 
 /** Markdown → mdast with every extractor run; what `rolebook parse` and `check` need. */
 export function createModelProcessor(options: PipelineOptions) {
-  const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+  const base = withTrailingSlash(options.base);
   return unified()
     // remark-parse + remark-gfm, with the costly autolink-literal scan only where a URL may be.
     .use(remarkParseGfm)

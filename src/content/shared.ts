@@ -4,13 +4,14 @@
  * variable would not be shared; a registered symbol on globalThis is.
  */
 import type { ContentLoadResult } from '../model/rendered.ts';
+import { withTrailingSlash } from '../model/paths.ts';
 
 const SLOT = Symbol.for('rolebook.loaded-content');
 
 type Slot = { key: string; result: ContentLoadResult };
 
 function keyOf(contentDir: string, base: string): string {
-  return JSON.stringify([contentDir, base.endsWith('/') ? base : `${base}/`]);
+  return JSON.stringify([contentDir, withTrailingSlash(base)]);
 }
 
 export function shareLoadedContent(contentDir: string, base: string, result: ContentLoadResult): void {

@@ -42,7 +42,7 @@ function importSpecifiers(module: Module): string[] {
     if ((node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration') && 'source' in node && node.source) {
       specifiers.push((node.source as { value: string }).value);
     }
-    if (node.type === 'CallExpression' && (node as { callee: Node }).callee.type === 'Import') {
+    if (node.type === 'CallExpression' && (node as unknown as { callee: Node }).callee.type === 'Import') {
       const argument = (node as unknown as { arguments: { expression: { type: string; value?: string } }[] }).arguments[0]?.expression;
       if (argument?.type === 'StringLiteral') specifiers.push(argument.value!);
     }
@@ -111,7 +111,7 @@ function longFunctions(source: string, syntax: 'typescript'): string[] {
   walk(module, (node) => {
     const kind = node.type;
     if (!['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassMethod', 'MethodProperty'].includes(kind)) return;
-    const span = (node as { span: { start: number; end: number } }).span;
+    const span = (node as unknown as { span: { start: number; end: number } }).span;
     const lines = lineAt(span.end) - lineAt(span.start) + 1;
     if (lines > MAX_FUNCTION_LINES) {
       const name = (node as { identifier?: { value: string }; key?: { value: string } }).identifier?.value ?? (node as { key?: { value: string } }).key?.value ?? 'an anonymous function';
