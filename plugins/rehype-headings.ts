@@ -8,7 +8,7 @@ import GithubSlugger from 'github-slugger';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
-import type { Heading } from '../src/content/types.ts';
+import type { Heading } from '../src/model/rendered.ts';
 import { visit } from './lib/visit.ts';
 
 declare module 'vfile' {

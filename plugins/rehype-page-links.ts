@@ -7,7 +7,8 @@
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { isExternalReference, REFERENCE_ATTRIBUTES, type ContentReference } from './lib/references.ts';
+import type { ContentReference } from '../src/model/rendered.ts';
+import { isExternalReference, REFERENCE_ATTRIBUTES } from './lib/references.ts';
 
 declare module 'vfile' {
   interface DataMap {

@@ -11,7 +11,7 @@ import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { Node } from 'unist';
 import { SKIP, visit } from './lib/visit.ts';
 import type { VFile } from 'vfile';
-import { glossaryAnchor, scanTerms } from '../src/content/glossary.ts';
+import { glossaryAnchor, scanTerms } from '../src/model/glossary-terms.ts';
 import type { GlossaryEntry } from '../src/model/schemas.ts';
 import { sourceFileOf } from './lib/report.ts';
 

@@ -7,9 +7,10 @@ import path from 'node:path';
 import type { Link, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from './lib/visit.ts';
-import type { ContentLink } from '../src/content/types.ts';
-import { idForPath, isFragment, pathForId, toPosix } from '../src/content/ids.ts';
+import type { ContentLink } from '../src/model/rendered.ts';
+import { idForPath, isFragment, pathForId, toPosix } from './lib/ids.ts';
 import { report, sourceFileOf } from './lib/report.ts';
+import { withTrailingSlash } from '../src/model/paths.ts';
 
 export interface ContentLinksOptions {
   contentRoot: string;
@@ -24,7 +25,7 @@ declare module 'vfile' {
 }
 
 export default function remarkContentLinks(options: ContentLinksOptions) {
-  const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+  const base = withTrailingSlash(options.base);
   return (tree: Root, file: VFile) => {
     const links: ContentLink[] = (file.data.links = []);
     const selfId = file.path ? idForPath(toPosix(path.relative(options.contentRoot, file.path))) : '';

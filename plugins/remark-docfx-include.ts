@@ -8,7 +8,7 @@ import type { Paragraph, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
 import { visit } from './lib/visit.ts';
 import { VFile } from 'vfile';
-import { decodeText } from '../src/content/decode.ts';
+import { decodeText } from './lib/decode.ts';
 import { report } from './lib/report.ts';
 
 export interface IncludeOptions {

@@ -18,7 +18,7 @@ import { unified } from 'unified';
 import type { Position } from 'unist';
 import { visit } from './lib/visit.ts';
 import { VFile } from 'vfile';
-import { sanitizeSchema } from '../src/content/sanitize.ts';
+import { sanitizeSchema } from './lib/sanitize.ts';
 import { sourceFileOf } from './lib/report.ts';
 
 export interface HtmlAuditOptions {

@@ -6,15 +6,22 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_BASE, DEFAULT_CONTENT_DIR } from './model/config-defaults.ts';
 
 export const CONFIG_FILE = 'rolebook.config.json';
-export const DEFAULT_CONTENT_DIR = 'content';
-export const DEFAULT_BASE = '/';
+
+/** rolebook.config.json cannot be read or is not valid: the user's to fix, not a bug. */
+export class ConfigError extends Error {}
 
 /** The config file's JSON (`{}` when there is none). */
 export function readConfigFile(projectRoot: string): unknown {
   const file = path.join(projectRoot, CONFIG_FILE);
-  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  if (!existsSync(file)) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${CONFIG_FILE} is not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 /** Environment overrides (tests and CI) and the content folder made absolute. */

@@ -18,7 +18,6 @@ export function textBlocks(nodes: RootContent[]): string[] {
   for (const node of nodes) {
     if (node.type === 'paragraph') blocks.push(plainText(node));
     else if (node.type === 'list') blocks.push(...node.children.map(itemText));
-    else if (node.type === 'blockquote' || node.type === 'table') continue;
   }
   return blocks.filter(Boolean);
 }

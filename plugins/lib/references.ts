@@ -22,13 +22,3 @@ export const REFERENCE_ATTRIBUTES: ReadonlyMap<string, readonly string[]> = new 
 export function isExternalReference(value: string): boolean {
   return /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(value.trim());
 }
-
-/** A reference in a document's rendered body, where the author wrote it. */
-export interface ContentReference {
-  /** The attribute value as rendered (links to documents already rewritten to site URLs). */
-  value: string;
-  /** Absolute path of the include the reference was written in; absent for the document itself. */
-  file?: string;
-  line: number;
-  column: number;
-}

@@ -58,7 +58,7 @@ interface Verification {
 async function verifyOutput(options: FinishOptions): Promise<Verification> {
   // Loaded once Pagefind is already at work: they are not needed to start it.
   const [{ formatProblems }, { loadContent }, { CspCheck, writeSecurityHeaders }, { checkLinks }] = await Promise.all([
-    import('../cli/reporters.ts'),
+    import('../report/reporters.ts'),
     import('../content/load.ts'),
     import('./csp-check.ts'),
     import('./link-check.ts'),

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { Tokenizer, TokenizerMode, type Token, type TokenHandler } from 'parse5';
 import { z } from 'zod';
 import { isExternalReference, REFERENCE_ATTRIBUTES } from '../../plugins/lib/references.ts';
-import type { RenderedDocument } from '../content/types.ts';
+import type { RenderedDocument } from '../model/rendered.ts';
 import type { Problem } from '../model/schemas.ts';
 
 /** What the output checks need from one built page. Plain JSON, so it can be cached by the page's bytes. */

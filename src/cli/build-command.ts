@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPaths, outDir } from '../config-file.ts';
 import { HISTORY_FILE_VARIABLE, readGitHistory, saveGitHistory } from '../git/history.ts';
-import { UsageError, type Io, type ParsedOptions } from './index.ts';
+import { UsageError, type Io, type ParsedOptions } from './io.ts';
 
 const ROLEBOOK_BIN = fileURLToPath(new URL('../../bin/rolebook.mjs', import.meta.url));
 

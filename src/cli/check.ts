@@ -4,8 +4,8 @@ import path from 'node:path';
 import { loadConfig } from '../config.ts';
 import { loadContent } from '../content/load.ts';
 import { findStaleDocuments } from '../git/freshness.ts';
-import { formatProblems, isReportFormat } from './reporters.ts';
-import { UsageError, type Io, type ParsedOptions } from './index.ts';
+import { formatProblems, isReportFormat } from '../report/reporters.ts';
+import { UsageError, type Io, type ParsedOptions } from './io.ts';
 
 export async function runCheck({ values, positionals }: ParsedOptions, io: Io): Promise<number> {
   const format = String(values.format);

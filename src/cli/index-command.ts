@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { outDir } from '../config-file.ts';
 import { buildSearchIndex } from '../site/search-index.ts';
-import { UsageError, type Io, type ParsedOptions } from './index.ts';
+import { UsageError, type Io, type ParsedOptions } from './io.ts';
 
 export async function runIndex({ positionals }: ParsedOptions, io: Io): Promise<number> {
   if (positionals.length > 1) throw new UsageError('index takes one built site folder.');

@@ -1,8 +1,13 @@
 /**
  * `rolebook` — parse, check and scaffold content. Exit codes: 0 fine, 1 content errors, 2 the
- * command itself was wrong (unknown command, missing file); never a stack trace for those.
+ * command itself was wrong (unknown command, missing file, invalid config; never a stack trace for
+ * those), 70 a bug in Rolebook (the stack, and a line saying so).
  */
 import { parseArgs } from 'node:util';
+import { ConfigError } from '../config-file.ts';
+import { BUG_LINE, EXIT_BUG, EXIT_USAGE, UsageError, type Io, type ParsedOptions } from './io.ts';
+
+export { UsageError, type Io };
 
 export const USAGE = `Usage:
   rolebook parse FILE… [--content-root DIR]     print the models of FILE… as JSON
@@ -14,14 +19,6 @@ export const USAGE = `Usage:
   rolebook new role|playbook "Name" [--content-root DIR]
                                                  write a new, correctly shaped document
   rolebook help                                  show this help`;
-
-export class UsageError extends Error {}
-
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  cwd: string;
-}
 
 const defaultIo: Io = {
   out: (text) => process.stdout.write(`${text}\n`),
@@ -54,27 +51,26 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return 0;
       case undefined:
         io.err(`rolebook: no command given.\n${USAGE}`);
-        return 2;
+        return EXIT_USAGE;
       default:
         io.err(`rolebook: unknown command “${command}”. Run “rolebook help” for the commands.`);
-        return 2;
+        return EXIT_USAGE;
     }
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
+    if (error instanceof UsageError || error instanceof ConfigError || isParseArgsError(error)) {
       io.err(`rolebook ${command}: ${(error as Error).message}`);
-      return 2;
+      return EXIT_USAGE;
     }
-    io.err(`rolebook ${command}: ${(error as Error).message}`);
-    return 2;
+    // Anything else is a fault in Rolebook, not in what the user typed: say so, with the stack a
+    // maintainer needs, and exit with sysexits' EX_SOFTWARE so scripts can tell the two apart.
+    io.err(`rolebook ${command}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    io.err(BUG_LINE);
+    return EXIT_BUG;
   }
 }
 
 type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
-export interface ParsedOptions {
-  values: Record<string, string | boolean | undefined>;
-  positionals: string[];
-}
 
 function options(args: string[], spec: OptionSpec): ParsedOptions {
   const { values, positionals } = parseArgs({ args, options: spec, allowPositionals: true, strict: true });

@@ -1,7 +1,7 @@
 /** `rolebook new role|playbook "Name"`: writes a correctly shaped document, never overwriting one. */
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
-import { UsageError, type Io, type ParsedOptions } from './index.ts';
+import { UsageError, type Io, type ParsedOptions } from './io.ts';
 
 const KINDS = { role: 'role-guide', 'role-guide': 'role-guide', playbook: 'playbook' } as const;
 

@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { idForPath, toPosix } from '../content/ids.ts';
+import { idForPath, toPosix } from '../../plugins/lib/ids.ts';
 import { KIND_FOLDER } from '../site/urls.ts';
 
 export type NewDocumentKind = 'role-guide' | 'playbook';

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { loadConfig } from '../config.ts';
 import { loadGlossary } from '../content/glossary.ts';
 import { parseDocument } from '../content/load.ts';
-import { formatProblems } from './reporters.ts';
-import { UsageError, type Io, type ParsedOptions } from './index.ts';
+import { formatProblems } from '../report/reporters.ts';
+import { UsageError, type Io, type ParsedOptions } from './io.ts';
 
 export async function runParse({ values, positionals }: ParsedOptions, io: Io): Promise<number> {
   if (positionals.length === 0) throw new UsageError('name at least one markdown file to parse.');

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { ParsedFile } from './load.ts';
+import type { ParsedFile } from '../model/rendered.ts';
 
 const CACHE_FORMAT = 3;
 const ENTRIES_FILE = 'documents.jsonl';

@@ -10,11 +10,12 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { DASH, phrasingText, squash } from '../../plugins/lib/text.ts';
 import remarkFrontMatter from '../../plugins/remark-front-matter.ts';
 import { GlossaryEntrySchema, type GlossaryEntry, type Problem } from '../model/schemas.ts';
 
@@ -24,54 +25,9 @@ export const GLOSSARY_FOLDER = 'glossary';
 /** A glossary term is written as it appears in the text: a capital letter or digit, then no spaces. */
 const TERM = /^[A-Z0-9][A-Za-z0-9&+./-]*$/;
 /** The dash between term and expansion: hyphen, en dash, em dash or minus sign. */
-const SEPARATOR = /^\s*[-\u2013\u2014\u2212]\s*/;
+const SEPARATOR = new RegExp(`^\\s*${DASH}\\s*`);
 
 const FORMAT_HINT = 'Write glossary entries as “- **TERM** – Expansion: optional explanation”.';
-
-/**
- * A run of capitals and digits starting with a capital, at least two characters long, not
- * inside a longer word (so "FTHelp" and "ProPlus" are not acronyms); an `s` right after makes
- * a plural ("FTAs").
- */
-const CANDIDATE = /(?<![\p{L}\p{N}_])([A-Z][A-Z0-9]*[A-Z0-9])(s?)(?![\p{L}\p{N}_])/gu;
-/** Level codes (L100, L300+) are the level scale's own vocabulary, not acronyms. */
-const LEVEL_CODE = /^L\d+$/;
-
-export interface TermMatch {
-  /** Where the word starts and ends in the text (a plural's `s` included). */
-  start: number;
-  end: number;
-  /** The word without a plural `s`: what an unknown term is reported as. */
-  word: string;
-  /** The glossary term it stands for, if there is one. */
-  term?: string;
-}
-
-/**
- * Every all-caps word of `text` that reads as an acronym, known or not. One rule for the remark
- * plugin (running text) and the pages (text from the model), so both mark the same words.
- */
-export function scanTerms(text: string, isKnown: (term: string) => boolean): TermMatch[] {
-  const matches: TermMatch[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
-    const whole = match[0];
-    const word = match[1]!;
-    const plural = match[2]!;
-    const start = match.index;
-    if (LEVEL_CODE.test(word)) continue;
-    // `[!NOTE]` and `[!INCLUDE …]` are markers, in case they are not resolved yet.
-    if (text.slice(Math.max(0, start - 2), start) === '[!') continue;
-    // "FTAs" is the plural of FTA; a term that really ends in s is matched whole first.
-    const term = isKnown(word + plural) ? word + plural : isKnown(word) ? word : undefined;
-    matches.push({ start, end: start + whole.length, word, ...(term ? { term } : {}) });
-  }
-  return matches;
-}
-
-/** The id of a term's entry on the glossary page: `M365` → `term-m365`. */
-export function glossaryAnchor(term: string): string {
-  return `term-${term.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-}
 
 export async function loadGlossary(contentRoot: string): Promise<{ entries: GlossaryEntry[]; problems: Problem[] }> {
   const folder = path.join(contentRoot, GLOSSARY_FOLDER);
@@ -160,7 +116,7 @@ function readEntry(item: ListItem): GlossaryEntry | string {
   if (!TERM.test(term)) {
     return `“${term}” is not a glossary term: start with a capital letter or digit and use no spaces. ${FORMAT_HINT}`;
   }
-  const remainder = squash(phrasingText(after));
+  const remainder = phrasingText(after);
   const separator = SEPARATOR.exec(remainder);
   if (!separator) return `“${term}” needs a dash and its expansion after it, e.g. “- **${term}** – …”.`;
   const body = remainder.slice(separator[0].length);
@@ -173,14 +129,6 @@ function readEntry(item: ListItem): GlossaryEntry | string {
   if (!expansion) return `“${term}” has no expansion after the dash. ${FORMAT_HINT}`;
   const parsed = GlossaryEntrySchema.safeParse({ term, expansion, ...(explanation ? { description: explanation } : {}) });
   return parsed.success ? parsed.data : `“${term}”: ${parsed.error.issues[0]?.message ?? 'not a valid entry'}.`;
-}
-
-function phrasingText(nodes: PhrasingContent[]): string {
-  return nodes.map((node) => toString(node)).join('');
-}
-
-function squash(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 function clip(text: string): string {

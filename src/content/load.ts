@@ -9,15 +9,18 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { withTrailingSlash } from '../model/paths.ts';
 import { sortProblems } from '../model/problems.ts';
 import type { GlossaryEntry, Problem } from '../model/schemas.ts';
 import { DocumentCache, hashBytes, pipelineFingerprint, type CacheEntry } from './cache.ts';
-import { decodeText } from './decode.ts';
+import { decodeText } from '../../plugins/lib/decode.ts';
 import { loadGlossary } from './glossary.ts';
-import { idForPath, isFragment, toPosix } from './ids.ts';
+import { idForPath, isFragment, toPosix } from '../../plugins/lib/ids.ts';
 import { buildModel } from './model.ts';
 import type { createModelProcessor, createRenderProcessor, PipelineOptions } from './pipeline.ts';
-import type { ContentLoadResult, RenderedDocument } from './types.ts';
+import type { ContentLoadResult, ParsedFile, RenderedDocument } from '../model/rendered.ts';
+export type { ParsedFile };
+import { projectRoot } from './project-root.ts';
 
 /** Larger markdown files are refused: no real guide comes close, and parsing stays bounded. */
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
@@ -36,12 +39,6 @@ export interface LoadOptions {
   parallelThreshold?: number;
 }
 
-export interface ParsedFile {
-  document?: RenderedDocument;
-  problems: Problem[];
-  /** Absolute paths of the includes the document pulled in, even when it failed. */
-  includes: string[];
-}
 
 export interface ParseFilesOptions {
   contentRoot: string;
@@ -50,8 +47,6 @@ export interface ParseFilesOptions {
   glossary: GlossaryEntry[];
 }
 
-/** The project checkout: where the pipeline sources (for the cache key) and the worker live. */
-const projectRoot = process.cwd();
 const WORKER_FILE = path.join(projectRoot, 'src/content/worker.ts');
 
 type Processor = ReturnType<typeof createModelProcessor> | ReturnType<typeof createRenderProcessor>;
@@ -145,10 +140,6 @@ export async function loadContent(contentRoot: string, options: LoadOptions = {}
       ms: Math.round(performance.now() - started),
     },
   };
-}
-
-function withTrailingSlash(base: string): string {
-  return base.endsWith('/') ? base : `${base}/`;
 }
 
 function openCache(options: LoadOptions, parseOptions: ParseFilesOptions): DocumentCache | undefined {

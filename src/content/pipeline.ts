@@ -31,7 +31,8 @@ import remarkSuccessFactors from '../../plugins/remark-success-factors.ts';
 import remarkTitle from '../../plugins/remark-title.ts';
 import { sourceFileHandlers } from '../../plugins/lib/source-files.ts';
 import type { GlossaryEntry } from '../model/schemas.ts';
-import { sanitizeSchema } from './sanitize.ts';
+import { sanitizeSchema } from '../../plugins/lib/sanitize.ts';
+import { withTrailingSlash } from '../model/paths.ts';
 
 export interface PipelineOptions {
   /** Absolute path of the content folder. */
@@ -43,7 +44,7 @@ export interface PipelineOptions {
 
 /** Markdown → mdast with every extractor run; what `rolebook parse` and `check` need. */
 export function createModelProcessor(options: PipelineOptions) {
-  const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+  const base = withTrailingSlash(options.base);
   return unified()
     // remark-parse + remark-gfm, with the costly autolink-literal scan only where a URL may be.
     .use(remarkParseGfm)

@@ -3,14 +3,15 @@
  * the same process. Astro loads integrations and pages as separate module graphs, so a module
  * variable would not be shared; a registered symbol on globalThis is.
  */
-import type { ContentLoadResult } from './types.ts';
+import type { ContentLoadResult } from '../model/rendered.ts';
+import { withTrailingSlash } from '../model/paths.ts';
 
 const SLOT = Symbol.for('rolebook.loaded-content');
 
 type Slot = { key: string; result: ContentLoadResult };
 
 function keyOf(contentDir: string, base: string): string {
-  return JSON.stringify([contentDir, base.endsWith('/') ? base : `${base}/`]);
+  return JSON.stringify([contentDir, withTrailingSlash(base)]);
 }
 
 export function shareLoadedContent(contentDir: string, base: string, result: ContentLoadResult): void {

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { RenderedDocument } from '../content/types.ts';
+import type { RenderedDocument } from '../model/rendered.ts';
 import type { Problem } from '../model/schemas.ts';
 import { addMonths, dayOfTimestamp, isoDay, monthsBetween, toMsDate } from './dates.ts';
 import { getGitHistory, lastCommitFor, type CommitInfo, type GitHistory } from './history.ts';

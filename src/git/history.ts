@@ -162,8 +162,3 @@ export function getGitHistory(contentDir: string): Promise<GitHistory | undefine
   }
   return pending;
 }
-
-/** Forget cached history (the dev server calls this when content changes). */
-export function resetGitHistory(): void {
-  memo.clear();
-}

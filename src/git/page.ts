@@ -4,7 +4,7 @@
  * falls back to `ms.date` and shows no history.
  */
 import { loadConfig, type RolebookConfig } from '../config.ts';
-import type { RenderedDocument } from '../content/types.ts';
+import type { RenderedDocument } from '../model/rendered.ts';
 import { dayOfTimestamp } from './dates.ts';
 import { assessFreshness, type Freshness } from './freshness.ts';
 import { commitsFor, getGitHistory, type CommitInfo, type GitHistory } from './history.ts';

@@ -5,7 +5,7 @@
  * and lighter (690 MB against 900 MB peak) than parsing inside the Astro process.
  */
 import type { AstroIntegration } from 'astro';
-import { formatProblems } from '../cli/reporters.ts';
+import { formatProblems } from '../report/reporters.ts';
 import type { RolebookConfig } from '../config.ts';
 import { loadContent } from '../content/load.ts';
 import { shareLoadedContent } from '../content/shared.ts';

@@ -4,7 +4,7 @@
  * are generated from here by `scripts/json-schema.ts`; a unit test fails when they are stale.
  */
 import { z } from 'zod';
-import { RolebookConfigSchema } from '../config.ts';
+import { RolebookConfigSchema } from './config-schema.ts';
 import { FrontMatterSchema } from './frontmatter.ts';
 
 /** Draft 7 is what the YAML and JSON language servers in VS Code understand best. */

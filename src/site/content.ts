@@ -6,7 +6,7 @@ import path from 'node:path';
 import { loadConfig } from '../config.ts';
 import { loadContent } from '../content/load.ts';
 import { takeLoadedContent } from '../content/shared.ts';
-import type { ContentLoadResult, RenderedDocument } from '../content/types.ts';
+import type { ContentLoadResult, RenderedDocument } from '../model/rendered.ts';
 import type { DocumentKind, Playbook, Problem, RoleGuide } from '../model/schemas.ts';
 import { basePath } from './urls.ts';
 

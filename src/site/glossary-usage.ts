@@ -2,8 +2,8 @@
  * Which documents use which glossary term, read from the marks the remark plugin left in each
  * rendered page (`<abbr … class="term">FTAs</abbr>`), so the glossary can say where a term is used.
  */
-import { scanTerms } from '../content/glossary.ts';
-import type { RenderedDocument } from '../content/types.ts';
+import { scanTerms } from '../model/glossary-terms.ts';
+import type { RenderedDocument } from '../model/rendered.ts';
 import type { GlossaryEntry } from '../model/schemas.ts';
 
 const MARK = /<abbr\b[^>]*\bclass="term"[^>]*>([^<]+)<\/abbr>/g;

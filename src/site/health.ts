@@ -4,7 +4,7 @@
  * the sections the pipeline found missing and git history, so it says what
  * `rolebook check --stale` says.
  */
-import type { RenderedDocument } from '../content/types.ts';
+import type { RenderedDocument } from '../model/rendered.ts';
 import { formatDay } from '../git/dates.ts';
 import { pageGitInfoFrom, type PageGitInfo, type SiteGit } from '../git/page.ts';
 

@@ -2,7 +2,7 @@
  * The skills matrix: every skill across every role, so a reader sees where roles differ.
  * Skills are matched across roles by name, ignoring case and spacing.
  */
-import type { RenderedDocument } from '../content/types.ts';
+import type { RenderedDocument } from '../model/rendered.ts';
 import type { LevelScale, RequiredLevel, RoleGuide, Skill } from '../model/schemas.ts';
 import { levelCode, levelDescription } from './levels.ts';
 

@@ -3,10 +3,11 @@
  * The sidebar is bounded: a kind with many documents shows only a window around the current
  * page plus a link to the kind's index, so it stays small with thousands of documents.
  */
-import type { RenderedDocument } from '../content/types.ts';
+import type { RenderedDocument } from '../model/rendered.ts';
 import type { DocumentKind } from '../model/schemas.ts';
 import { documentsOfKind, type SiteContent } from './content.ts';
 import { KIND_LABEL, documentHref, isCurrent, kindIndexHref, withBase } from './urls.ts';
+import { withTrailingSlash } from '../model/paths.ts';
 
 export interface NavLink {
   label: string;
@@ -73,7 +74,7 @@ function indexByHref(documents: RenderedDocument[]): Map<string, number> {
 /** Index of the document at `pathname` (with or without its trailing slash), or -1. */
 function positionOf(documents: RenderedDocument[], pathname: string): number {
   const index = indexByHref(documents);
-  const withSlash = pathname.endsWith('/') ? pathname : `${pathname}/`;
+  const withSlash = withTrailingSlash(pathname);
   return index.get(withSlash) ?? index.get(pathname) ?? -1;
 }
 

@@ -2,7 +2,7 @@
  * Documents are served at their id, next to the site's own pages. A document whose id would take
  * one of those paths is a content error, reported before anything is built.
  */
-import type { RenderedDocument } from '../content/types.ts';
+import type { RenderedDocument } from '../model/rendered.ts';
 
 /** First path segments the site uses itself. */
 export const RESERVED_SEGMENTS = new Set(['glossary', 'skills', 'search', 'health', 'contributing', 'pagefind', 'rubric.json', '404', '_astro']);

@@ -3,7 +3,7 @@
  * the search page offers exactly the values the content has, known at build time (the search
  * dialog gets the same values from the Pagefind index, so pages do not carry them).
  */
-import type { RenderedDocument } from '../content/types.ts';
+import type { RenderedDocument } from '../model/rendered.ts';
 import type { SiteContent } from './content.ts';
 import { SEARCH_FILTERS, sortFilterValues, type SearchFilterName } from './search-filters.ts';
 import { KIND_LABEL } from './urls.ts';

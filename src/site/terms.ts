@@ -4,7 +4,7 @@
  */
 import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { scanTerms } from '../content/glossary.ts';
+import { scanTerms } from '../model/glossary-terms.ts';
 import type { GlossaryEntry } from '../model/schemas.ts';
 import { getSiteContent } from './content.ts';
 

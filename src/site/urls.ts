@@ -2,13 +2,14 @@
  * Every internal link goes through here, so a site served under a base path (`/playbook/`) links
  * correctly everywhere. Pages and components call these; nothing builds a URL by hand.
  */
-import { glossaryAnchor } from '../content/glossary.ts';
+import { glossaryAnchor } from '../model/glossary-terms.ts';
 import type { DocumentKind } from '../model/schemas.ts';
+import { withTrailingSlash } from '../model/paths.ts';
 
 /** The configured base with exactly one trailing slash: `/` or `/playbook/`. */
 export function basePath(): string {
   const base = import.meta.env?.BASE_URL ?? '/';
-  return base.endsWith('/') ? base : `${base}/`;
+  return withTrailingSlash(base);
 }
 
 /** `withBase('roles/')` → `/playbook/roles/` under base `/playbook/`. */

@@ -8,7 +8,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkAbbr from '../../plugins/remark-abbr.ts';
-import { sanitizeSchema } from '../../src/content/sanitize.ts';
+import { sanitizeSchema } from '../../plugins/lib/sanitize.ts';
 import type { GlossaryEntry } from '../../src/model/schemas.ts';
 
 const glossary: GlossaryEntry[] = [

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentCache } from '../../src/content/cache.ts';
-import type { ParsedFile } from '../../src/content/load.ts';
+import type { ParsedFile } from '../../src/model/rendered.ts';
 
 let root: string;
 beforeEach(async () => {

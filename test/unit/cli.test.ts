@@ -1,6 +1,9 @@
 /** The `rolebook` command: output formats and exit codes, in-process and through the real bin. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli/index.ts';
 
@@ -117,4 +120,72 @@ describe('the bin', () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
   });
+});
+
+describe('errors that tell the truth', () => {
+  it('reports an unexpected exception as a bug in Rolebook: the stack, one line saying so, exit 70', async () => {
+    const err: string[] = [];
+    // A real fault inside a command: writing the output fails (as on a closed pipe).
+    const io: Io = {
+      out: () => {
+        throw new TypeError('cannot write to a closed stream');
+      },
+      err: (text) => err.push(text),
+      cwd: projectRoot,
+    };
+    expect(await main(['help'], io)).toBe(70);
+    expect(err[0]).toMatch(/^rolebook help: TypeError: cannot write to a closed stream\n\s+at /);
+    expect(err[1]).toBe('This is a bug in Rolebook, not a problem with your content. Please report it with the lines above.');
+  });
+
+  it('treats an invalid rolebook.config.json as the user’s to fix: one line, exit 2, no stack', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'rolebook-config-'));
+    try {
+      writeFileSync(path.join(folder, 'rolebook.config.json'), '{ "staleAfterMonths": "soon" }');
+      const err: string[] = [];
+      const io: Io = { out: () => {}, err: (text) => err.push(text), cwd: folder };
+      expect(await main(['check'], io)).toBe(2);
+      expect(err.join('\n')).toMatch(/^rolebook check: rolebook\.config\.json is not valid:\n {2}staleAfterMonths: /);
+      expect(err.join('\n')).not.toMatch(/\bat .*\.ts:\d+/);
+
+      writeFileSync(path.join(folder, 'rolebook.config.json'), '{ nope');
+      err.length = 0;
+      expect(await main(['check'], io)).toBe(2);
+      expect(err.join('\n')).toMatch(/^rolebook check: rolebook\.config\.json is not valid JSON: /);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('run from another folder', () => {
+  it('finds the parser thread and the pipeline sources from the module, not the working folder', () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'rolebook-elsewhere-'));
+    try {
+      const loader = pathToFileURL(path.join(projectRoot, 'src/content/load.ts')).href;
+      const script = `
+        const { loadContent } = await import(${JSON.stringify(loader)});
+        const options = { cacheDir: ${JSON.stringify(path.join(folder, 'cache'))}, parallelThreshold: 1 };
+        const first = await loadContent(${JSON.stringify(path.join(projectRoot, 'content'))}, options);
+        const second = await loadContent(${JSON.stringify(path.join(projectRoot, 'content'))}, options);
+        console.log(JSON.stringify({ first: first.stats, second: second.stats, problems: first.problems.length }));`;
+      writeFileSync(path.join(folder, 'load.mjs'), script);
+      const result = spawnSync(path.join(projectRoot, 'node_modules/.bin/node'), ['load.mjs'], {
+        cwd: folder,
+        encoding: 'utf8',
+      });
+      expect(result.stderr).toBe('');
+      const { first, second, problems } = JSON.parse(result.stdout) as {
+        first: { parsed: number; cached: number; threads: number };
+        second: { parsed: number; cached: number };
+        problems: number;
+      };
+      expect(problems).toBe(0);
+      expect(first.threads).toBe(2);
+      expect(first.parsed).toBeGreaterThan(1);
+      expect(second).toMatchObject({ parsed: 0, cached: first.parsed });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -7,7 +7,8 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkAbbr from '../../plugins/remark-abbr.ts';
 import remarkFrontMatter from '../../plugins/remark-front-matter.ts';
-import { glossaryAnchor, loadGlossary } from '../../src/content/glossary.ts';
+import { loadGlossary } from '../../src/content/glossary.ts';
+import { glossaryAnchor } from '../../src/model/glossary-terms.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures/glossary');

@@ -16,7 +16,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import remarkHtmlAudit from '../../plugins/remark-html-audit.ts';
-import { sanitizeSchema } from '../../src/content/sanitize.ts';
+import { sanitizeSchema } from '../../plugins/lib/sanitize.ts';
 
 const auditor = unified().use(remarkParse).use(remarkGfm).use(remarkHtmlAudit);
 

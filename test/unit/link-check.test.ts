@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks, checkPage, PageFindingsSchema } from '../../src/build/link-check.ts';
 import { loadContent } from '../../src/content/load.ts';
-import type { RenderedDocument } from '../../src/content/types.ts';
+import type { RenderedDocument } from '../../src/model/rendered.ts';
 import type { Problem } from '../../src/model/schemas.ts';
 import { projectRoot } from '../helpers/site.ts';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escapeData, escapeProperty, formatProblems, type JsonReport } from '../../src/cli/reporters.ts';
+import { escapeData, escapeProperty, formatProblems, type JsonReport } from '../../src/report/reporters.ts';
 import type { Problem } from '../../src/model/schemas.ts';
 
 const cwd = path.resolve('/repo');

@@ -11,7 +11,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { sanitizeSchema } from '../../src/content/sanitize.ts';
+import { sanitizeSchema } from '../../plugins/lib/sanitize.ts';
 import { findActiveMarkup } from '../fixtures/hostile/harness.ts';
 
 const processor = unified()

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
-import type { RenderedDocument } from '../../src/content/types.ts';
+import type { RenderedDocument } from '../../src/model/rendered.ts';
 import type { SiteGit } from '../../src/git/page.ts';
 import type { Playbook, RoleGuide } from '../../src/model/schemas.ts';
 import { contentHealth } from '../../src/site/health.ts';

@@ -1,5 +1,4 @@
-import type { ContentReference } from '../../plugins/lib/references.ts';
-import type { GlossaryEntry, Problem, RolebookDocument } from '../model/schemas.ts';
+import type { GlossaryEntry, Problem, RolebookDocument } from './schemas.ts';
 
 /** A heading of a rendered page, for its table of contents and search anchors. */
 export interface Heading {
@@ -24,6 +23,16 @@ export interface RenderedDocument {
   missingSections: string[];
 }
 
+/** A reference (`href`, `src`, …) in a document's rendered body, where the author wrote it. */
+export interface ContentReference {
+  /** The attribute value as rendered (links to documents already rewritten to site URLs). */
+  value: string;
+  /** Absolute path of the include the reference was written in; absent for the document itself. */
+  file?: string;
+  line: number;
+  column: number;
+}
+
 /** A link in the markdown to another page or anchor of the site, where the author wrote it. */
 export interface ContentLink {
   /** Site path without base, e.g. `/playbooks/area-liaison/#objectives`. */
@@ -43,4 +52,12 @@ export interface ContentLoadResult {
   problems: Problem[];
   /** How the documents were obtained, for the build's log and the benchmark. */
   stats: { parsed: number; cached: number; threads: number; ms: number };
+}
+
+/** What parsing one document gave: the cache stores it, the loader assembles the results. */
+export interface ParsedFile {
+  document?: RenderedDocument;
+  problems: Problem[];
+  /** Absolute paths of the includes the document pulled in, even when it failed. */
+  includes: string[];
 }
