@@ -18,14 +18,16 @@ declare module 'vfile' {
 export default function remarkDocumentKind() {
   return (_tree: Root, file: VFile) => {
     const frontMatter = file.data.frontMatter;
+    // When the author said the kind and it could not be read (an error already), taking it from
+    // ms.topic or guessing it from the sections would check the document against the wrong rules.
+    const unreadable = (key: string) => frontMatter !== undefined && (!frontMatter.readable || frontMatter.refused.includes(key));
+    if (unreadable('kind')) return;
     const declared = frontMatter?.meta?.kind;
     if (declared) {
       file.data.kind = declared;
       return;
     }
-    // The author said the kind and it could not be read (that is an error already): guessing it
-    // from the sections would only add noise.
-    if (frontMatter && (!frontMatter.readable || frontMatter.refused.some((key) => key === 'kind' || key === 'ms.topic'))) return;
+    if (unreadable('ms.topic')) return;
     const sections = file.data.sections;
     if (findSection(sections, 'skills', 'role profile')) file.data.kind = 'role-guide';
     else if (findSection(sections, 'objectives and key results', 'okrs', 'key results')) file.data.kind = 'playbook';

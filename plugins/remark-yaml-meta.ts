@@ -1,6 +1,6 @@
 /**
- * The YAML block at the top of a document becomes its metadata. gray-matter finds the block (no
- * engine of its own ever runs: every language is read as text, and anything but YAML is refused);
+ * The YAML block at the top of a document becomes its metadata. gray-matter finds the block (none of
+ * its engines ever runs, and a block in any language but YAML is refused);
  * the `yaml` package reads it, refusing tags, aliases and keys that reach a prototype; the Zod
  * front-matter schema (src/model/frontmatter.ts) validates and normalises it, each problem placed
  * on the key or value it is about. The block is blanked out of the markdown, so every position in
@@ -50,13 +50,14 @@ function refuseEngine(): never {
 }
 
 /**
- * gray-matter merges its own engines (which `eval` JavaScript) into ours: replace every one it has.
- * The block's own language gets an engine that only returns nothing, so gray-matter still finds the
- * block for us to refuse with a clear message; its text is never parsed or run.
+ * gray-matter merges its own engines (which `eval` JavaScript) into ours: replace every one. YAML
+ * gets an engine that reads nothing: gray-matter only finds the block, the `yaml` package reads it.
  */
-function safeEngines(language: string) {
+function safeEngines() {
   const readNothing = () => ({});
   return {
+    yaml: readNothing,
+    yml: readNothing,
     json: refuseEngine,
     js: refuseEngine,
     javascript: refuseEngine,
@@ -64,9 +65,6 @@ function safeEngines(language: string) {
     coffeescript: refuseEngine,
     cson: refuseEngine,
     toml: refuseEngine,
-    [language.toLowerCase()]: readNothing,
-    yaml: readNothing,
-    yml: readNothing,
   };
 }
 
@@ -98,10 +96,14 @@ export function readFrontMatter(source: string, file: VFile): string {
   file.data.frontMatter = nothingRead(0, true);
   // `----` or more is a thematic break, not front matter (gray-matter's rule as well).
   if (!source.startsWith('---') || source[3] === '-') return source;
-  const language = matter.language(source).name;
+  const { raw, name: language } = matter.language(source);
+  const isYaml = !language || /^ya?ml$/i.test(language);
+  // Another language is refused below; gray-matter gets the block without its name, so it finds the
+  // same lines and never looks for an engine for that language.
+  const input = isYaml ? source : `---${source.slice(3 + raw.length)}`;
   let block: string;
   try {
-    block = matter(source, { language: 'yaml', engines: safeEngines(language) }).matter;
+    block = matter(input, { language: 'yaml', engines: safeEngines() }).matter;
   } catch (error) {
     report(file, `The front matter could not be read: ${(error as Error).message}.`, { line: 1, column: 1 }, 'front-matter-invalid');
     file.data.frontMatter = nothingRead(0, false);
@@ -111,7 +113,7 @@ export function readFrontMatter(source: string, file: VFile): string {
   // gray-matter's block starts right after `---` on line 1 and ends before the closing line.
   const lineCount = block.split('\n').length + 1;
   const closed = lineCount <= lines.length;
-  if (language && !/^ya?ml$/i.test(language)) {
+  if (!isYaml) {
     report(file, `Front matter is written in “${language}”, which Rolebook never runs. Use plain YAML between two --- lines.`, { line: 1, column: 4 }, 'front-matter-language');
     file.data.frontMatter = nothingRead(closed ? lineCount : 0, false);
     return blankLines(lines, closed ? lineCount : 1);
