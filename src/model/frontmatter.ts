@@ -106,7 +106,11 @@ const Kind = z
   .transform((name) => kindNamed(name)!)
   .describe('Overrides ms.topic: role-guide, playbook or skill (any letter case; "role" means role-guide).');
 
-/** Each key as authors write it. `key:` with nothing after it (YAML null) is the same as leaving it out. */
+/**
+ * Each key as authors write it. title, description, ms.date, ms.topic and kind are one line; every
+ * other key may also be a YAML list (`ft.audience: [internal, partners]` is two audiences, as check
+ * always read it). `key:` with nothing after it (YAML null) is the same as leaving the key out.
+ */
 const FrontMatterFields = z
   .object({
     title: Title,
