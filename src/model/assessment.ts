@@ -15,6 +15,7 @@
  * Nothing here touches the DOM or storage; see assessment-storage.ts and assessment-io.ts.
  */
 import { z } from 'zod';
+import { FORBIDDEN_KEYS } from './forbidden-keys.ts';
 import type { LevelScale, OkrArea, RequiredLevel, Skill } from './schemas.ts';
 
 /** Marks a file as ours; anything else under our storage key is "foreign" data. */
@@ -41,8 +42,7 @@ export const LIMITS = {
   level: 100_000,
 } as const;
 
-/** Keys that could reach an object's prototype if some later code copied them around. */
-export const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'];
+export { FORBIDDEN_KEYS };
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 /** The same rule as a document id in schemas.ts. */
