@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ASSESSMENT_VERSION, type KeyResultTracking, type SkillAssessment } from '../../src/model/assessment.ts';
-import {
-  csvField,
-  exportJson,
-  keyResultsCsv,
-  parseImport,
-  readShareFragment,
-  shareFragment,
-  skillsCsv,
-} from '../../src/model/assessment-io.ts';
-import { emptyFile, putAssessment } from '../../src/model/assessment-storage.ts';
+import { putAssessment } from '../../src/model/assessment/collection.ts';
+import { csvField, keyResultsCsv, skillsCsv } from '../../src/model/assessment/csv.ts';
+import { exportJson, parseImport } from '../../src/model/assessment/exchange.ts';
+import { ASSESSMENT_VERSION } from '../../src/model/assessment/format.ts';
+import type { KeyResultTracking, SkillAssessment } from '../../src/model/assessment/schemas.ts';
+import { readShareFragment, shareFragment } from '../../src/model/assessment/share.ts';
+import { emptyFile } from '../../src/model/assessment/storage.ts';
 import { areaLiaison, teamManager } from '../fixtures/assessment/models.ts';
 
 const docId = teamManager.id;
