@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { putAssessment } from '../../src/model/assessment/collection.ts';
-import { csvField, keyResultsCsv, skillsCsv } from '../../src/model/assessment/csv.ts';
+import { keyResultsCsv } from '../../src/model/assessment/csv-key-results.ts';
+import { skillsCsv } from '../../src/model/assessment/csv-skills.ts';
+import { csvField } from '../../src/model/assessment/csv.ts';
 import { exportJson, parseImport } from '../../src/model/assessment/exchange.ts';
 import { ASSESSMENT_VERSION } from '../../src/model/assessment/format.ts';
 import type { KeyResultTracking, SkillAssessment } from '../../src/model/assessment/schemas.ts';
