@@ -25,15 +25,9 @@ import type { AssessmentFile, AssessmentKind, KeyResultEntry, SkillEntry } from 
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };
 
-class Refusal extends Error {
-  invalid: Invalid;
-  constructor(invalid: Invalid) {
-    super(invalid.rule);
-    this.invalid = invalid;
-  }
-}
+/** A refusal is thrown as the plain `Invalid` (no Error object to build: the browser bundle is tight). */
 const fail = (path: string, rule: Invalid['rule'], detail?: string | number): never => {
-  throw new Refusal({ path, rule, detail });
+  throw { path, rule, detail } satisfies Invalid;
 };
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -116,7 +110,7 @@ export function validateAssessmentFile(value: unknown): Validated<AssessmentFile
     if (o.current !== undefined) file.current = text(o.current, 'current', LIMITS.name, true);
     return { ok: true, value: file };
   } catch (error) {
-    // Anything but a refusal (a getter that throws, say) still ends as a refusal, never a crash.
-    return { ok: false, error: error instanceof Refusal ? invalidText(error.invalid) : readReason({ code: 'unreadable' }) };
+    // Only refusals are thrown as plain objects; anything else (an Error) still ends as a refusal, never a crash.
+    return { ok: false, error: error instanceof Error ? readReason({ code: 'unreadable' }) : invalidText(error as Invalid) };
   }
 }
