@@ -4,7 +4,6 @@
  * and the steps of the level bar. The site, the assessment island and the CSV export all import
  * from here, so a level never reads one way on the page and another in the assessment.
  */
-import type { SkillResult } from './assessment/gaps.ts';
 import type { LevelScale, RequiredLevel, ScaleLevel } from './schemas.ts';
 
 /** The scale a guide gets when it has no legend line: L100 – L400 (essentials/intermediate/advanced/expert). */
@@ -82,6 +81,13 @@ export function levelLabel(scale: LevelScale, value: number | null): string {
 
 /** `3` → `3 levels`. */
 export const levelCount = (n: number): string => `${n} level${n === 1 ? '' : 's'}`;
+
+export type SkillStatus = 'meets' | 'below' | 'above' | 'not-assessed';
+/** A chosen level against a requirement (computed by `compareLevel` in assessment/gaps.ts). `by` counts levels: how many steps of the scale are missing (below) or beyond an exact requirement (above). */
+export interface SkillResult {
+  status: SkillStatus;
+  by: number;
+}
 
 /** A skill's result in words: `below by 2 levels`, `meets`, `above by 1 level`, `not assessed`. */
 export function resultText(result: SkillResult): string {

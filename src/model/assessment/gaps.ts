@@ -3,16 +3,9 @@
  * saved assessment lines up with a guide that may have changed since, and the summary (skills
  * met, largest gaps first, readiness).
  */
-import { requiredCode } from '../levels.ts';
+import { requiredCode, type SkillResult } from '../levels.ts';
 import type { LevelScale, RequiredLevel, Skill } from '../schemas.ts';
 import type { SkillEntry } from './schemas.ts';
-
-export type SkillStatus = 'meets' | 'below' | 'above' | 'not-assessed';
-/** `by` counts levels: how many steps of the scale are missing (below) or beyond an exact requirement (above). */
-export interface SkillResult {
-  status: SkillStatus;
-  by: number;
-}
 
 /**
  * Compares a chosen level with a requirement. "+" means at or above. Requirements off the scale
