@@ -1,6 +1,6 @@
 /** Telling the reader things: a notice to read and dismiss, and polite announcements for screen readers. */
 import { h } from '../dom.ts';
-import type { View } from './view.ts';
+import { button, type View } from './view.ts';
 
 export interface Notices {
   /** Announces `text` to screen readers. */
@@ -17,7 +17,7 @@ export function createNotices({ live, notice }: Pick<View, 'live' | 'notice'>): 
       live.textContent = '';
       setTimeout(() => (live.textContent = text), 50);
     },
-    warn: (text) => notice.replaceChildren(h('p', null, text), h('button', { type: 'button', 'data-rb-act': 'dismiss' }, 'Dismiss')),
+    warn: (text) => notice.replaceChildren(h('p', null, text), button('dismiss', 'Dismiss')),
     dismiss: () => notice.replaceChildren(),
   };
 }

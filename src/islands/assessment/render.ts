@@ -7,7 +7,7 @@ import { h } from '../dom.ts';
 import { noteOf, type Adapter, type Entry } from './adapter.ts';
 import type { Island } from './island.ts';
 import type { State } from './store.ts';
-import type { View } from './view.ts';
+import { button, type View } from './view.ts';
 
 const options = (select: HTMLSelectElement, names: string[], selected: string, first?: HTMLOptionElement) =>
   select.replaceChildren(...(first ? [first] : []), ...names.map((name) => h('option', { value: name, selected: name === selected }, name)));
@@ -48,7 +48,7 @@ export function renderRemoved<E extends Entry>(island: Island<E>): void {
       'ul',
       null,
       ...removed.map((entry, i) =>
-        h('li', null, adapter.removed(entry), ' ', h('button', { type: 'button', 'data-rb-act': 'discard', 'data-i': count + i }, 'Discard')),
+        h('li', null, adapter.removed(entry), ' ', button('discard', 'Discard', { 'data-i': count + i })),
       ),
     ),
   );

@@ -22,7 +22,8 @@ export interface View {
   results: HTMLElement;
 }
 
-const button = (act: string, text: string) => h('button', { type: 'button', 'data-rb-act': act }, text);
+/** A button whose `data-rb-act` names its action in actions.ts. */
+export const button = (act: string, text: string, attrs?: Record<string, number>) => h('button', { type: 'button', 'data-rb-act': act, ...attrs }, text);
 
 function toolbar(noun: string, picker: HTMLElement, nameInput: HTMLElement, comparePicker: HTMLElement, shareBox: HTMLElement) {
   return h(
