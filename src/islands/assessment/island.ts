@@ -26,5 +26,8 @@ export interface Island<E extends Entry> extends Notices {
   saver: Saver;
 }
 
-/** A feature added to the island (a region, a panel, an action): it subscribes to the store and draws in its own element. */
-export type Extension<E extends Entry> = (island: Island<E>) => void;
+/**
+ * A feature added to the island (a panel, an action): it subscribes to the store and draws in its
+ * own element, which it returns to have it placed after the results (or nothing).
+ */
+export type Extension<E extends Entry> = (island: Island<E>) => Node | void;
