@@ -67,7 +67,7 @@ const CATEGORIES: [string, RegExp][] = [
   ['markdown parsing (micromark incl. GFM syntax, from-markdown)', /^(micromark|mdast-util-from-markdown|remark-parse|decode-named-character-reference|character-entities)/],
   ['tree walking (unist-util-visit*, unist-util-is)', /^unist-util-(visit|is)/],
   ['GFM extensions (tables, autolinks …)', /gfm/],
-  ['front matter (yaml, gray-matter)', /^(yaml|gray-matter|js-yaml|section-matter|plugins\/remark-front-matter)/],
+  ['front matter (yaml, gray-matter)', /^(yaml|gray-matter|js-yaml|section-matter|plugins\/remark-yaml-meta)/],
   ['HTML (to-hast, raw, sanitize, to-html, parse5)', /^(hast-|mdast-util-to-hast|rehype-|property-information|stringify-entities|html-|parse5|zwitch|space-separated|comma-separated|entities|ccount|web-namespaces)/],
   ['validation (zod)', /^zod/],
   ['Rolebook plugins', /^plugins\//],

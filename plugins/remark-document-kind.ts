@@ -1,47 +1,33 @@
 /**
- * Decides whether a document is a role guide or a playbook (`file.data.kind`): front matter `kind`,
- * else `ms.topic`, else its sections.
+ * Decides what kind of document this is (`file.data.kind`): the kind its front matter declares
+ * (`kind`, else an `ms.topic` that names a kind, both read by the front-matter schema), else its
+ * sections. Skill catalog entries (`skill`) are only ever declared.
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import type { DocumentKind } from '../src/model/schemas.ts';
+import type { FrontMatterKind } from '../src/model/frontmatter.ts';
 import { report } from './lib/report.ts';
 import { findSection } from './remark-sections.ts';
 
 declare module 'vfile' {
   interface DataMap {
-    kind: DocumentKind;
+    kind: FrontMatterKind;
   }
 }
 
-const TOPICS: Record<string, DocumentKind> = {
-  'role-guide': 'role-guide',
-  roleguide: 'role-guide',
-  role: 'role-guide',
-  playbook: 'playbook',
-};
-
 export default function remarkDocumentKind() {
   return (_tree: Root, file: VFile) => {
-    const values = file.data.frontMatter?.values ?? {};
-    const positions = file.data.frontMatter?.positions ?? {};
-    const declared = values.kind;
-    if (typeof declared === 'string') {
-      const kind = TOPICS[declared.toLowerCase()];
-      if (kind) {
-        file.data.kind = kind;
-        return;
-      }
-      report(file, `kind: “${declared}” is not a kind Rolebook knows. Use role-guide or playbook.`, positions.kind, 'kind-unknown');
+    const frontMatter = file.data.frontMatter;
+    // When the author said the kind and it could not be read (an error already), taking it from
+    // ms.topic or guessing it from the sections would check the document against the wrong rules.
+    const unreadable = (key: string) => frontMatter !== undefined && (!frontMatter.readable || frontMatter.refused.includes(key));
+    if (unreadable('kind')) return;
+    const declared = frontMatter?.meta?.kind;
+    if (declared) {
+      file.data.kind = declared;
       return;
     }
-    const topic = typeof values['ms.topic'] === 'string' ? TOPICS[values['ms.topic'].toLowerCase()] : undefined;
-    if (topic) {
-      file.data.kind = topic;
-      return;
-    }
-    // Unreadable front matter is already an error; guessing the kind would only add noise.
-    if (file.messages.some((message) => message.fatal && message.ruleId?.startsWith('front-matter'))) return;
+    if (unreadable('ms.topic')) return;
     const sections = file.data.sections;
     if (findSection(sections, 'skills', 'role profile')) file.data.kind = 'role-guide';
     else if (findSection(sections, 'objectives and key results', 'okrs', 'key results')) file.data.kind = 'playbook';
@@ -49,7 +35,7 @@ export default function remarkDocumentKind() {
       report(
         file,
         'Rolebook cannot tell whether this is a role guide or a playbook. Add “ms.topic: role-guide” or “ms.topic: playbook” to the front matter.',
-        positions['ms.topic'] ?? { line: 1, column: 1 },
+        frontMatter?.positions['ms.topic']?.key ?? { line: 1, column: 1 },
         'kind-unknown',
       );
     }

@@ -1,6 +1,6 @@
 /**
  * Writes schemas/frontmatter.schema.json and schemas/rolebook.config.schema.json from the Zod
- * schemas. Run after changing either schema: `node scripts/json-schema.ts` (Node 24 runs TypeScript).
+ * schemas. Run `npm run schemas` after changing either schema; test/unit/json-schema.test.ts fails while they differ.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { idForPath, toPosix } from '../../plugins/lib/ids.ts';
+import { toMsDate } from '../model/frontmatter.ts';
 import { KIND_FOLDER } from '../site/urls.ts';
 
 export type NewDocumentKind = 'role-guide' | 'playbook';
@@ -66,8 +67,9 @@ function yamlValue(value: string): string {
   return plain || date ? value : JSON.stringify(value);
 }
 
+/** Today as the author sees it (local time), written as ms.date. */
 function msDate(date: Date): string {
-  return `${date.getMonth() + 1}/${date.getDate()}/${date.getFullYear()}`;
+  return toMsDate(`${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`);
 }
 
 function frontMatter(fields: Array<[string, string | undefined]>, comments: string[]): string {

@@ -16,7 +16,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { DASH, phrasingText, squash } from '../../plugins/lib/text.ts';
-import remarkFrontMatter from '../../plugins/remark-front-matter.ts';
+import remarkYamlMeta from '../../plugins/remark-yaml-meta.ts';
 import { GlossaryEntrySchema, type GlossaryEntry, type Problem } from '../model/schemas.ts';
 
 /** Folder below the content root that holds the glossary files. */
@@ -79,7 +79,7 @@ interface PlacedEntry {
 /** Parses one glossary file. Exported for tests; `file` is only used in problems. */
 export function parseGlossary(source: string, file: string): { entries: PlacedEntry[]; problems: Problem[] } {
   const vfile = new VFile({ path: file, value: source });
-  const processor = unified().use(remarkParse).use(remarkFrontMatter);
+  const processor = unified().use(remarkParse).use(remarkYamlMeta);
   const tree = processor.parse(vfile) as Root;
   const problems: Problem[] = vfile.messages.map((message) => ({
     file,

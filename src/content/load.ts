@@ -265,7 +265,8 @@ async function parseWith(processor: Processor, file: string, root: string, rende
     includes: (vfile.data.includes ?? []).map((include) => toPosix(path.relative(root, include))),
   });
   const problems = vfile.messages.map((message) => toProblem(message, file));
-  if (!model && !vfile.messages.some((message) => message.fatal)) {
+  // A skill catalog entry has no model yet (buildModel says so with a warning); it is not a broken document.
+  if (!model && vfile.data.kind !== 'skill' && !vfile.messages.some((message) => message.fatal)) {
     problems.push({ file, line: 1, column: 1, severity: 'error', message: 'This document could not be read as a role guide or a playbook.', ruleId: 'model-missing' });
   }
   if (!model || problems.some((entry) => entry.severity === 'error')) return { problems, includes };

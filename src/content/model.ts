@@ -3,9 +3,9 @@
  * A model that fails validation is reported as positioned messages, never published.
  */
 import type { VFile } from 'vfile';
-import { toMeta } from '../model/frontmatter.ts';
+import { emptyMeta } from '../model/frontmatter.ts';
 import { RolebookDocumentSchema, type RolebookDocument } from '../model/schemas.ts';
-import { report } from '../../plugins/lib/report.ts';
+import { documentStart, report } from '../../plugins/lib/report.ts';
 
 export interface ModelIdentity {
   id: string;
@@ -18,12 +18,15 @@ export interface ModelIdentity {
 export function buildModel(file: VFile, identity: ModelIdentity): RolebookDocument | undefined {
   const data = file.data;
   if (!data.kind) return undefined;
-  const frontMatter = data.frontMatter;
-  const meta = toMeta(frontMatter?.values ?? Object.create(null), frontMatter?.date);
-  const title = data.title ?? meta.title;
-  if (!meta.title) {
-    report(file, 'The front matter has no “title:”. Add one, e.g. “title: Role Guide - Team Manager”.', { line: 1, column: 1 }, 'front-matter-title');
+  if (data.kind === 'skill') {
+    // Skill catalog entries (issue 13) are recognised, and their front matter checked, but they have no model yet.
+    report(file, 'This is a skill catalog entry (ms.topic: skill). Rolebook checks its front matter but does not publish skill pages yet.', documentStart(file), 'skill-not-published', 'warning');
+    return undefined;
   }
+  const frontMatter = data.frontMatter;
+  // The front matter was validated and normalised by remark-yaml-meta (a missing title is reported there).
+  const { kind: _declared, ...meta } = frontMatter?.meta ?? emptyMeta();
+  const title = data.title ?? meta.title;
   if (!data.title) {
     report(file, 'The document has no title line (“# Title”). Add one below the front matter.', { line: (frontMatter?.lineCount ?? 0) + 1, column: 1 }, 'heading-title-missing', 'warning');
   }
@@ -54,7 +57,7 @@ export function buildModel(file: VFile, identity: ModelIdentity): RolebookDocume
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
     const field = issue.path.join('.');
-    const position = field.startsWith('meta.') ? frontMatter?.positions[field.slice(5)] : undefined;
+    const position = field.startsWith('meta.') ? frontMatter?.positions[field.slice(5)]?.key : undefined;
     report(file, `The document's ${field || 'model'} is not valid: ${issue.message}.`, position ?? { line: 1, column: 1 }, 'model-invalid');
   }
   return undefined;

@@ -16,7 +16,7 @@ import remarkContentLinks from '../../plugins/remark-content-links.ts';
 import remarkDocfxInclude from '../../plugins/remark-docfx-include.ts';
 import remarkDocumentKind from '../../plugins/remark-document-kind.ts';
 import remarkDrafts from '../../plugins/remark-drafts.ts';
-import remarkFrontMatter from '../../plugins/remark-front-matter.ts';
+import remarkYamlMeta from '../../plugins/remark-yaml-meta.ts';
 import remarkHtmlAudit from '../../plugins/remark-html-audit.ts';
 import remarkHtmlBreaks from '../../plugins/remark-html-breaks.ts';
 import remarkLevelScale from '../../plugins/remark-level-scale.ts';
@@ -48,7 +48,7 @@ export function createModelProcessor(options: PipelineOptions) {
   return unified()
     // remark-parse + remark-gfm, with the costly autolink-literal scan only where a URL may be.
     .use(remarkParseGfm)
-    .use(remarkFrontMatter)
+    .use(remarkYamlMeta)
     .use(remarkComplexityGuard)
     .use(remarkDocfxInclude, { contentRoot: options.contentRoot })
     // Breaks first: a plain `<br>` is always allowed, so the audit only renders other raw HTML.

@@ -1,29 +1,61 @@
 /**
  * Key-result tracking on playbook pages, on the same machinery as the self-assessment
- * (assessment-core.ts): a status and a note per key result, grouped by OKR area (built here from
- * the JSON model), a summary, and a results table that also serves comparison and print. Future
- * key results are marked and count apart from the progress figure.
+ * (assessment/): a status and a note per key result, grouped by OKR area (built here from the
+ * page's data), a summary, and a results table that also serves comparison and print. Future key
+ * results are marked and count apart from the progress figure.
  */
+import { keyResultsCsv } from '../model/assessment/csv-key-results.ts';
+import { KEY_RESULT_STATUSES, type KeyResultStatus } from '../model/assessment/format.ts';
 import {
-  KEY_RESULT_STATUSES,
   STATUS_LABELS,
   keyResultEntriesFor,
   reconcileKeyResults,
   summariseKeyResults,
-  type KeyResultEntry,
-  type KeyResultStatus,
-} from '../model/assessment.ts';
-import { keyResultsCsv } from '../model/assessment-io.ts';
-import type { OkrArea } from '../model/schemas.ts';
-import { choiceItem, start, type Adapter } from './assessment-core.ts';
+  type KeyResultRow,
+} from '../model/assessment/key-results.ts';
+import type { KeyResultTrackingData } from '../model/assessment/page-data.ts';
+import type { KeyResultEntry } from '../model/assessment/schemas.ts';
+import type { Adapter, Shown } from './assessment/adapter.ts';
+import { choiceItem } from './assessment/choice-item.ts';
+import { start } from './assessment/mount.ts';
 import { h, table } from './dom.ts';
 
 const label = (entry: KeyResultEntry | undefined) => (entry?.status ? STATUS_LABELS[entry.status] : 'not tracked');
 
-function adapter({ okrs }: { okrs: OkrArea[] }): Adapter<KeyResultEntry> {
+function summary(rows: KeyResultRow[]): HTMLElement {
+  const { counts, met, applicable, progress, future } = summariseKeyResults(rows);
+  return h(
+    'p',
+    { class: 'rb-summary' },
+    h('strong', null, `${met} of ${applicable}`),
+    ` current key results met (${progress}%) · ${counts['in-progress']} in progress · ${counts['not-started']} not started · ${counts.untracked} not tracked yet`,
+    future ? ` · ${future} future key result${future === 1 ? '' : 's'} not counted` : '',
+  );
+}
+
+function adapter({ okrs }: KeyResultTrackingData): Adapter<KeyResultEntry> {
   const analyse = (entries: KeyResultEntry[]) => reconcileKeyResults(okrs, entries);
+  /** The results table's note cells, in key-result order, so a typed note updates only its own cell. */
+  let noteCells: HTMLElement[] = [];
   // Made for each item: an element can only be in one place.
   const choices = () => KEY_RESULT_STATUSES.map((status) => ({ value: status, label: [h('span', { class: 'rb-choice-name' }, STATUS_LABELS[status])] }));
+
+  function resultsTable(shown: Shown<KeyResultEntry>, rows: KeyResultRow[], compared?: { name: string; rows: KeyResultRow[] }) {
+    noteCells = rows.map((row) => h('span', null, row.entry?.note ?? ''));
+    return table(
+      `${shown.name}${compared ? ` compared with ${compared.name}` : ''}`,
+      ['Key result', 'Area', shown.name, ...(compared ? [compared.name] : []), 'Note'],
+      rows.map((row, i) => [
+        `${row.keyResult}${row.future ? ' (future)' : ''}`,
+        row.area,
+        h('span', { 'data-status': row.entry?.status ?? 'untracked' }, label(row.entry)),
+        ...(compared ? [label(compared.rows[i]!.entry)] : []),
+        noteCells[i],
+      ]),
+      [compared ? 4 : 3],
+    );
+  }
+
   return {
     intro: 'Record where each key result stands, with a note if you like. It is kept in this browser only; export it or share a link to pass it on.',
     items() {
@@ -54,36 +86,17 @@ function adapter({ okrs }: { okrs: OkrArea[] }): Adapter<KeyResultEntry> {
     removed: (entry) => `${entry.area}: ${entry.keyResult} (${label(entry)})`,
     announce(entries, i) {
       const { rows } = analyse(entries);
-      const summary = summariseKeyResults(rows);
-      return `${rows[i]!.keyResult}: ${label(rows[i]!.entry)}. ${summary.met} of ${summary.applicable} current key results met.`;
+      const { met, applicable } = summariseKeyResults(rows);
+      return `${rows[i]!.keyResult}: ${label(rows[i]!.entry)}. ${met} of ${applicable} current key results met.`;
     },
-    csv: (trackings) => keyResultsCsv(okrs, trackings as never),
-    render(results, shown, compared) {
+    csv: (trackings) => keyResultsCsv(okrs, trackings),
+    render(results, shown, other) {
       const { rows } = analyse(shown.entries);
-      const before = compared && analyse(compared.entries).rows;
-      const { counts, met, applicable, progress, future } = summariseKeyResults(rows);
-      results.replaceChildren(
-        h('h3', null, `Progress: ${shown.name}`),
-        h(
-          'p',
-          { class: 'rb-summary' },
-          h('strong', null, `${met} of ${applicable}`),
-          ` current key results met (${progress}%) · ${counts['in-progress']} in progress · ${counts['not-started']} not started · ${counts.untracked} not tracked yet`,
-          future ? ` · ${future} future key result${future === 1 ? '' : 's'} not counted` : '',
-        ),
-        table(
-          `${shown.name}${compared ? ` compared with ${compared.name}` : ''}`,
-          ['Key result', 'Area', shown.name, ...(compared ? [compared.name] : []), 'Note'],
-          rows.map((row, i) => [
-            `${row.keyResult}${row.future ? ' (future)' : ''}`,
-            row.area,
-            h('span', { 'data-status': row.entry?.status ?? 'untracked' }, label(row.entry)),
-            ...(before ? [label(before[i]!.entry)] : []),
-            row.entry?.note ?? '',
-          ]),
-          [before ? 4 : 3],
-        ),
-      );
+      const compared = other && { name: other.name, rows: analyse(other.entries).rows };
+      results.replaceChildren(h('h3', null, `Progress: ${shown.name}`), summary(rows), resultsTable(shown, rows, compared));
+    },
+    renderNote(i, text) {
+      if (noteCells[i]) noteCells[i].textContent = text;
     },
   };
 }

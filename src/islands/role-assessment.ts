@@ -1,47 +1,130 @@
 /**
- * The self-assessment island on role pages: one radio group per skill (built here from the JSON
- * model; the page itself only shows the required levels, in the skills table), a skill's result
+ * The self-assessment island on role pages: one radio group per skill (built here from the page's
+ * data; the page itself only shows the required levels, in the skills table), a skill's result
  * beside its group, the summary (skills met, largest gaps first, readiness), the chart and the
- * results table, plus the shared machinery in assessment-core.ts.
+ * results table. The machinery around it is in assessment/.
  */
-import {
-  NOT_YET,
-  compareLevel,
-  levelLabel,
-  reconcileSkills,
-  requiredCode,
-  resultText,
-  skillEntriesFor,
-  summariseSkills,
-  type SkillEntry,
-} from '../model/assessment.ts';
-import { skillsCsv } from '../model/assessment-io.ts';
-import { describeRequiredLevel } from '../model/levels.ts';
+import { skillsCsv } from '../model/assessment/csv-skills.ts';
+import { compareLevel, reconcileSkills, skillEntriesFor, summariseSkills, type SkillRow } from '../model/assessment/gaps.ts';
+import type { RoleAssessmentData } from '../model/assessment/page-data.ts';
+import type { SkillEntry } from '../model/assessment/schemas.ts';
+import { NOT_YET, describeRequiredLevel, levelCount, levelLabel, requiredCode, resultText } from '../model/levels.ts';
 import type { LevelScale, Skill } from '../model/schemas.ts';
-import { choiceItem, start, type Adapter, type Shown } from './assessment-core.ts';
+import type { Adapter, Shown } from './assessment/adapter.ts';
+import { choiceItem } from './assessment/choice-item.ts';
+import { start } from './assessment/mount.ts';
 import { chartFigure } from './chart.ts';
 import { h, table } from './dom.ts';
 
-interface RoleModel {
-  docId: string;
-  title: string;
-  scale: LevelScale;
-  skills: Skill[];
+/** Where a level sits on the chart: 0 "not yet", 1 the first level …; off-scale levels in between. */
+function position(scale: LevelScale, value: number | null): number {
+  if (value === null || value <= NOT_YET) return 0;
+  const index = scale.findIndex((step) => step.value === value);
+  return index >= 0 ? index + 1 : scale.filter((step) => step.value < value).length + 0.5;
 }
+const steps = (n: number) => (n ? `${n > 0 ? '+' : '−'}${levelCount(Math.abs(n))}` : 'same');
+const levelOf = (row: SkillRow | undefined) => row?.entry?.level ?? null;
 
-function adapter({ scale, skills }: RoleModel): Adapter<SkillEntry> {
-  /** Where each skill's live result is written, in skill order. */
-  const resultBoxes: HTMLElement[] = [];
+function skillItem(scale: LevelScale, skill: Skill, i: number, result: HTMLElement): HTMLFieldSetElement {
   // "Not yet" sits below the scale's first level (it is what L50-style requirements are measured against).
   const options = [{ value: NOT_YET, code: 'Not yet', name: `below ${scale[0]?.code ?? 'the scale'}` }, ...scale];
+  return choiceItem(
+    i,
+    { 'aria-describedby': result.id },
+    [
+      h('span', { class: 'rb-item-name' }, skill.name),
+      skill.qualifier && ' ',
+      skill.qualifier && h('span', { class: 'rb-qualifier' }, skill.qualifier),
+      ' ',
+      h('span', { class: 'rb-requirement' }, 'Required: ', h('strong', null, requiredCode(skill.level)), ` (${describeRequiredLevel(scale, skill.level)})`),
+    ],
+    'rb-level',
+    options.map((option) => ({
+      value: String(option.value),
+      label: [h('span', { class: 'rb-choice-code' }, option.code), h('span', { class: 'rb-choice-name' }, option.name)],
+      meets: compareLevel(scale, skill.level, option.value).status !== 'below',
+    })),
+    result,
+    { summary: 'Evidence', label: `What shows this level for ${skill.name}?` },
+  );
+}
+
+/** The live result beside a skill's choices. */
+function itemResult(scale: LevelScale, row: SkillRow): string {
+  const level = levelOf(row);
+  const offScale = level !== null && level !== NOT_YET && !scale.some((step) => step.value === level);
+  return (
+    [
+      row.result.status === 'not-assessed' ? 'Not assessed yet' : `Your level: ${levelLabel(scale, level)} — ${resultText(row.result)}`,
+      offScale && 'this level is not on the guide’s scale any more; choose one of the levels above',
+      row.requiredBefore && `the requirement was ${row.requiredBefore} when you saved this`,
+    ]
+      .filter(Boolean)
+      .join('; ') + '.'
+  );
+}
+
+function summary(rows: SkillRow[]): HTMLElement[] {
+  const { met, total, readiness, notAssessed, gaps, assessed } = summariseSkills(rows);
+  const named = gaps.map((row) => `${row.skill.name} (${resultText(row.result)})`);
+  return [
+    h(
+      'p',
+      { class: 'rb-summary' },
+      h('strong', null, `${met} of ${total}`),
+      ' skills meet the requirement · readiness ',
+      h('strong', null, `${readiness}%`),
+      notAssessed.length ? ` · ${notAssessed.length} not assessed yet` : '',
+    ),
+    h('p', null, named.length ? `Largest gaps first: ${named.join(', ')}.` : assessed ? 'No gaps: every assessed skill meets its requirement.' : 'Choose a level for each skill to see your gaps.'),
+  ];
+}
+
+function chart(scale: LevelScale, skills: Skill[], shown: Shown<SkillEntry>, rows: SkillRow[], compared?: { name: string; rows: SkillRow[] }) {
+  if (!skills.length) return '';
+  const at = (row: SkillRow) => position(scale, levelOf(row));
+  const series = [
+    { label: 'Required', values: skills.map((skill) => position(scale, skill.level.value)), className: 'rb-required' },
+    { label: shown.name, values: rows.map(at), className: 'rb-self', assessed: rows.map((row) => levelOf(row) !== null) },
+    ...(compared ? [{ label: compared.name, values: compared.rows.map(at), className: 'rb-compare' }] : []),
+  ];
+  const description = `Chart of ${series.map((one) => one.label).join(', ')} levels per skill; the table below has the same figures.`;
+  return chartFigure(
+    skills.map((skill) => skill.name),
+    scale.map((step) => step.code),
+    series,
+    description,
+  );
+}
+
+function adapter({ levelScale: scale, skills }: RoleAssessmentData): Adapter<SkillEntry> {
+  /** Where each skill's live result is written, in skill order. */
+  const resultBoxes: HTMLElement[] = [];
+  /** The results table's evidence cells, in skill order, so typed evidence updates only its own cell. */
+  let evidenceCells: HTMLElement[] = [];
   const analyse = (entries: SkillEntry[]) => reconcileSkills(scale, skills, entries);
-  /** Where a level sits on the chart: 0 "not yet", 1 the first level …; off-scale levels in between. */
-  const position = (value: number | null) => {
-    if (value === null || value <= NOT_YET) return 0;
-    const index = scale.findIndex((step) => step.value === value);
-    return index >= 0 ? index + 1 : scale.filter((step) => step.value < value).length + 0.5;
-  };
-  const steps = (n: number) => (n ? `${n > 0 ? '+' : '−'}${Math.abs(n)} level${Math.abs(n) === 1 ? '' : 's'}` : 'same');
+
+  function resultsTable(shown: Shown<SkillEntry>, rows: SkillRow[], compared?: { name: string; rows: SkillRow[] }) {
+    evidenceCells = rows.map((row) => h('span', null, row.entry?.evidence ?? ''));
+    return table(
+      `${shown.name} against the required levels${compared ? `; Difference is the change from ${compared.name}` : ''}`,
+      ['Skill', 'Required', shown.name, 'Result', ...(compared ? [compared.name, 'Difference'] : []), 'Evidence'],
+      rows.map((row, i) => {
+        const level = levelOf(row);
+        const old = levelOf(compared?.rows[i]);
+        const difference = level === null || old === null ? '–' : steps(Math.round(position(scale, level) - position(scale, old)));
+        return [
+          row.skill.name,
+          requiredCode(row.skill.level),
+          levelLabel(scale, level),
+          h('span', { 'data-status': row.result.status }, resultText(row.result)),
+          ...(compared ? [levelLabel(scale, old), difference] : []),
+          evidenceCells[i],
+        ];
+      }),
+      [compared ? 6 : 4],
+    );
+  }
 
   return {
     intro:
@@ -51,25 +134,7 @@ function adapter({ scale, skills }: RoleModel): Adapter<SkillEntry> {
         ? skills.map((skill, i) => {
             const result = h('p', { class: 'rb-result', id: `rb-result-${i}`, 'data-rb-result': true });
             resultBoxes.push(result);
-            return choiceItem(
-              i,
-              { 'aria-describedby': result.id },
-              [
-                h('span', { class: 'rb-item-name' }, skill.name),
-                skill.qualifier && ' ',
-                skill.qualifier && h('span', { class: 'rb-qualifier' }, skill.qualifier),
-                ' ',
-                h('span', { class: 'rb-requirement' }, 'Required: ', h('strong', null, requiredCode(skill.level)), ` (${describeRequiredLevel(scale, skill.level)})`),
-              ],
-              'rb-level',
-              options.map((option) => ({
-                value: String(option.value),
-                label: [h('span', { class: 'rb-choice-code' }, option.code), h('span', { class: 'rb-choice-name' }, option.name)],
-                meets: compareLevel(scale, skill.level, option.value).status !== 'below',
-              })),
-              result,
-              { summary: 'Evidence', label: `What shows this level for ${skill.name}?` },
-            );
+            return skillItem(scale, skill, i, result);
           })
         : [h('p', null, 'This role guide lists no skills to assess.')],
     noteKey: 'evidence',
@@ -80,67 +145,21 @@ function adapter({ scale, skills }: RoleModel): Adapter<SkillEntry> {
     removed: (entry) => `${entry.skill}: ${levelLabel(scale, entry.level)}${entry.evidence ? ', with evidence' : ''}`,
     announce(entries, i) {
       const { rows } = analyse(entries);
-      const summary = summariseSkills(rows);
-      return `${skills[i]!.name}: ${resultText(rows[i]!.result)}. ${summary.met} of ${summary.total} skills met.`;
+      const { met, total } = summariseSkills(rows);
+      return `${skills[i]!.name}: ${resultText(rows[i]!.result)}. ${met} of ${total} skills met.`;
     },
-    csv: (assessments) => skillsCsv(scale, skills, assessments as never),
-
-    render(results, shown: Shown<SkillEntry>, compared) {
+    csv: (assessments) => skillsCsv(scale, skills, assessments),
+    render(results, shown, other) {
       const { rows } = analyse(shown.entries);
-      const before = compared && analyse(compared.entries).rows;
-      const summary = summariseSkills(rows);
+      const compared = other && { name: other.name, rows: analyse(other.entries).rows };
       resultBoxes.forEach((element, i) => {
-        const row = rows[i]!;
-        const level = row.entry?.level ?? null;
-        const offScale = level !== null && level !== NOT_YET && !scale.some((step) => step.value === level);
-        element.dataset.status = row.result.status;
-        element.textContent = [
-          row.result.status === 'not-assessed' ? 'Not assessed yet' : `Your level: ${levelLabel(scale, level)} — ${resultText(row.result)}`,
-          offScale && 'this level is not on the guide’s scale any more; choose one of the levels above',
-          row.requiredBefore && `the requirement was ${row.requiredBefore} when you saved this`,
-        ]
-          .filter(Boolean)
-          .join('; ') + '.';
+        element.dataset.status = rows[i]!.result.status;
+        element.textContent = itemResult(scale, rows[i]!);
       });
-      const gaps = summary.gaps.map((row) => `${row.skill.name} (${resultText(row.result)})`);
-      const names = skills.map((skill) => skill.name);
-      const series = [
-        { label: 'Required', values: skills.map((skill) => position(skill.level.value)), className: 'rb-required' },
-        { label: shown.name, values: rows.map((row) => position(row.entry?.level ?? null)), className: 'rb-self', assessed: rows.map((row) => (row.entry?.level ?? null) !== null) },
-        ...(before && compared ? [{ label: compared.name, values: before.map((row) => position(row.entry?.level ?? null)), className: 'rb-compare' }] : []),
-      ];
-      results.replaceChildren(
-        h('h3', null, `Results: ${shown.name}`),
-        h(
-          'p',
-          { class: 'rb-summary' },
-          h('strong', null, `${summary.met} of ${summary.total}`),
-          ' skills meet the requirement · readiness ',
-          h('strong', null, `${summary.readiness}%`),
-          summary.notAssessed.length ? ` · ${summary.notAssessed.length} not assessed yet` : '',
-        ),
-        h('p', null, gaps.length ? `Largest gaps first: ${gaps.join(', ')}.` : summary.assessed ? 'No gaps: every assessed skill meets its requirement.' : 'Choose a level for each skill to see your gaps.'),
-        skills.length
-          ? chartFigure(names, scale.map((step) => step.code), series, `Chart of ${series.map((one) => one.label).join(', ')} levels per skill; the table below has the same figures.`)
-          : '',
-        table(
-          `${shown.name} against the required levels${compared ? `; Difference is the change from ${compared.name}` : ''}`,
-          ['Skill', 'Required', shown.name, 'Result', ...(compared ? [compared.name, 'Difference'] : []), 'Evidence'],
-          rows.map((row, i) => {
-            const level = row.entry?.level ?? null;
-            const old = before?.[i]!.entry?.level ?? null;
-            return [
-              row.skill.name,
-              requiredCode(row.skill.level),
-              levelLabel(scale, level),
-              h('span', { 'data-status': row.result.status }, resultText(row.result)),
-              ...(before ? [levelLabel(scale, old), level === null || old === null ? '–' : steps(Math.round(position(level) - position(old)))] : []),
-              row.entry?.evidence ?? '',
-            ];
-          }),
-          [before ? 6 : 4],
-        ),
-      );
+      results.replaceChildren(h('h3', null, `Results: ${shown.name}`), ...summary(rows), chart(scale, skills, shown, rows, compared), resultsTable(shown, rows, compared));
+    },
+    renderNote(i, text) {
+      if (evidenceCells[i]) evidenceCells[i].textContent = text;
     },
   };
 }

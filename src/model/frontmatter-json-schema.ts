@@ -1,7 +1,8 @@
 /**
  * JSON Schemas exported from the Zod schemas, so editors validate and complete front matter and
- * rolebook.config.json with the same rules `rolebook check` applies. The files in `schemas/`
- * are generated from here by `scripts/json-schema.ts`; a unit test fails when they are stale.
+ * rolebook.config.json with the rules `rolebook check` applies: the front-matter schema is the one
+ * the pipeline validates every document with. The files in `schemas/` are generated from here by
+ * `npm run schemas` (scripts/json-schema.ts); a unit test fails when they are stale.
  */
 import { z } from 'zod';
 import { RolebookConfigSchema } from './config-schema.ts';
@@ -12,13 +13,50 @@ const options = { target: 'draft-7', io: 'input', unrepresentable: 'any' } as co
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, Record<string, unknown>> };
 
+type Node = Record<string, unknown>;
+const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Keywords that constrain every type; a branch with one of them cannot simply also allow null. */
+const TYPE_INDEPENDENT = ['enum', 'const', 'not', 'anyOf', 'allOf', 'oneOf'];
+
+/**
+ * Zod writes `x.nullish()` as `anyOf: [x, {type: "null"}]` and a union of unions as nested anyOf.
+ * Editors show the top level's description and pattern, so the same rules are written the short
+ * way: nested anyOf flattened, `null` added to a branch's `type` (a pattern or `items` only ever
+ * applies to its own type, so nothing else changes), and a single branch lifted up.
+ */
+function simplify(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(simplify);
+  if (!isNode(value)) return value;
+  const node: Node = Object.fromEntries(Object.entries(value).map(([key, child]) => [key, simplify(child)]));
+  if (!Array.isArray(node.anyOf)) return node;
+  let branches: Node[] = [];
+  for (const branch of node.anyOf as Node[]) {
+    const onlyChoice = Array.isArray(branch.anyOf) && Object.keys(branch).every((key) => key === 'anyOf' || key === 'description');
+    if (onlyChoice && branch.description !== undefined) node.description ??= branch.description;
+    branches.push(...(onlyChoice ? (branch.anyOf as Node[]) : [branch]));
+  }
+  const isNull = (branch: Node) => branch.type === 'null' && Object.keys(branch).length === 1;
+  const takesNull = branches.find((branch) => !isNull(branch) && branch.type !== undefined && !TYPE_INDEPENDENT.some((key) => key in branch));
+  if (takesNull && branches.some(isNull)) {
+    takesNull.type = [...[takesNull.type].flat(), 'null'];
+    branches = branches.filter((branch) => !isNull(branch));
+  }
+  const { anyOf: _anyOf, ...rest } = node;
+  return branches.length === 1 ? { ...rest, ...branches[0], ...(rest.description ? { description: rest.description } : {}) } : { ...rest, anyOf: branches };
+}
+
 export function frontMatterJsonSchema(): JsonSchema {
-  const { $schema, ...schema } = z.toJSONSchema(FrontMatterSchema, options) as JsonSchema;
+  const { $schema, ...schema } = simplify(z.toJSONSchema(FrontMatterSchema, options)) as JsonSchema;
   return {
     $schema,
     title: 'Rolebook front matter',
     description:
-      'The YAML block between the --- lines at the top of a role guide or playbook. Keys other than the ones listed are kept as extra metadata.',
+      'The YAML block between the --- lines at the top of a role guide, playbook or skill catalog entry. ' +
+      'Keys other than the ones listed are kept as extra metadata: text, or a list of text. ' +
+      'rolebook check applies these rules and three that JSON Schema cannot express: ' +
+      'ms.date must exist on the calendar (2/30/2020 is refused), ' +
+      'YAML tags (!!js/function) and aliases (*name) are refused, ' +
+      'and front matter in another language (---js) is refused.',
     ...schema,
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { RenderedDocument } from '../model/rendered.ts';
 import type { LevelScale, RequiredLevel, RoleGuide, Skill } from '../model/schemas.ts';
-import { levelCode, levelDescription } from './levels.ts';
+import { levelDescription, requiredCode } from '../model/levels.ts';
 
 export interface MatrixCell {
   level: RequiredLevel;
@@ -65,7 +65,7 @@ function cellFor(role: RoleGuide, skill: Skill): MatrixCell {
   return {
     level: skill.level,
     scale: role.levelScale,
-    code: levelCode(skill.level),
+    code: requiredCode(skill.level),
     description: levelDescription(role.levelScale, skill.level),
     value: skill.level.value,
     ...(skill.qualifier ? { qualifier: skill.qualifier } : {}),

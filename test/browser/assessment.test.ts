@@ -150,6 +150,49 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('me, 2026-Q4');
   });
 
+  it('redraws the results for a new level, but typing evidence changes only that skill’s evidence cell', async () => {
+    const page = await open();
+    await choose(page, 'People Management', /^L300/);
+    await skill(page, 'People Management').getByText('Evidence').click();
+    // Watch the results region and the skill's live result; keep the summary and chart nodes to compare later.
+    await page.evaluate(() => {
+      const results = document.querySelector('[data-rb-results]')!;
+      const watched = { changes: [] as string[], summary: results.querySelector('.rb-summary'), chart: results.querySelector('figure') };
+      const cell = () => results.querySelector('tbody tr')!.lastElementChild!;
+      const where = (node: Node) => (cell().contains(node) ? 'evidence cell' : node === results ? 'results' : 'elsewhere');
+      new MutationObserver((records) => watched.changes.push(...records.map((record) => where(record.target)))).observe(results, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      });
+      new MutationObserver((records) => watched.changes.push(...records.map(() => 'skill result'))).observe(document.querySelector('[data-rb-result]')!, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      });
+      (window as unknown as { watched: typeof watched }).watched = watched;
+    });
+    const watched = () =>
+      page.evaluate(() => {
+        const { changes, summary, chart } = (window as unknown as { watched: { changes: string[]; summary: Element; chart: Element } }).watched;
+        const results = document.querySelector('[data-rb-results]')!;
+        return { changes: [...new Set(changes)], sameSummary: results.querySelector('.rb-summary') === summary, sameChart: results.querySelector('figure') === chart };
+      });
+
+    await skill(page, 'People Management').getByRole('textbox').pressSequentially('Ran the review');
+    expect(await resultsTable(page).locator('tbody tr').first().locator('td').last().textContent()).toBe('Ran the review');
+    expect(await watched()).toEqual({ changes: ['evidence cell'], sameSummary: true, sameChart: true });
+
+    await choose(page, 'People Management', /^L400/);
+    const afterChoice = await watched();
+    expect(afterChoice.changes).toEqual(expect.arrayContaining(['results', 'skill result']));
+    expect(afterChoice).toMatchObject({ sameSummary: false, sameChart: false });
+    // The evidence survives the redraw.
+    expect(await resultsTable(page).locator('tbody tr').first().locator('td').last().textContent()).toBe('Ran the review');
+  });
+
   it('keeps several named assessments and compares two side by side', async () => {
     const page = await open();
     await page.getByLabel('Name', { exact: true }).fill('me, 2026-Q4');

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ASSESSMENT_VERSION, type KeyResultTracking, type SkillAssessment } from '../../src/model/assessment.ts';
-import {
-  csvField,
-  exportJson,
-  keyResultsCsv,
-  parseImport,
-  readShareFragment,
-  shareFragment,
-  skillsCsv,
-} from '../../src/model/assessment-io.ts';
-import { emptyFile, putAssessment } from '../../src/model/assessment-storage.ts';
+import { putAssessment } from '../../src/model/assessment/collection.ts';
+import { keyResultsCsv } from '../../src/model/assessment/csv-key-results.ts';
+import { skillsCsv } from '../../src/model/assessment/csv-skills.ts';
+import { csvField } from '../../src/model/assessment/csv.ts';
+import { exportJson, parseImport } from '../../src/model/assessment/exchange.ts';
+import { importRefusal, type ImportProblem } from '../../src/model/assessment/messages.ts';
+import { ASSESSMENT_VERSION } from '../../src/model/assessment/format.ts';
+import type { KeyResultTracking, SkillAssessment } from '../../src/model/assessment/schemas.ts';
+import { readShareFragment, shareFragment } from '../../src/model/assessment/share.ts';
+import { emptyFile } from '../../src/model/assessment/storage.ts';
 import { areaLiaison, teamManager } from '../fixtures/assessment/models.ts';
 
 const docId = teamManager.id;
@@ -133,5 +132,29 @@ describe('share links', () => {
     expect(readShareFragment(fragment.slice(0, -7), docId, 'role-guide')).toMatchObject({ ok: false, message: expect.stringMatching(/damaged|cannot be imported/) });
     expect(readShareFragment('#assessment=%%%', docId, 'role-guide')).toEqual({ ok: false, message: 'This share link is damaged (perhaps cut short when it was copied).' });
     expect(readShareFragment(fragment, 'roles/architect', 'role-guide')).toMatchObject({ ok: false, message: expect.stringMatching(/^This share link holds assessments for “roles\/team-manager”/) });
+  });
+});
+
+describe('refusal wording', () => {
+  it('words every import problem once, naming the file or the share link it came from', () => {
+    const problems: ImportProblem[] = [
+      { code: 'too-large' },
+      { code: 'foreign' },
+      { code: 'corrupt', reason: 'it is not valid JSON' },
+      { code: 'newer', version: 3 },
+      { code: 'other-document', docId: 'roles/architect', here: docId, keyResults: false },
+      { code: 'empty' },
+    ];
+    for (const problem of problems) {
+      const file = importRefusal(problem, 'file');
+      const link = importRefusal(problem, 'link');
+      expect(file).toMatch(/^This file .*\. Nothing was changed\.$/);
+      // The same sentence with the link as its subject, made from the problem, not by rewriting the file's sentence.
+      expect(link).toBe(file.replace(/^This file/, 'This share link'));
+    }
+    expect(importRefusal({ code: 'newer', version: 3 }, 'link')).toBe(
+      'This share link was exported by a newer version of this site (format 3), which this page cannot read. Nothing was changed.',
+    );
+    expect(importRefusal({ code: 'link-damaged' }, 'link')).toBe('This share link is damaged (perhaps cut short when it was copied).');
   });
 });

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ASSESSMENT_VERSION, type AssessmentFile, type SkillAssessment } from '../../src/model/assessment.ts';
-import {
-  deleteAssessment,
-  emptyFile,
-  freeName,
-  loadAssessments,
-  mergeAssessments,
-  putAssessment,
-  readAssessmentJson,
-  renameAssessment,
-  saveAssessments,
-  storageKey,
-} from '../../src/model/assessment-storage.ts';
+import { deleteAssessment, freeName, mergeAssessments, putAssessment, renameAssessment } from '../../src/model/assessment/collection.ts';
+import { ASSESSMENT_VERSION } from '../../src/model/assessment/format.ts';
+import { readAssessmentJson } from '../../src/model/assessment/read.ts';
+import type { AssessmentFile, SkillAssessment } from '../../src/model/assessment/schemas.ts';
+import { emptyFile, loadAssessments, saveAssessments, storageKey } from '../../src/model/assessment/storage.ts';
 import { deniedStorage, MemoryStorage } from '../fixtures/assessment/memory-storage.ts';
 
 const docId = 'roles/team-manager';

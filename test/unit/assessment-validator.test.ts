@@ -4,8 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessmentSchemas, validateAssessmentFile } from '../../src/model/assessment.ts';
-import { parseImport } from '../../src/model/assessment-io.ts';
+import { parseImport } from '../../src/model/assessment/exchange.ts';
+import { assessmentSchemas } from '../../src/model/assessment/schemas.ts';
+import { validateAssessmentFile } from '../../src/model/assessment/validate.ts';
 import { assessmentFile, mutatedFile } from '../fixtures/assessment/arbitraries.ts';
 
 function agree(input: unknown) {

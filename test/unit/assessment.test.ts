@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  NOT_YET,
-  compareLevel,
-  keyResultEntriesFor,
-  levelLabel,
-  reconcileKeyResults,
-  reconcileSkills,
-  resultText,
-  skillEntriesFor,
-  summariseKeyResults,
-  summariseSkills,
-  type SkillEntry,
-} from '../../src/model/assessment.ts';
-import { DEFAULT_LEVEL_SCALE } from '../../src/model/levels.ts';
+import { compareLevel, reconcileSkills, skillEntriesFor, summariseSkills } from '../../src/model/assessment/gaps.ts';
+import { keyResultEntriesFor, reconcileKeyResults, summariseKeyResults } from '../../src/model/assessment/key-results.ts';
+import type { SkillEntry } from '../../src/model/assessment/schemas.ts';
+import { NOT_YET, levelLabel, resultText, DEFAULT_LEVEL_SCALE } from '../../src/model/levels.ts';
 import { areaLiaison, teamManager } from '../fixtures/assessment/models.ts';
 
 const scale = DEFAULT_LEVEL_SCALE;

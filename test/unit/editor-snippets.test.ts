@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
-import { extractFrontMatter } from '../../plugins/remark-front-matter.ts';
+import { readFrontMatter, validateFrontMatter } from '../../plugins/remark-yaml-meta.ts';
 import { FrontMatterSchema } from '../../src/model/frontmatter.ts';
 
 const snippets = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../.vscode/rolebook.code-snippets'), 'utf8')) as Record<
@@ -27,9 +27,10 @@ describe('front-matter snippets', () => {
   it.each(Object.entries(snippets))('%s gives valid front matter with no problems', (_name, snippet) => {
     expect(snippet.scope).toBe('markdown');
     const file = new VFile({ path: 'new.md', value: expand(snippet.body) });
-    extractFrontMatter(String(file.value), file);
+    readFrontMatter(String(file.value), file);
+    validateFrontMatter(file);
     expect(file.messages.map((message) => message.reason)).toEqual([]);
-    expect(file.data.frontMatter?.date).toBe('2026-11-22');
+    expect(file.data.frontMatter?.meta?.date).toBe('2026-11-22');
     expect(FrontMatterSchema.safeParse({ ...file.data.frontMatter!.values }).success).toBe(true);
   });
 });

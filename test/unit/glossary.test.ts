@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkAbbr from '../../plugins/remark-abbr.ts';
-import remarkFrontMatter from '../../plugins/remark-front-matter.ts';
+import remarkYamlMeta from '../../plugins/remark-yaml-meta.ts';
 import { loadGlossary } from '../../src/content/glossary.ts';
 import { glossaryAnchor } from '../../src/model/glossary-terms.ts';
 
@@ -83,7 +83,7 @@ describe('the project glossary (content/glossary)', () => {
     expect(files.length).toBeGreaterThanOrEqual(4);
     for (const file of files) {
       const vfile = new VFile({ path: file, value: await readFile(file, 'utf8') });
-      const processor = unified().use(remarkParse).use(remarkFrontMatter).use(remarkGfm).use(remarkAbbr, { glossary: entries, glossaryHref: '/glossary/' });
+      const processor = unified().use(remarkParse).use(remarkYamlMeta).use(remarkGfm).use(remarkAbbr, { glossary: entries, glossaryHref: '/glossary/' });
       await processor.run(processor.parse(vfile), vfile);
       expect(vfile.messages.map((message) => message.reason), path.relative(root, file)).toEqual([]);
       if (!file.includes(`${path.sep}includes${path.sep}`)) {
