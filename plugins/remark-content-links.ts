@@ -10,6 +10,7 @@ import { visit } from './lib/visit.ts';
 import type { ContentLink } from '../src/content/types.ts';
 import { idForPath, isFragment, pathForId, toPosix } from '../src/content/ids.ts';
 import { report, sourceFileOf } from './lib/report.ts';
+import { decodeOrUndefined } from './lib/url.ts';
 
 export interface ContentLinksOptions {
   contentRoot: string;
@@ -38,7 +39,9 @@ export default function remarkContentLinks(options: ContentLinksOptions) {
       if (target === '') {
         sitePath = pathForId(selfId);
       } else if (/\.md$/i.test(target) && from) {
-        const absolute = path.resolve(path.dirname(from), decodeURIComponent(target));
+        const decoded = decodeOrUndefined(target);
+        if (decoded === undefined) return; // reported by remark-link-encoding
+        const absolute = path.resolve(path.dirname(from), decoded);
         const relative = toPosix(path.relative(options.contentRoot, absolute));
         if (relative.startsWith('..') || !existsSync(absolute)) {
           report(file, `The link “${written}” points to a page that does not exist (${relative}).`, node, 'link-broken');

@@ -56,3 +56,49 @@ function longestValidPrefix(bytes: Uint8Array): number {
   }
   return low;
 }
+
+/**
+ * C0 controls other than tab, line feed and carriage return, DEL, and C1 controls. They are
+ * invisible in editors, invalid in HTML, and in a markdown file only ever come from a paste.
+ * (A form feed or vertical tab is white space to markdown, but nobody types one on purpose either.)
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+export interface ControlCharacters {
+  line: number;
+  column: number;
+  codePoint: number;
+  /** How many the text holds in all. */
+  count: number;
+}
+
+/** The first control character of `text` (line and column as an editor counts them), and the count. */
+export function findControlCharacters(text: string): ControlCharacters | undefined {
+  const matches = text.match(CONTROL);
+  if (!matches) return undefined;
+  const index = text.search(CONTROL);
+  const before = text.slice(0, index);
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+  return {
+    line: before.split(/\r\n|\r|\n/).length,
+    column: index - lineStart + 1,
+    codePoint: text.codePointAt(index)!,
+    count: matches.length,
+  };
+}
+
+const CONTROL_NAMES: Record<number, string> = {
+  0x07: 'bell',
+  0x08: 'backspace',
+  0x0b: 'vertical tab',
+  0x0c: 'form feed',
+  0x1b: 'escape',
+  0x7f: 'delete',
+};
+
+/** `U+001B, escape`. */
+export function describeCodePoint(codePoint: number): string {
+  const hex = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = CONTROL_NAMES[codePoint];
+  return name ? `${hex}, ${name}` : hex;
+}

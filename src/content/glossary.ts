@@ -131,7 +131,7 @@ export function parseGlossary(source: string, file: string): { entries: PlacedEn
     column: message.column ?? 1,
     severity: message.fatal === true ? 'error' : 'warning',
     message: message.reason,
-    ruleId: message.ruleId ?? 'glossary',
+    ruleId: message.ruleId ?? 'internal-error',
   }));
   const entries: PlacedEntry[] = [];
   for (const list of tree.children.filter((node): node is List => node.type === 'list')) {

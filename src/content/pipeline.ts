@@ -18,6 +18,7 @@ import remarkDrafts from '../../plugins/remark-drafts.ts';
 import remarkFrontMatter from '../../plugins/remark-front-matter.ts';
 import remarkHtmlAudit from '../../plugins/remark-html-audit.ts';
 import remarkHtmlBreaks from '../../plugins/remark-html-breaks.ts';
+import remarkLinkEncoding from '../../plugins/remark-link-encoding.ts';
 import remarkLevelScale from '../../plugins/remark-level-scale.ts';
 import remarkOkrs from '../../plugins/remark-okrs.ts';
 import remarkParseGfm from '../../plugins/remark-parse-gfm.ts';
@@ -63,6 +64,7 @@ export function createModelProcessor(options: PipelineOptions) {
     .use(remarkPlaybookOverview)
     .use(remarkOkrs)
     .use(remarkDrafts)
+    .use(remarkLinkEncoding)
     .use(remarkContentLinks, { contentRoot: options.contentRoot, base })
     .use(remarkAbbr, { glossary: options.glossary, glossaryHref: `${base}glossary/` });
 }
