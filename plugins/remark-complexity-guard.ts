@@ -127,11 +127,14 @@ function findDeepNesting(lines: string[]): Overload | undefined {
     let column = indentWidth(rest);
     while (items.length > 0 && items.at(-1)! > column) items.pop();
     rest = rest.trimStart();
-    for (let marker = LIST_MARKER.exec(rest); marker && rest !== ''; marker = LIST_MARKER.exec(rest)) {
-      if (++listItems > MAX_LIST_ITEMS) return tooManyItems(index, line, rest);
+    // Quotes inside list items inside quotes (`> - > - x`) nest as well.
+    for (let marker = LIST_MARKER.exec(rest) ?? QUOTE_MARKER.exec(rest); marker && rest !== ''; marker = LIST_MARKER.exec(rest) ?? QUOTE_MARKER.exec(rest)) {
+      const isQuote = marker[0].trimStart().startsWith('>');
+      if (!isQuote && ++listItems > MAX_LIST_ITEMS) return tooManyItems(index, line, rest);
       if (quotes + items.length + 1 > MAX_CONTAINER_NESTING) return tooDeep(index, line, rest);
       column += marker[0].length;
-      items.push(column);
+      if (isQuote) quotes++;
+      else items.push(column);
       rest = rest.slice(marker[0].length);
     }
   }
