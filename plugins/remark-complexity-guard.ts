@@ -81,7 +81,8 @@ function reportControlCharacters(document: string, file: VFile): void {
 }
 
 export function findOverload(document: string): Overload | undefined {
-  const lines = document.split('\n');
+  // Line ends as markdown has them (CR, LF, CRLF), so line numbers match the parser's and the editor's.
+  const lines = document.split(/\r\n|\r|\n/);
   return findLongLine(lines) ?? findDeepNesting(lines) ?? findMarkerOverload(lines) ?? findLargeTable(lines);
 }
 
@@ -206,7 +207,7 @@ const QUOTE_PREFIX = /^(?:[ \t]{0,3}>[ \t]?)+/;
 function findLargeTable(lines: string[]): Overload | undefined {
   let total = 0;
   for (let index = 1; index < lines.length; index++) {
-    const delimiter = lines[index]!.replace(QUOTE_PREFIX, '').replace(/\r$/, '');
+    const delimiter = lines[index]!.replace(QUOTE_PREFIX, '');
     if (!delimiter.includes('|') || !DELIMITER_ROW.test(delimiter) || lines[index - 1]!.trim() === '') continue;
     const columns = delimiter.replace(/^\s*\|/, '').replace(/\|\s*$/, '').split('|').length;
     let end = index + 1;
