@@ -15,6 +15,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import remarkComplexityGuard from '../../plugins/remark-complexity-guard.ts';
 import remarkFrontMatter from '../../plugins/remark-front-matter.ts';
 import { GlossaryEntrySchema, type GlossaryEntry, type Problem } from '../model/schemas.ts';
 
@@ -123,8 +124,15 @@ interface PlacedEntry {
 /** Parses one glossary file. Exported for tests; `file` is only used in problems. */
 export function parseGlossary(source: string, file: string): { entries: PlacedEntry[]; problems: Problem[] } {
   const vfile = new VFile({ path: file, value: source });
-  const processor = unified().use(remarkParse).use(remarkFrontMatter);
-  const tree = processor.parse(vfile) as Root;
+  // The same guard as documents: a glossary nested thousands deep is refused with one message.
+  const processor = unified().use(remarkParse).use(remarkFrontMatter).use(remarkComplexityGuard);
+  let tree: Root;
+  try {
+    tree = processor.parse(vfile) as Root;
+  } catch (error) {
+    if (!vfile.messages.includes(error as never)) throw error;
+    tree = { type: 'root', children: [] };
+  }
   const problems: Problem[] = vfile.messages.map((message) => ({
     file,
     line: message.line ?? 1,

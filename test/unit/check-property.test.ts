@@ -160,7 +160,7 @@ afterAll(async () => {
   await rm(sandbox, { recursive: true, force: true });
 });
 
-describe(`rolebook check over ${CASES} seeded mutations of real documents (seed ${SEED})`, () => {
+describe(`rolebook check over ${CASES} seeded mutations of real documents (seed ${SEED})`, { timeout: 60_000 }, () => {
   const describeCase = (file: string) => {
     const found = cases.find((one) => `content/${one.file}` === file);
     return found ? `case ${found.index} (${found.base}: ${found.edits.join('; ')})` : file;

@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadGlossary } from '../../src/content/glossary.ts';
 import { parseDocument } from '../../src/content/load.ts';
 import {
   MAX_CONTAINER_NESTING,
@@ -146,5 +147,16 @@ describe("no input crashes the check or is silently misread", { timeout: 60_000 
   it('trouble inside an include is reported in the include, once', async () => {
     const problems = await check('[!INCLUDE [Part](./includes/part.md)]\n', `${'>'.repeat(100)} deep\n`);
     expect(problems).toEqual([at(1, MAX_CONTAINER_NESTING + 1, 'markdown-too-deep', 'roles/includes/part.md')]);
+  });
+
+  it('the glossary gets the same guard', async () => {
+    const folder = path.join(content, 'glossary');
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, 'glossary.md'), `# Glossary\n\n- **TM** – Team Manager\u0007\n${'>'.repeat(5000)} x\n`);
+    const { problems } = await loadGlossary(content);
+    expect(problems.map(({ line, column, ruleId }) => ({ line, column, ruleId }))).toEqual([
+      { line: 3, column: 24, ruleId: 'text-control-character' },
+      { line: 4, column: MAX_CONTAINER_NESTING + 1, ruleId: 'markdown-too-deep' },
+    ]);
   });
 });
