@@ -325,8 +325,8 @@ export const RULES = {
   },
   'level-scale-invalid': {
     severity: 'error',
-    summary: 'The level legend line does not add up: its names cannot be spread evenly over its levels.',
-    fix: 'Give one name per step, from the lowest to the highest level.',
+    summary: 'The level legend line cannot be read, or its names cannot be spread evenly over its levels.',
+    fix: 'Write the legend as the lowest and highest level, then one name per step in parentheses, separated by /.',
     example: 'L100 – L400 (essentials/intermediate/advanced/expert)',
   },
 
