@@ -25,6 +25,8 @@ export const MAX_MARKERS_PER_DOCUMENT = 6000;
 export const MAX_LINE_LENGTH = 20_000;
 /** Block quotes and list items inside each other, counted on one line (`> > - - x` is 4). */
 export const MAX_CONTAINER_NESTING = 32;
+/** Raw HTML elements open inside each other (the sanitiser and renderer recurse once per level). */
+export const MAX_HTML_NESTING = 100;
 /** List items in a document: micromark's time grows with the square of a list's length. */
 export const MAX_LIST_ITEMS = 2_000;
 /** Depth of the parsed tree (root = 1); inline nesting such as emphasis in links counts too. */
@@ -83,7 +85,7 @@ function reportControlCharacters(document: string, file: VFile): void {
 export function findOverload(document: string): Overload | undefined {
   // Line ends as markdown has them (CR, LF, CRLF), so line numbers match the parser's and the editor's.
   const lines = document.split(/\r\n|\r|\n/);
-  return findLongLine(lines) ?? findDeepNesting(lines) ?? findMarkerOverload(lines) ?? findLargeTable(lines);
+  return findLongLine(lines) ?? findDeepNesting(lines) ?? findDeepHtml(lines) ?? findMarkerOverload(lines) ?? findLargeTable(lines);
 }
 
 function findLongLine(lines: string[]): Overload | undefined {
@@ -166,6 +168,32 @@ function tooManyItems(index: number, line: string, rest: string): Overload {
     reason: `The document has more than ${MAX_LIST_ITEMS.toLocaleString('en')} list items, which would take too long to read. Split it into several documents.`,
     ruleId: 'markdown-too-complex',
   };
+}
+
+const TAG = /<(\/?)([a-z][a-z0-9-]*)\b[^<>]*?(\/?)>/gi;
+/** Elements that never hold others, or that the HTML parser closes by itself when the next one opens. */
+const NOT_NESTING = new Set(
+  'area base br col embed hr img input link meta source track wbr p li dt dd option optgroup tr td th thead tbody tfoot colgroup caption rt rp'.split(' '),
+);
+
+/** Raw HTML tags open inside each other, counted across the document as the HTML parser would nest them. */
+function findDeepHtml(lines: string[]): Overload | undefined {
+  let depth = 0;
+  for (const [index, line] of lines.entries()) {
+    if (!line.includes('<')) continue;
+    for (const match of line.matchAll(TAG)) {
+      if (NOT_NESTING.has(match[2]!.toLowerCase()) || match[3]) continue;
+      depth = match[1] ? Math.max(0, depth - 1) : depth + 1;
+      if (depth > MAX_HTML_NESTING) {
+        return {
+          place: { line: index + 1, column: match.index + 1 },
+          reason: `HTML elements are nested more than ${MAX_HTML_NESTING} deep here, which Rolebook does not read. Close the elements you open, or use markdown instead.`,
+          ruleId: 'markdown-too-deep',
+        };
+      }
+    }
+  }
+  return undefined;
 }
 
 function findMarkerOverload(lines: string[]): Overload | undefined {

@@ -63,7 +63,7 @@ export const RULES = {
   },
   'markdown-too-deep': {
     severity: 'error',
-    summary: 'Quotes, lists, emphasis or links are nested inside each other dozens of levels deep.',
+    summary: 'Quotes, lists, emphasis, links or HTML elements are nested inside each other dozens of levels deep.',
     fix: 'Flatten the structure: a few levels of lists or quotes are plenty for any guide.',
     example: '- Area\n  - Topic\n    - Detail',
   },

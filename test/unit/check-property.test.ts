@@ -64,9 +64,13 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
     },
   })),
   fc.tuple(fraction, control).map(([f, character]) => ({ label: `control U+${character.charCodeAt(0).toString(16)} @${f.toFixed(4)}`, apply: (t: string) => insertAt(t, f, character) })),
-  fc.tuple(fraction, fc.constantFrom('> ', '>', '- ', '* ', '1. ', '> - '), fc.integer({ min: 1, max: 300 })).map(([f, marker, depth]) => ({
+  fc.tuple(fraction, fc.constantFrom('> ', '>', '- ', '* ', '1. ', '> - ', '<div>', '<span>', '[', '*_'), fc.integer({ min: 1, max: 300 })).map(([f, marker, depth]) => ({
     label: `nest ${JSON.stringify(marker)}×${depth} @${f.toFixed(4)}`,
     apply: (t: string) => insertLineAt(t, f, `${marker.repeat(depth)}deep`),
+  })),
+  fc.tuple(fraction, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 700 })).map(([f, blocks, depth]) => ({
+    label: `${blocks} paragraphs of ${depth} open <div> @${f.toFixed(4)}`,
+    apply: (t: string) => insertLineAt(t, f, `\n${Array(blocks).fill('<div>'.repeat(depth)).join('\n\n')}\n`),
   })),
   fc.tuple(fraction, fc.integer({ min: 1, max: 60 })).map(([f, depth]) => ({
     label: `indented list ${depth} deep @${f.toFixed(4)}`,

@@ -11,6 +11,7 @@ import { loadGlossary } from '../../src/content/glossary.ts';
 import { parseDocument } from '../../src/content/load.ts';
 import {
   MAX_CONTAINER_NESTING,
+  MAX_HTML_NESTING,
   MAX_LINE_LENGTH,
   MAX_LIST_ITEMS,
   MAX_TABLE_CELLS,
@@ -117,6 +118,12 @@ describe("no input crashes the check or is silently misread", { timeout: 60_000 
     const problems = await check(`Text ${open}x${close}\n`);
     expect(problems).toEqual([{ ...at(NOTES_LINE, problems[0]?.column ?? 0, 'markdown-too-deep') }]);
     expect(problems[0]!.column).toBeGreaterThan(100);
+  });
+
+  it('raw HTML nested thousands deep over several paragraphs (each within the marker limit)', async () => {
+    const notes = [...Array(4).fill('<div>'.repeat(700)), 'x', ...Array(4).fill('</div>'.repeat(700))].join('\n\n');
+    expect(await check(`${notes}\n`)).toEqual([at(NOTES_LINE, 5 * MAX_HTML_NESTING + 1, 'markdown-too-deep')]);
+    expect(await check('<div><span>Fine</span><br><p>and <b>fine</b></div>\n')).toEqual([]);
   });
 
   it('thousands of brackets: only the complexity message, not “cannot tell whether this is a role guide”', async () => {
