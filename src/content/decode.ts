@@ -15,16 +15,10 @@ export function decodeText(bytes: Uint8Array): Decoded {
   }
 }
 
+/** Line and column of a byte as an editor shows them: CR, LF and CRLF end lines; columns count characters (UTF-16 units), not bytes. */
 function positionOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < index; i++) {
-    if (bytes[i] === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: index - lineStart + 1 };
+  const lines = new TextDecoder('utf-8').decode(bytes.subarray(0, index)).split(/\r\n|\r|\n/);
+  return { line: lines.length, column: lines.at(-1)!.length + 1 };
 }
 
 /**
