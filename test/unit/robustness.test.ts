@@ -166,4 +166,15 @@ describe("no input crashes the check or is silently misread", { timeout: 60_000 
       { line: 4, column: MAX_CONTAINER_NESTING + 1, ruleId: 'markdown-too-deep' },
     ]);
   });
+
+  it('a NUL byte or a non-UTF-8 byte is placed by characters and by CR, LF or CRLF line ends, as an editor shows it', async () => {
+    const file = path.join(content, 'roles', 'bytes.md');
+    const place = async (bytes: Buffer) => {
+      await writeFile(file, bytes);
+      const { problems } = await parseDocument(file, { contentRoot: content, glossary: [], render: false });
+      return problems.map(({ line, column, ruleId }) => ({ line, column, ruleId }));
+    };
+    expect(await place(Buffer.concat([Buffer.from('a\r\nb\rc – é '), Buffer.from([0])]))).toEqual([{ line: 3, column: 7, ruleId: 'file-binary' }]);
+    expect(await place(Buffer.concat([Buffer.from('title\n – café '), Buffer.from([0xe9, 0x20])]))).toEqual([{ line: 2, column: 9, ruleId: 'file-encoding' }]);
+  });
 });
