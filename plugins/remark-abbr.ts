@@ -14,6 +14,7 @@ import type { VFile } from 'vfile';
 import { glossaryAnchor, scanTerms } from '../src/model/glossary-terms.ts';
 import type { GlossaryEntry } from '../src/model/schemas.ts';
 import { sourceFileOf } from './lib/report.ts';
+import type { RuleId } from '../src/model/rules.ts';
 
 export interface AbbrOptions {
   glossary: GlossaryEntry[];
@@ -123,7 +124,7 @@ function insideRawLiteral(parent: Parent, index: number): boolean {
 function warnUnknown(file: VFile, node: Text, offset: number, term: string): void {
   const message = file.message(
     `“${term}” looks like an acronym but is not in the glossary. Add it to content/glossary/ as “- **${term}** – what it stands for”, so readers can look it up.`,
-    { place: pointAt(node, offset), ruleId: 'glossary-unknown-term', source: 'rolebook' },
+    { place: pointAt(node, offset), ruleId: 'glossary-unknown-term' satisfies RuleId, source: 'rolebook' },
   );
   message.fatal = false;
   const included = sourceFileOf(node as Node);

@@ -11,6 +11,7 @@ import type { ContentLink } from '../src/model/rendered.ts';
 import { idForPath, isFragment, pathForId, toPosix } from './lib/ids.ts';
 import { report, sourceFileOf } from './lib/report.ts';
 import { withTrailingSlash } from '../src/model/paths.ts';
+import { decodeOrUndefined } from './lib/url.ts';
 
 export interface ContentLinksOptions {
   contentRoot: string;
@@ -39,7 +40,9 @@ export default function remarkContentLinks(options: ContentLinksOptions) {
       if (target === '') {
         sitePath = pathForId(selfId);
       } else if (/\.md$/i.test(target) && from) {
-        const absolute = path.resolve(path.dirname(from), decodeURIComponent(target));
+        const decoded = decodeOrUndefined(target);
+        if (decoded === undefined) return; // reported by remark-link-encoding
+        const absolute = path.resolve(path.dirname(from), decoded);
         const relative = toPosix(path.relative(options.contentRoot, absolute));
         if (relative.startsWith('..') || !existsSync(absolute)) {
           report(file, `The link “${written}” points to a page that does not exist (${relative}).`, node, 'link-broken');

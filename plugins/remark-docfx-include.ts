@@ -10,6 +10,7 @@ import { visit } from './lib/visit.ts';
 import { VFile } from 'vfile';
 import { decodeText } from './lib/decode.ts';
 import { report } from './lib/report.ts';
+import type { RuleId } from '../src/model/rules.ts';
 
 export interface IncludeOptions {
   /** Absolute path of the content folder; includes may not leave it. */
@@ -72,7 +73,7 @@ export default function remarkDocfxInclude(this: Processor, options: IncludeOpti
   }
 
   function resolve(target: string, place: RootContent, file: VFile, from: string | undefined, stack: string[], depth: number): RootContent[] {
-    const fail = (reason: string, ruleId: string) => {
+    const fail = (reason: string, ruleId: RuleId) => {
       report(file, reason, place, ruleId);
       return [];
     };

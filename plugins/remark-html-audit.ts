@@ -20,13 +20,14 @@ import { visit } from './lib/visit.ts';
 import { VFile } from 'vfile';
 import { sanitizeSchema } from './lib/sanitize.ts';
 import { sourceFileOf } from './lib/report.ts';
+import type { RuleId } from '../src/model/rules.ts';
 
 export interface HtmlAuditOptions {
   /** The schema the pipeline sanitises with. Default: Rolebook's `sanitizeSchema`. */
   schema?: Schema;
 }
 
-export const HTML_REMOVED_RULE = 'html-removed';
+export const HTML_REMOVED_RULE: RuleId = 'html-removed';
 
 /** Markdown nodes whose HTML is audited as one piece, so inline tags keep their context. */
 const PHRASING_CONTAINERS = new Set(['paragraph', 'heading', 'tableCell']);

@@ -19,14 +19,26 @@ declare module 'vfile' {
 }
 
 const LEGEND = new RegExp(`^L(\\d+)\\s*(?:${DASH}+|to)\\s*L(\\d+)\\s*\\(([^)]+)\\)\\.?$`, 'i');
+/** A paragraph that starts like a legend; if LEGEND does not read it, the guide's scale would be silently ignored. */
+const LEGEND_LIKE = new RegExp(`^(?:L|Level)\\s*\\d+\\s*(?:${DASH}+|to)\\s*(?:L|Level)\\s*\\d+\\b`, 'i');
 
 export default function remarkLevelScale() {
   return (tree: Root, file: VFile) => {
     file.data.levelScale = DEFAULT_LEVEL_SCALE;
     file.data.levelScaleIsDefault = true;
-    visit(tree, 'paragraph', (node) => {
+    visit(tree, 'paragraph', (node, _index, parent) => {
       const match = LEGEND.exec(plainText(node));
-      if (!match) return;
+      if (!match) {
+        if (parent?.type === 'root' && LEGEND_LIKE.test(plainText(node))) {
+          report(
+            file,
+            `“${plainText(node)}” looks like a level legend, but Rolebook cannot read it, so the default scale applies. Write it like “L100 – L400 (essentials/intermediate/advanced/expert)”.`,
+            node,
+            'level-scale-invalid',
+          );
+        }
+        return;
+      }
       const [low, high] = [Number(match[1]), Number(match[2])];
       const names = match[3]!.split(/\s*[/,;|]\s*/).map((name) => name.trim()).filter(Boolean);
       const step = names.length > 1 ? (high - low) / (names.length - 1) : 0;

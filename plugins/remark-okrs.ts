@@ -49,7 +49,7 @@ export default function remarkOkrs() {
         if (!list) {
           report(file, `“${plainText(node)}” is not “Objectives” or “Key results”, so its list is not read as OKRs.`, node, 'okr-heading', 'warning');
         } else if (!area) {
-          report(file, `“${plainText(node)}” comes before any “### area” heading.`, node, 'okr-heading');
+          report(file, `“${plainText(node)}” comes before any “### area” heading.`, node, 'okr-area-missing');
         }
       } else if (node.type === 'paragraph') {
         // Prose (or a bold pseudo-heading such as **ROB**) ends the list of the heading above it.

@@ -7,7 +7,7 @@ import type { VFile } from 'vfile';
 import type { Skill } from '../src/model/schemas.ts';
 import { itemText, listItems } from './lib/blocks.ts';
 import { documentStart, report } from './lib/report.ts';
-import { DASH } from './lib/text.ts';
+import { readSkillLine } from './lib/skill-line.ts';
 import { findSection } from './remark-sections.ts';
 
 declare module 'vfile' {
@@ -15,8 +15,6 @@ declare module 'vfile' {
     skills: Skill[];
   }
 }
-
-const SKILL = new RegExp(`^(.+?)\\s*${DASH}+\\s*L\\s?(\\d+)\\s*(\\+|\\s+or\\s+above)?(?:\\s+(.+?))?\\s*$`, 'i');
 
 export default function remarkSkills() {
   return (tree: Root, file: VFile) => {
@@ -33,23 +31,14 @@ export default function remarkSkills() {
     const seen = new Map<string, number>();
     for (const item of listItems(section.nodes)) {
       const text = itemText(item);
-      const match = SKILL.exec(text);
-      if (!match) {
-        report(
-          file,
-          `The skill “${text}” has no level Rolebook can read. Write it as “Skill name – L300” (add + for “or above”).`,
-          item,
-          'skill-syntax',
-        );
+      const read = readSkillLine(text);
+      if (!read.ok) {
+        report(file, read.reason, item, read.ruleId);
         continue;
       }
-      const name = match[1]!.trim();
-      const value = Number(match[2]);
-      const skill: Skill = {
-        name,
-        level: { code: `L${value}`, value, orAbove: !!match[3] },
-        ...(match[4] ? { qualifier: match[4] } : {}),
-      };
+      const { name, value, orAbove, qualifier, canonical, unusual } = read.skill;
+      if (unusual) report(file, `Read “${text}” as “${canonical}”. Write it that way, so every guide reads the same.`, item, 'skill-level-notation');
+      const skill: Skill = { name, level: { code: `L${value}`, value, orAbove }, ...(qualifier ? { qualifier } : {}) };
       if (top && value > top.value) {
         report(
           file,

@@ -17,6 +17,7 @@ import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocume
 import { FORBIDDEN_KEYS } from '../src/model/forbidden-keys.ts';
 import { readFrontMatterValues, type FrontMatterMeta } from '../src/model/frontmatter.ts';
 import { report } from './lib/report.ts';
+import type { RuleId } from '../src/model/rules.ts';
 
 type Place = { line: number; column: number };
 
@@ -190,7 +191,7 @@ function readYaml(yamlSource: string, file: VFile, lineCount: number): FrontMatt
 }
 
 /** Keys that never reach the schema: those that could reach a prototype, and aliases (never expanded, so a bomb costs nothing). */
-function refusalOf(key: string, value: YamlNode | null): { reason: string; ruleId: string } | undefined {
+function refusalOf(key: string, value: YamlNode | null): { reason: string; ruleId: RuleId } | undefined {
   if (FORBIDDEN_KEYS.includes(key)) return { reason: `The front matter key “${key}” is not allowed.`, ruleId: 'front-matter-forbidden-key' };
   let alias: string | undefined;
   if (isAlias(value)) alias = value.source;

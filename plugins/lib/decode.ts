@@ -15,16 +15,10 @@ export function decodeText(bytes: Uint8Array): Decoded {
   }
 }
 
+/** Line and column of a byte as an editor shows them: CR, LF and CRLF end lines; columns count characters (UTF-16 units), not bytes. */
 function positionOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < index; i++) {
-    if (bytes[i] === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: index - lineStart + 1 };
+  const lines = new TextDecoder('utf-8').decode(bytes.subarray(0, index)).split(/\r\n|\r|\n/);
+  return { line: lines.length, column: lines.at(-1)!.length + 1 };
 }
 
 /**
@@ -55,4 +49,50 @@ function longestValidPrefix(bytes: Uint8Array): number {
     }
   }
   return low;
+}
+
+/**
+ * C0 controls other than tab, line feed and carriage return, DEL, and C1 controls. They are
+ * invisible in editors, invalid in HTML, and in a markdown file only ever come from a paste.
+ * (A form feed or vertical tab is white space to markdown, but nobody types one on purpose either.)
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+export interface ControlCharacters {
+  line: number;
+  column: number;
+  codePoint: number;
+  /** How many the text holds in all. */
+  count: number;
+}
+
+/** The first control character of `text` (line and column as an editor counts them), and the count. */
+export function findControlCharacters(text: string): ControlCharacters | undefined {
+  const matches = text.match(CONTROL);
+  if (!matches) return undefined;
+  const index = text.search(CONTROL);
+  const before = text.slice(0, index);
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+  return {
+    line: before.split(/\r\n|\r|\n/).length,
+    column: index - lineStart + 1,
+    codePoint: text.codePointAt(index)!,
+    count: matches.length,
+  };
+}
+
+const CONTROL_NAMES: Record<number, string> = {
+  0x07: 'bell',
+  0x08: 'backspace',
+  0x0b: 'vertical tab',
+  0x0c: 'form feed',
+  0x1b: 'escape',
+  0x7f: 'delete',
+};
+
+/** `U+001B, escape`. */
+export function describeCodePoint(codePoint: number): string {
+  const hex = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = CONTROL_NAMES[codePoint];
+  return name ? `${hex}, ${name}` : hex;
 }

@@ -5,6 +5,7 @@
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { RULES, type RuleId } from '../../src/model/rules.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -23,8 +24,8 @@ export function report(
   file: VFile,
   reason: string,
   place: Node | { line: number; column: number } | undefined,
-  ruleId: string,
-  severity: Severity = 'error',
+  ruleId: RuleId,
+  severity: Severity = RULES[ruleId].severity,
 ): VFileMessage {
   const isNode = !!place && 'type' in place;
   const message = file.message(reason, {
@@ -36,6 +37,15 @@ export function report(
   const included = isNode ? sourceFileOf(place as Node) : undefined;
   if (included) message.file = included;
   return message;
+}
+
+/**
+ * Reports an error that stops the document: nothing after it could read the document correctly,
+ * so the loader reports this message (and those before it) and no follow-on errors. Thrown as the
+ * message itself, as unified's `file.fail` does.
+ */
+export function refuse(file: VFile, reason: string, place: Node | { line: number; column: number }, ruleId: RuleId): never {
+  throw report(file, reason, place, ruleId, 'error');
 }
 
 /** Where a document's own content starts (the line after its front matter), for whole-document problems. */

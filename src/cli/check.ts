@@ -26,6 +26,7 @@ export async function runCheck({ values, positionals }: ParsedOptions, io: Io): 
     );
   }
   const documentCount = result.stats.parsed + result.stats.cached;
-  io.out(formatProblems(problems, format, { cwd: io.cwd, documentCount }));
+  const site = { base: config.base, ...(config.site ? { url: config.site } : {}) };
+  io.out(formatProblems(problems, format, { cwd: io.cwd, documentCount, site }));
   return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
 }

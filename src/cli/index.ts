@@ -18,6 +18,8 @@ export const USAGE = `Usage:
   rolebook index [SITE_DIR]                      build the search index of a built site (default dist/)
   rolebook new role|playbook "Name" [--content-root DIR]
                                                  write a new, correctly shaped document
+  rolebook explain [RULE]                        what a rule id (such as link-broken) means and how
+                                                 to fix it; without RULE, every rule
   rolebook help                                  show this help`;
 
 const defaultIo: Io = {
@@ -44,6 +46,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await (await import('./index-command.ts')).runIndex(options(rest, {}), io);
       case 'new':
         return await (await import('./new-command.ts')).runNew(options(rest, { 'content-root': { type: 'string' } }), io);
+      case 'explain':
+        return await (await import('./explain.ts')).runExplain(options(rest, {}), io);
       case 'help':
       case '--help':
       case '-h':

@@ -16,6 +16,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { DASH, phrasingText, squash } from '../../plugins/lib/text.ts';
+import remarkComplexityGuard from '../../plugins/remark-complexity-guard.ts';
 import remarkYamlMeta from '../../plugins/remark-yaml-meta.ts';
 import { GlossaryEntrySchema, type GlossaryEntry, type Problem } from '../model/schemas.ts';
 
@@ -79,15 +80,22 @@ interface PlacedEntry {
 /** Parses one glossary file. Exported for tests; `file` is only used in problems. */
 export function parseGlossary(source: string, file: string): { entries: PlacedEntry[]; problems: Problem[] } {
   const vfile = new VFile({ path: file, value: source });
-  const processor = unified().use(remarkParse).use(remarkYamlMeta);
-  const tree = processor.parse(vfile) as Root;
+  // The same guard as documents: a glossary nested thousands deep is refused with one message.
+  const processor = unified().use(remarkParse).use(remarkYamlMeta).use(remarkComplexityGuard);
+  let tree: Root;
+  try {
+    tree = processor.parse(vfile) as Root;
+  } catch (error) {
+    if (!vfile.messages.includes(error as never)) throw error;
+    tree = { type: 'root', children: [] };
+  }
   const problems: Problem[] = vfile.messages.map((message) => ({
     file,
     line: message.line ?? 1,
     column: message.column ?? 1,
     severity: message.fatal === true ? 'error' : 'warning',
     message: message.reason,
-    ruleId: message.ruleId ?? 'glossary',
+    ruleId: message.ruleId ?? 'internal-error',
   }));
   const entries: PlacedEntry[] = [];
   for (const list of tree.children.filter((node): node is List => node.type === 'list')) {

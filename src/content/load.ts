@@ -8,9 +8,10 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
+import { VFileMessage } from 'vfile-message';
 import { withTrailingSlash } from '../model/paths.ts';
 import { sortProblems } from '../model/problems.ts';
+import type { RuleId } from '../model/rules.ts';
 import type { GlossaryEntry, Problem } from '../model/schemas.ts';
 import { DocumentCache, hashBytes, pipelineFingerprint, type CacheEntry } from './cache.ts';
 import { decodeText } from '../../plugins/lib/decode.ts';
@@ -232,7 +233,7 @@ export async function parseDocument(
 }
 
 async function parseWith(processor: Processor, file: string, root: string, render: boolean): Promise<ParsedFile> {
-  const problem = (message: string, ruleId: string, line = 1, column = 1): ParsedFile => ({
+  const problem = (message: string, ruleId: RuleId, line = 1, column = 1): ParsedFile => ({
     problems: [{ file, line, column, severity: 'error', message, ruleId }],
     includes: [],
   });
@@ -256,6 +257,11 @@ async function parseWith(processor: Processor, file: string, root: string, rende
     const transformed = await processor.run(tree, vfile);
     if (render) html = String(processor.stringify(transformed as never, vfile));
   } catch (error) {
+    // A plugin refused the document (too deep, too complex…): its message, and those before it, say why.
+    if (isRefusal(error)) {
+      const messages = vfile.messages.includes(error) ? vfile.messages : [...vfile.messages, error];
+      return { problems: messages.map((message) => toProblem(message, file)), includes: vfile.data.includes ?? [] };
+    }
     return problem(`Rolebook could not read this file: ${(error as Error).message}`, 'internal-error');
   }
   const includes = vfile.data.includes ?? [];
@@ -285,6 +291,11 @@ async function parseWith(processor: Processor, file: string, root: string, rende
   };
 }
 
+/** A fatal message a Rolebook plugin threw on purpose (see `refuse` in plugins/lib/report.ts). */
+function isRefusal(error: unknown): error is VFileMessage {
+  return error instanceof VFileMessage && error.fatal === true && error.source === 'rolebook' && !!error.ruleId;
+}
+
 function toProblem(message: VFileMessage, fallbackFile: string): Problem {
   return {
     file: message.file || fallbackFile,
@@ -292,6 +303,7 @@ function toProblem(message: VFileMessage, fallbackFile: string): Problem {
     column: message.column ?? 1,
     severity: message.fatal ? 'error' : 'warning',
     message: message.reason,
-    ruleId: message.ruleId ?? 'unknown',
+    // Every Rolebook message has a rule id; one without is a bug, and says so.
+    ruleId: message.ruleId ?? ('internal-error' satisfies RuleId),
   };
 }

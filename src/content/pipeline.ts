@@ -19,6 +19,7 @@ import remarkDrafts from '../../plugins/remark-drafts.ts';
 import remarkYamlMeta from '../../plugins/remark-yaml-meta.ts';
 import remarkHtmlAudit from '../../plugins/remark-html-audit.ts';
 import remarkHtmlBreaks from '../../plugins/remark-html-breaks.ts';
+import remarkLinkEncoding from '../../plugins/remark-link-encoding.ts';
 import remarkLevelScale from '../../plugins/remark-level-scale.ts';
 import remarkOkrs from '../../plugins/remark-okrs.ts';
 import remarkParseGfm from '../../plugins/remark-parse-gfm.ts';
@@ -66,6 +67,7 @@ export function createModelProcessor(options: PipelineOptions) {
     .use(remarkPlaybookOverview)
     .use(remarkOkrs)
     .use(remarkDrafts)
+    .use(remarkLinkEncoding)
     .use(remarkContentLinks, { contentRoot: options.contentRoot, base })
     .use(remarkAbbr, { glossary: options.glossary, glossaryHref: `${base}glossary/` });
 }

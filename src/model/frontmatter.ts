@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { FORBIDDEN_KEYS } from './forbidden-keys.ts';
+import type { RuleId } from './rules.ts';
 
 /** What `kind:` and `ms.topic:` may say, in any letter case, and the kind each name means. */
 const KIND_NAMES = {
@@ -179,7 +180,7 @@ export interface FrontMatterProblem {
   key?: string;
   /** Index of the list item the problem is about. */
   item?: number;
-  ruleId: string;
+  ruleId: RuleId;
   message: string;
 }
 
@@ -241,7 +242,7 @@ function dateReason(value: unknown): string {
 }
 
 /** A value of the wrong shape: a nested block, a list where one line is expected, an empty list item. */
-function explainShape(key: string, value: unknown, ruleId?: string): FrontMatterProblem {
+function explainShape(key: string, value: unknown, ruleId?: RuleId): FrontMatterProblem {
   if (Array.isArray(value)) {
     const empty = value.findIndex((item) => item === null);
     if (empty !== -1) {

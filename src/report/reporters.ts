@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { sortProblems } from '../model/problems.ts';
+import { ruleUrl } from '../model/rules.ts';
 import type { Problem } from '../model/schemas.ts';
 
 export { sortProblems };
@@ -18,6 +19,8 @@ export interface ReportOptions {
   cwd: string;
   /** How many documents were checked, for the summary. */
   documentCount: number;
+  /** The site's base path and public URL, for links to the rule reference. Default base `/`. */
+  site?: { base: string; url?: string };
 }
 
 
@@ -63,7 +66,7 @@ export function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** `::error file=content/x.md,line=3,col=5,title=rolebook(skill-level)::message`. */
+/** `::error file=content/x.md,line=3,col=5,title=rolebook skill-level-above-scale::message`: the rule id is the title. */
 export function formatGithubAnnotation(problem: Problem, cwd: string): string {
   const properties = [
     `file=${escapeProperty(relativePath(problem.file, cwd))}`,
@@ -78,7 +81,8 @@ export interface JsonReport {
   documents: number;
   errors: number;
   warnings: number;
-  problems: Problem[];
+  /** Each problem with where its rule is explained (the guide's rule reference). */
+  problems: (Problem & { explanation: string })[];
 }
 
 export function buildJsonReport(problems: readonly Problem[], options: ReportOptions): JsonReport {
@@ -95,6 +99,7 @@ export function buildJsonReport(problems: readonly Problem[], options: ReportOpt
       severity: p.severity,
       message: p.message,
       ruleId: p.ruleId,
+      explanation: ruleUrl(p.ruleId, { base: options.site?.base ?? '/', ...(options.site?.url ? { site: options.site.url } : {}) }),
     })),
   };
 }

@@ -222,6 +222,9 @@ describe.skipIf(!hasBrowser)('the playbook site in Chromium', () => {
     ['glossary/', 'light'],
     ['glossary/', 'dark'],
     ['search/', 'light'],
+    ['contributing/', 'light'],
+    ['contributing/rules/', 'light'],
+    ['contributing/rules/', 'dark'],
   ] as const)('axe-core finds no violations on /%s (%s)', async (route, colorScheme) => {
     const { page } = await open(route, { colorScheme, bypassCSP: true });
     await page.waitForLoadState('networkidle');

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RULE_IDS, RULES } from '../../src/model/rules.ts';
 import { RolebookDocumentSchema } from '../../src/model/schemas.ts';
 import { buildSite, projectRoot, run, type BuildResult } from '../helpers/site.ts';
 
@@ -92,7 +93,7 @@ function page(route: string): DefaultTreeAdapterMap['document'] {
   return document;
 }
 
-const ROUTES = ['', 'roles', 'playbooks', 'roles/team-manager', 'playbooks/area-liaison', 'skills', 'glossary', 'search', '404.html'];
+const ROUTES = ['', 'roles', 'playbooks', 'roles/team-manager', 'playbooks/area-liaison', 'skills', 'glossary', 'search', 'contributing/rules', '404.html'];
 
 beforeAll(async () => {
   build = await buildSite();
@@ -518,6 +519,38 @@ describe('search index and the other pages', () => {
     const playbooks = byClass(page('playbooks'), 'doc-card').map((card) => squash(text(byTag(card, 'h2')[0]!)));
     expect(roles).toEqual(['FastTrack Team Manager (TM)']);
     expect(playbooks).toEqual(['FastTrack Area Liaison']);
+  });
+});
+
+describe('the guide for content owners', () => {
+  it('has a rule reference with an anchor, the severity, explanation, fix and example of every registered rule', () => {
+    const rules = page('contributing/rules');
+    const sections = byClass(rules, 'rule');
+    expect(sections.map((section) => attr(byTag(section, 'h2')[0]!, 'id'))).toEqual(RULE_IDS);
+    for (const [index, id] of RULE_IDS.entries()) {
+      const words = squash(text(sections[index]!));
+      expect(words).toContain(`${RULES[id].severity === 'error' ? 'Error' : 'Warning'}. ${squash(RULES[id].summary)}`);
+      expect(words).toContain(`How to fix: ${squash(RULES[id].fix)}`);
+      expect(text(byTag(sections[index]!, 'pre')[0]!)).toBe(RULES[id].example);
+    }
+    // The index at the top links to each entry.
+    const index = byClass(rules, 'rule-index')[0]!;
+    expect(byTag(index, 'a').map((anchor) => attr(anchor, 'href'))).toEqual(RULE_IDS.map((id) => `#${id}`));
+  });
+
+  it('shows how each spelling of a level is read or refused, linking to the rules it gives', () => {
+    const guide = page('contributing');
+    const table = byTag(guide, 'table').find((candidate) => squash(text(candidate)).includes('What check does'))!;
+    const rows = byTag(table, 'tr').slice(1).map((row) => byTag(row, 'td').map((cell) => squash(text(cell))));
+    const outcome = (written: string) => rows.find((row) => row[0] === `- ${written}`)?.[1];
+    expect(outcome('People Management – L300+')).toBe('Read');
+    expect(outcome('SQL – Level 300')).toBe('Read, with a warning (skill-level-notation)');
+    expect(outcome('Communication – L200-L300')).toBe('Error (skill-level-range)');
+    expect(outcome('Planning – L200, Budgeting – L300')).toBe('Error (skill-level-multiple)');
+    expect(outcome('L300+')).toBe('Error (skill-name-missing)');
+    const links = byTag(table, 'a').map((anchor) => attr(anchor, 'href'));
+    expect(links).toContain('/contributing/rules/#skill-level-range');
+    expect(byTag(guide, 'a').map((anchor) => attr(anchor, 'href'))).toContain('/contributing/rules/');
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Fixture-driven tests of the whole markdown → model pipeline. Each folder in fixtures/ is a content
  * folder; `expected.json` beside its documents holds the models and problems it must give.
- * `UPDATE_FIXTURES=1 npx vitest run test/unit/pipeline.test.ts` rewrites them (review the diff!).
+ * `UPDATE_FIXTURES=1 npx vitest run test/unit/pipeline.test.ts` rewrites them (review the diff!); without
+ * it, a fixture folder with no expected.json fails.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,9 +27,11 @@ describe('pipeline fixtures', () => {
   it.each(cases)('%s', async (name) => {
     const actual = await snapshotOf(name);
     const expectedFile = path.join(fixtures, name, 'expected.json');
-    if (process.env.UPDATE_FIXTURES === '1' || !existsSync(expectedFile)) {
+    if (process.env.UPDATE_FIXTURES === '1') {
       writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
     }
+    // A new fixture needs an expectation someone has reviewed; writing one here would pass anything.
+    expect(existsSync(expectedFile), `${name}/expected.json is missing: run UPDATE_FIXTURES=1 and review it`).toBe(true);
     expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
   });
 

@@ -121,7 +121,15 @@ describe('json format', () => {
       severity: 'error',
       message: "Skill 'Communication' has level L500, but this guide's scale ends at L400 (expert)",
       ruleId: 'skill-level-above-scale',
+      explanation: '/contributing/rules/#skill-level-above-scale',
     });
+  });
+
+  it('links each problem to its rule in the guide, under the base path and on the public site when known', () => {
+    const under = (site: { base: string; url?: string }) =>
+      (JSON.parse(formatProblems(problems, 'json', { cwd, documentCount: 1, site })) as JsonReport).problems[0]!.explanation;
+    expect(under({ base: '/playbook/' })).toBe('/playbook/contributing/rules/#include-missing');
+    expect(under({ base: '/playbook', url: 'https://contoso.github.io/' })).toBe('https://contoso.github.io/playbook/contributing/rules/#include-missing');
   });
 
   it('is valid JSON with no problems', () => {
