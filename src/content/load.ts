@@ -39,7 +39,7 @@ export interface LoadOptions {
 export interface ParsedFile {
   document?: RenderedDocument;
   problems: Problem[];
-  /** Absolute paths of the includes the document pulled in, even when it failed. */
+  /** Absolute paths of the includes and local files (pictures, linked files) the document pulled in, even when it failed: what its cache entry depends on. */
   includes: string[];
 }
 
@@ -189,9 +189,17 @@ export async function parseClaimed(job: ParseJob, options: ParseFilesOptions): P
 function includeHasher(): (file: string) => string | undefined {
   const hashes = new Map<string, string | undefined>();
   return (file) => {
-    if (!hashes.has(file)) hashes.set(file, existsSync(file) ? hashBytes(readFileSync(file)) : undefined);
+    if (!hashes.has(file)) hashes.set(file, isFile(file) ? hashBytes(readFileSync(file)) : undefined);
     return hashes.get(file);
   };
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** This thread and one worker thread (2 cores here) parse `job` together. */
@@ -267,7 +275,8 @@ async function parseWith(processor: Processor, file: string, root: string, rende
   } catch (error) {
     return problem(`Rolebook could not read this file: ${(error as Error).message}`, 'internal-error');
   }
-  const includes = vfile.data.includes ?? [];
+  // Pictures and files the page refers to count as includes for the cache: adding a missing one re-checks the page.
+  const includes = [...(vfile.data.includes ?? []), ...(vfile.data.localFileDependencies ?? [])];
   const model = buildModel(vfile, {
     id: idForPath(relative),
     source: relative,
@@ -287,6 +296,7 @@ async function parseWith(processor: Processor, file: string, root: string, rende
       headings: vfile.data.headings ?? [],
       files: [file, ...(vfile.data.includes ?? [])],
       links: vfile.data.links ?? [],
+      localFiles: vfile.data.localFiles ?? [],
     },
   };
 }

@@ -17,6 +17,19 @@ export interface RenderedDocument {
   files: string[];
   /** Internal links written in the markdown, already rewritten to site URLs (base not included). */
   links: ContentLink[];
+  /** Pictures and other files beside the content that the page uses, published with it (remark-local-files). */
+  localFiles?: LocalFile[];
+}
+
+/**
+ * A file inside the content folder that a page shows or links to. The rendered HTML refers to it
+ * as `/_rolebook/file/<index in localFiles>`; the site swaps in the published address.
+ */
+export interface LocalFile {
+  /** Path relative to the content root, `/`-separated: `playbooks/media/org-chart.png`. */
+  path: string;
+  /** `image`: a raster picture (optimised); `svg`: published as it is; `file`: any other file, linked. */
+  kind: 'image' | 'svg' | 'file';
 }
 
 /** A link in the markdown to another page or anchor of the site, where the author wrote it. */
