@@ -164,7 +164,7 @@ function parseDescription(processor: Processor, text: string, from: number, to: 
 function figure(opening: Paragraph, image: Image, description: RootContent[], id: string): RootContent {
   const block = (hName: string, children: unknown[], hProperties: Record<string, string> = {}) =>
     ({ type: 'docfxImagePart', data: { ...opening.data, hName, hProperties }, children }) as unknown as RootContent;
-  const summary = { type: 'text', value: `Description of the picture “${image.alt}”` };
+  const summary = { type: 'text', value: 'Long description of the picture' };
   return block('figure', [
     { ...opening, children: [image] },
     block('details', [block('summary', [summary]), block('div', description, { id })]),
