@@ -3,7 +3,7 @@
  * document) through Vite and Astro's image pipeline: a virtual module, `virtual:rolebook/content-files`,
  * imports each file the pages refer to — nothing else in the content folder is published. Raster
  * pictures import as `ImageMetadata` (for `getImage()` in src/components/content-files.ts), SVG as
- * Astro's SVG import (published as a file), anything else with `?url` (published as a file).
+ * Astro's SVG import (published as a file), anything else with `?url&no-inline` (published as a file).
  * In the build Vite emits them into `_astro/`; in `npm run dev` it serves them from the content folder.
  */
 import path from 'node:path';
@@ -31,7 +31,8 @@ export function contentFilesModule(contentDir: string, files: Iterable<LocalFile
     .sort((a, b) => (a.path < b.path ? -1 : 1))
     .map((file) => {
       const absolute = path.join(contentDir, ...file.path.split('/'));
-      const specifier = file.kind === 'file' ? `${absolute}?url` : absolute;
+      // `no-inline`: Vite would turn a small file into a data: URL, which is not a published file.
+      const specifier = file.kind === 'file' ? `${absolute}?url&no-inline` : absolute;
       return `  ${JSON.stringify(file.path)}: () => import(${JSON.stringify(specifier)}),`;
     });
   return `export const contentFiles = {\n${entries.join('\n')}\n};\n`;
