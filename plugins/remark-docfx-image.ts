@@ -32,7 +32,8 @@ declare module 'mdast' {
 }
 
 const OPENING = /^:::image(?=\s)((?:[^:]|:(?!::))*):::/;
-const ATTRIBUTE = /([a-z][a-z-]*)\s*=\s*"([^"]*)"/gi;
+/** Names are short (bounded, so a long run of letters cannot make the scan quadratic). */
+const ATTRIBUTE = /([a-z][a-z-]{0,31})\s*=\s*"([^"]*)"/gi;
 const END_MARKER = ':::image-end:::';
 const TYPES = ['content', 'icon', 'complex'] as const;
 
@@ -145,18 +146,20 @@ function findEnd(parent: Parent, index: number, after: number, text: string, ope
 }
 
 /**
- * The long description, parsed as markdown where it was written: everything before it is blanked
- * (newlines kept), so lines, columns and offsets are the author's.
+ * The long description, parsed as markdown where it was written: it is parsed after as many line
+ * breaks and spaces as came before it, then every offset is moved by the characters left out, so
+ * lines, columns and offsets are the author's.
  */
 function parseDescription(processor: Processor, text: string, from: number, to: number, opening: Node): RootContent[] {
-  const padded = text.slice(0, from).replace(/[^\n\r]/g, ' ') + text.slice(from, to);
-  const tree = processor.parse(new VFile({ value: padded })) as Root;
+  const before = pointAt(text, from);
+  const padding = '\n'.repeat(before.line - 1) + ' '.repeat(before.column - 1);
+  const tree = processor.parse(new VFile({ value: padding + text.slice(from, to) })) as Root;
+  const shift = from - padding.length;
   const sourceFile = opening.data?.sourceFile;
-  if (sourceFile) {
-    visit(tree, (node) => {
-      node.data = { ...node.data, sourceFile };
-    });
-  }
+  visit(tree, (node) => {
+    for (const point of [node.position?.start, node.position?.end]) if (point?.offset !== undefined) point.offset += shift;
+    if (sourceFile) node.data = { ...node.data, sourceFile };
+  });
   return tree.children;
 }
 
