@@ -11,9 +11,13 @@
  */
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Definition, Html, Image, ImageReference, Link, Root } from 'mdast';
-import type { Node } from 'unist';
+import type { Element, Root as HastRoot } from 'hast';
+import type { Definition, Html, Image, ImageReference, Link, Parent, Root } from 'mdast';
+import rehypeRaw from 'rehype-raw';
+import { unified } from 'unified';
+import type { Node, Position } from 'unist';
 import type { VFile } from 'vfile';
+import { STRIPPED_WITH_CONTENT } from '../src/content/sanitize.ts';
 import type { LocalFile } from '../src/content/types.ts';
 import { toPosix } from '../src/content/ids.ts';
 import { extensionOf, isImageExtension, matchesImageExtension, RASTER_EXTENSIONS } from './lib/file-kind.ts';
@@ -136,16 +140,62 @@ export default function remarkLocalFiles(options: LocalFilesOptions) {
           link.url = publish(link.url, 'link', link, link) ?? link.url;
           break;
         }
-        case 'html':
-          publishRawImages(node as Html, publish, checkAlt);
-          break;
       }
+    });
+    visit(tree, (node: Node) => {
+      if ('children' in node) for (const html of shownHtml((node as Parent).children)) publishRawImages(html, publish, checkAlt);
     });
   };
 }
 
-const IMG_TAG = /<img\b[^>]*>/gi;
+const INLINE_OPEN = /^<([a-z][a-z0-9-]*)\b[^>]*>$/i;
+const INLINE_CLOSE = /^<\/([a-z][a-z0-9-]*)\s*>$/i;
+
+/**
+ * The raw HTML nodes among `children` that can show anything: markdown splits inline HTML into one
+ * node per tag, so `<svg>`, `<img …>` and `</svg>` arrive apart; whatever sits between the opening
+ * and closing tags of an element the sanitiser removes whole is never shown.
+ */
+function shownHtml(children: readonly Node[]): Html[] {
+  const shown: Html[] = [];
+  const hidden: string[] = [];
+  for (const child of children) {
+    if (child.type !== 'html') continue;
+    const value = (child as Html).value.trim();
+    const open = INLINE_OPEN.exec(value)?.[1]?.toLowerCase();
+    const close = INLINE_CLOSE.exec(value)?.[1]?.toLowerCase();
+    if (open && (STRIPPED_WITH_CONTENT as readonly string[]).includes(open) && !value.endsWith('/>')) hidden.push(open);
+    else if (close && hidden.at(-1) === close) hidden.pop();
+    else if (hidden.length === 0) shown.push(child as Html);
+  }
+  return shown;
+}
+
 const TAG_ATTRIBUTE = /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+/** Raw HTML read exactly as the pipeline reads it later (rehype-raw), so a tag inside a comment or an attribute is not an image. */
+const rawParser = unified().use(rehypeRaw);
+
+/** The `<img>` elements raw HTML really holds, as spans of `html` (a node's value). */
+function imageTags(html: string, position: Position): { from: number; to: number }[] {
+  const root = { type: 'root', children: [{ type: 'raw', value: html, position }] } as unknown as HastRoot;
+  const tags: { from: number; to: number }[] = [];
+  const walk = (node: HastRoot | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      // The sanitiser removes these with everything inside (an <img> in an <svg>'s foreignObject, say): never shown.
+      if ((STRIPPED_WITH_CONTENT as readonly string[]).includes(child.tagName)) continue;
+      walk(child);
+      const start = child.position?.start.offset;
+      const end = child.position?.end.offset;
+      if (child.tagName !== 'img' || start === undefined || end === undefined) continue;
+      const from = start - position.start.offset!;
+      // Only a tag found where the parser says it is can be rewritten in place.
+      if (/^<img\b/i.test(html.slice(from, end - position.start.offset!))) tags.push({ from, to: end - position.start.offset! });
+    }
+  };
+  walk(rawParser.runSync(root) as HastRoot);
+  return tags;
+}
 
 /** `<img src="media/x.png" alt="…">` in raw HTML: checked like a markdown picture, its src rewritten in place. */
 function publishRawImages(
@@ -153,29 +203,29 @@ function publishRawImages(
   publish: (written: string, use: Use, node: Node, place: Place) => string | undefined,
   checkAlt: (alt: string | undefined, how: string, place: Place) => void,
 ): void {
-  const start = node.position?.start;
+  const position = node.position;
+  if (position?.start.offset === undefined || !/<img\b/i.test(node.value)) return;
   const placeAt = (offset: number): Place => {
-    if (!start) return node;
     const before = node.value.slice(0, offset);
     const newline = before.lastIndexOf('\n');
-    const line = start.line + (before.match(/\n/g)?.length ?? 0);
-    return { line, column: newline === -1 ? start.column + offset : offset - newline };
+    const line = position.start.line + (before.match(/\n/g)?.length ?? 0);
+    return placeOrNode({ line, column: newline === -1 ? position.start.column + offset : offset - newline }, node);
   };
   const edits: { from: number; to: number; value: string }[] = [];
-  for (const tag of node.value.matchAll(IMG_TAG)) {
+  for (const tag of imageTags(node.value, position)) {
     let alt: string | undefined;
     let src: { value: string; at: number } | undefined;
-    for (const attribute of tag[0].slice(4).matchAll(TAG_ATTRIBUTE)) {
+    const text = node.value.slice(tag.from, tag.to);
+    for (const attribute of text.slice(4).matchAll(TAG_ATTRIBUTE)) {
       const name = attribute[1]!.toLowerCase();
       const value = attribute[2] ?? attribute[3] ?? attribute[4];
       if (name === 'alt') alt = value ?? '';
-      if (name === 'src' && value !== undefined) src = { value, at: tag.index + 4 + attribute.index + attribute[0].length - value.length - (attribute[4] === undefined ? 1 : 0) };
+      if (name === 'src' && value !== undefined) src = { value, at: tag.from + 4 + attribute.index + attribute[0].length - value.length - (attribute[4] === undefined ? 1 : 0) };
     }
     if (!src) continue;
-    const place = placeOrNode(placeAt(src.at), node);
     // An explicit alt="" marks decoration, as in HTML; only a missing alt is a problem.
-    if (alt === undefined) checkAlt(undefined, `add alt="What the picture shows" (or alt="" if it is only decoration)`, placeOrNode(placeAt(tag.index), node));
-    const published = publish(src.value, 'picture', node, place);
+    if (alt === undefined) checkAlt(undefined, `add alt="What the picture shows" (or alt="" if it is only decoration)`, placeAt(tag.from));
+    const published = publish(src.value, 'picture', node, placeAt(src.at));
     if (published) edits.push({ from: src.at, to: src.at + src.value.length, value: published });
   }
   for (const edit of edits.reverse()) node.value = node.value.slice(0, edit.from) + edit.value + node.value.slice(edit.to);

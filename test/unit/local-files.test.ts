@@ -24,15 +24,16 @@ async function renderedOk() {
 describe('pictures on a rendered page', () => {
   it('lists each file the page uses once, read relative to the file that names it', async () => {
     const document = await renderedOk();
+    // Markdown pictures and links first, in document order, then raw HTML pictures.
     expect(document.localFiles).toEqual([
       { path: 'playbooks/media/chart.png', kind: 'image' },
       { path: 'playbooks/media/photo copy.jpg', kind: 'image' },
-      { path: 'playbooks/media/anim.gif', kind: 'image' },
       { path: 'playbooks/media/tick.svg', kind: 'svg' },
       { path: 'playbooks/media/report.pdf', kind: 'file' },
       { path: 'playbooks/media/budget.xlsx', kind: 'file' },
       // The include's `media/logo.png` is beside the include, not beside the page.
       { path: 'playbooks/includes/media/logo.png', kind: 'image' },
+      { path: 'playbooks/media/anim.gif', kind: 'image' },
     ]);
   });
 
@@ -40,14 +41,13 @@ describe('pictures on a rendered page', () => {
     const { html } = await renderedOk();
     expect(html).toContain('<img src="/_rolebook/file/0" alt="A blue chart">');
     expect(html).toContain('<img src="/_rolebook/file/1" alt="A photo" title="The photo">');
-    expect(html).toContain('<img src="/_rolebook/file/2" alt="An animation">');
-    expect(html).toContain('<img src="/_rolebook/file/3" alt="">');
-    expect(html).toContain('<a href="/_rolebook/file/4#page=2">the report</a>');
-    expect(html).toContain('<a href="/_rolebook/file/5">the budget</a>');
-    expect(html).toContain('<img src="/_rolebook/file/6" alt="The fragment&#x27;s logo">');
+    expect(html).toContain('<img src="/_rolebook/file/6" alt="An animation"> and <img src="/_rolebook/file/2" alt="">');
+    expect(html).toContain('<a href="/_rolebook/file/3#page=2">the report</a>');
+    expect(html).toContain('<a href="/_rolebook/file/4">the budget</a>');
+    expect(html).toContain('<img src="/_rolebook/file/5" alt="The fragment&#x27;s logo">');
     // DocFX pictures: content with its alt text, an icon without one is decoration.
     expect(html).toContain('<img src="/_rolebook/file/0" alt="The same chart, by DocFX">');
-    expect(html).toContain('<p><img src="/_rolebook/file/3" alt=""></p>');
+    expect(html).toContain('<p><img src="/_rolebook/file/2" alt=""></p>');
     // Nothing is left pointing at the markdown's own paths.
     expect(html).not.toMatch(/(?:src|href)="(?:\.\/)?media\//);
   });
@@ -59,7 +59,7 @@ describe('pictures on a rendered page', () => {
     expect(figures[0]).toContain('<img src="/_rolebook/file/0" alt="A chart with a long description" aria-describedby="picture-description-1">');
     expect(figures[0]).toContain('<details><summary>Long description of the picture</summary><div id="picture-description-1"><p>The chart is <strong>blue</strong> with a white circle in the middle.</p></div></details>');
     // A description over several blocks keeps them all, as markdown.
-    expect(figures[1]).toContain('aria-describedby="picture-description-2"');
+    expect(figures[1]).toContain('<img src="/_rolebook/file/2" alt="A tick" aria-describedby="picture-description-2">');
     expect(figures[1]).toMatch(/<div id="picture-description-2"><p>A green tick, drawn as one line.<\/p>\s*<ul>\s*<li>It means done.<\/li>\s*<\/ul>\s*<\/div>/);
     expect(html).not.toContain(':::image');
   });
