@@ -17,7 +17,7 @@ const MAX_WIDTH = 1600;
 const PLACEHOLDER = '/_rolebook/file/';
 
 type Published =
-  | { kind: 'picture'; avif: string; webp: string; width: number; height: number }
+  | { kind: 'picture'; avif: string; webp: string; width: number; height: number; original: string }
   | { kind: 'svg'; src: string; width?: number; height?: number }
   | { kind: 'file'; src: string };
 
@@ -31,7 +31,8 @@ async function publish(file: LocalFile): Promise<Published> {
   if (file.kind === 'file') return { kind: 'file', src: metadata.src };
   const width = Math.min(metadata.width, MAX_WIDTH);
   const [avif, webp] = await Promise.all([getImage({ src: metadata, width, format: 'avif' }), getImage({ src: metadata, width, format: 'webp' })]);
-  return { kind: 'picture', avif: avif.src, webp: webp.src, width, height: Math.round((metadata.height * width) / metadata.width) };
+  const height = Math.round((metadata.height * width) / metadata.width);
+  return { kind: 'picture', avif: avif.src, webp: webp.src, width, height, original: metadata.src };
 }
 
 const escapeAttribute = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
@@ -65,6 +66,7 @@ export async function publishContentFiles(html: string, files: readonly LocalFil
     .replace(HREF, (attribute, index: string, suffix: string) => {
       const file = at(index);
       if (!file) return attribute;
-      return ` href="${escapeAttribute(file.kind === 'picture' ? file.webp : file.src)}${suffix}"`;
+      // A link to a picture offers the file as the author saved it, not the resized copy.
+      return ` href="${escapeAttribute(file.kind === 'picture' ? file.original : file.src)}${suffix}"`;
     });
 }

@@ -105,6 +105,10 @@ describe('every kind of picture and linked file, under a base path', () => {
     expect(attr(report, 'href')).toMatch(/^\/playbook\/_astro\/report\.[\w-]+\.pdf#page=2$/);
     expect(readFileSync(builtFile(build, base, attr(report, 'href')!))).toEqual(readFileSync(path.join(contentDir, 'playbooks/media/report.pdf')));
     expect(readFileSync(builtFile(build, base, attr(budget, 'href')!))).toEqual(readFileSync(path.join(contentDir, 'playbooks/media/budget.xlsx')));
+    // A link to a picture offers the picture as saved, not a resized copy.
+    const chart = links.find((link) => link.childNodes.some((child) => 'value' in child && child.value === 'the full chart'))!;
+    expect(attr(chart, 'href')).toMatch(/\.png$/);
+    expect(readFileSync(builtFile(build, base, attr(chart, 'href')!))).toEqual(readFileSync(path.join(contentDir, 'playbooks/media/chart.png')));
   });
 
   it('optimises raster pictures, publishes SVG as it is, and finds an include’s picture beside the include', () => {

@@ -44,6 +44,7 @@ describe('pictures on a rendered page', () => {
     expect(html).toContain('<img src="/_rolebook/file/6" alt="An animation"> and <img src="/_rolebook/file/2" alt="">');
     expect(html).toContain('<a href="/_rolebook/file/3#page=2">the report</a>');
     expect(html).toContain('<a href="/_rolebook/file/4">the budget</a>');
+    expect(html).toContain('<a href="/_rolebook/file/0">the full chart</a>');
     expect(html).toContain('<img src="/_rolebook/file/5" alt="The fragment&#x27;s logo">');
     // DocFX pictures: content with its alt text, an icon without one is decoration.
     expect(html).toContain('<img src="/_rolebook/file/0" alt="The same chart, by DocFX">');
