@@ -181,9 +181,17 @@ export async function parseClaimed(job: ParseJob, options: ParseFilesOptions): P
 function includeHasher(): (file: string) => string | undefined {
   const hashes = new Map<string, string | undefined>();
   return (file) => {
-    if (!hashes.has(file)) hashes.set(file, existsSync(file) ? hashBytes(readFileSync(file)) : undefined);
+    if (!hashes.has(file)) hashes.set(file, isFile(file) ? hashBytes(readFileSync(file)) : undefined);
     return hashes.get(file);
   };
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** This thread and one worker thread (2 cores here) parse `job` together. */
@@ -264,7 +272,8 @@ async function parseWith(processor: Processor, file: string, root: string, rende
     }
     return problem(`Rolebook could not read this file: ${(error as Error).message}`, 'internal-error');
   }
-  const includes = vfile.data.includes ?? [];
+  // Pictures and files the page refers to count as includes for the cache: adding a missing one re-checks the page.
+  const includes = [...(vfile.data.includes ?? []), ...(vfile.data.localFileDependencies ?? [])];
   const model = buildModel(vfile, {
     id: idForPath(relative),
     source: relative,
@@ -287,6 +296,7 @@ async function parseWith(processor: Processor, file: string, root: string, rende
       links: vfile.data.links ?? [],
       references: vfile.data.references ?? [],
       missingSections: vfile.data.missingSections ?? [],
+      localFiles: vfile.data.localFiles ?? [],
     },
   };
 }

@@ -13,6 +13,7 @@ import remarkAbbr from '../../plugins/remark-abbr.ts';
 import remarkAlerts from '../../plugins/remark-alerts.ts';
 import remarkComplexityGuard from '../../plugins/remark-complexity-guard.ts';
 import remarkContentLinks from '../../plugins/remark-content-links.ts';
+import remarkDocfxImage from '../../plugins/remark-docfx-image.ts';
 import remarkDocfxInclude from '../../plugins/remark-docfx-include.ts';
 import remarkDocumentKind from '../../plugins/remark-document-kind.ts';
 import remarkDrafts from '../../plugins/remark-drafts.ts';
@@ -20,6 +21,7 @@ import remarkYamlMeta from '../../plugins/remark-yaml-meta.ts';
 import remarkHtmlAudit from '../../plugins/remark-html-audit.ts';
 import remarkHtmlBreaks from '../../plugins/remark-html-breaks.ts';
 import remarkLinkEncoding from '../../plugins/remark-link-encoding.ts';
+import remarkLocalFiles from '../../plugins/remark-local-files.ts';
 import remarkLevelScale from '../../plugins/remark-level-scale.ts';
 import remarkOkrs from '../../plugins/remark-okrs.ts';
 import remarkParseGfm from '../../plugins/remark-parse-gfm.ts';
@@ -52,6 +54,9 @@ export function createModelProcessor(options: PipelineOptions) {
     .use(remarkYamlMeta)
     .use(remarkComplexityGuard)
     .use(remarkDocfxInclude, { contentRoot: options.contentRoot })
+    // Pictures (markdown, raw <img>, DocFX :::image:::) and linked files beside the content.
+    .use(remarkDocfxImage)
+    .use(remarkLocalFiles, { contentRoot: options.contentRoot })
     // Breaks first: a plain `<br>` is always allowed, so the audit only renders other raw HTML.
     .use(remarkHtmlBreaks)
     .use(remarkHtmlAudit)

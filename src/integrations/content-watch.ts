@@ -13,9 +13,15 @@ import type { RolebookConfig } from '../config.ts';
 /** Editors save in bursts (write, rename, chmod); one reload per burst. */
 const SETTLE_MS = 80;
 
+/**
+ * Markdown, glossary and config files, and also pictures and other files pages may show or link to
+ * (any extension: a page that names a missing picture must be checked again when it appears).
+ * Hidden files and folders (editor swap files, a cache inside the folder) and backups (`x.md~`) are not.
+ */
 export function isContentFile(file: string, contentDir: string): boolean {
   const relative = path.relative(contentDir, file);
-  return !!relative && !relative.startsWith('..') && !path.isAbsolute(relative) && /\.(md|markdown|ya?ml|json)$/i.test(file);
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  return !relative.split(path.sep).some((segment) => segment.startsWith('.') || segment === 'node_modules') && !file.endsWith('~');
 }
 
 /**

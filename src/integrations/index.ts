@@ -4,6 +4,7 @@
 import type { AstroIntegration } from 'astro';
 import type { RolebookConfig } from '../config.ts';
 import { contentCheckIntegration } from './content-check.ts';
+import { contentFilesIntegration } from './content-files.ts';
 import { contentWatchIntegration } from './content-watch.ts';
 import { cspIntegration } from './csp.ts';
 
@@ -15,6 +16,7 @@ export function rolebookIntegrations(config: RolebookConfig): AstroIntegration[]
     // First: no page is rendered from content with errors.
     contentCheckIntegration(config),
     cspIntegration(),
+    contentFilesIntegration(config),
     contentWatchIntegration(config),
   ];
 }

@@ -21,6 +21,19 @@ export interface RenderedDocument {
   references: ContentReference[];
   /** Sections the document's kind expects that it lacks, by name (`Key Stakeholders`), for the health page. */
   missingSections: string[];
+  /** Pictures and other files beside the content that the page uses, published with it (remark-local-files). */
+  localFiles?: LocalFile[];
+}
+
+/**
+ * A file inside the content folder that a page shows or links to. The rendered HTML refers to it
+ * as `/_rolebook/file/<index in localFiles>`; the site swaps in the published address.
+ */
+export interface LocalFile {
+  /** Path relative to the content root, `/`-separated: `playbooks/media/org-chart.png`. */
+  path: string;
+  /** `image`: a raster picture (optimised); `svg`: published as it is; `file`: any other file, linked. */
+  kind: 'image' | 'svg' | 'file';
 }
 
 /** A reference (`href`, `src`, …) in a document's rendered body, where the author wrote it. */
@@ -58,6 +71,6 @@ export interface ContentLoadResult {
 export interface ParsedFile {
   document?: RenderedDocument;
   problems: Problem[];
-  /** Absolute paths of the includes the document pulled in, even when it failed. */
+  /** Absolute paths of the includes and local files (pictures, linked files) the document pulled in, even when it failed: what its cache entry depends on. */
   includes: string[];
 }

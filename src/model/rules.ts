@@ -103,6 +103,49 @@ export const RULES = {
     fix: 'Put skill documents in content/skills/ so the catalog reads them.',
     example: 'content/skills/people-management.md',
   },
+  /* Pictures and files beside the content ------------------------------------------------ */
+  'image-missing': {
+    severity: 'error',
+    summary: 'A picture the page shows does not exist at the path written.',
+    fix: 'Check the folder and file name (letter case included); the path is relative to the file it is written in.',
+    example: '![Org chart](media/org-chart.png)   with content/playbooks/media/org-chart.png beside the page',
+  },
+  'image-outside-content': {
+    severity: 'error',
+    summary: 'A picture points outside the content folder, which is never published.',
+    fix: 'Copy the picture into the content folder, for example into a media/ folder beside the page.',
+    example: '![Org chart](media/org-chart.png)   (not: ../../secrets/org-chart.png)',
+  },
+  'image-not-an-image': {
+    severity: 'error',
+    summary: 'A file used as a picture is not a picture (its name or its bytes say otherwise).',
+    fix: 'Export the picture again as .png, .jpg, .gif, .webp, .avif or .svg, or link to the file instead of showing it.',
+    example: '[The budget](media/budget.xlsx)   (a link, not ![…](media/budget.xlsx))',
+  },
+  'image-alt-missing': {
+    severity: 'error',
+    summary: 'A picture has no alt text, so people who cannot see it learn nothing from it.',
+    fix: 'Describe what the picture tells the reader in the brackets or the alt-text attribute.',
+    example: ':::image type="content" source="media/org-chart.png" alt-text="Who reports to whom in the Area team.":::',
+  },
+  'image-syntax': {
+    severity: 'error',
+    summary: 'A DocFX :::image::: line cannot be read (unknown type, no source, or an unclosed complex picture).',
+    fix: 'Write :::image type="content" source="media/x.png" alt-text="…"::: on one line; end a complex picture with :::image-end:::.',
+    example: ':::image type="content" source="media/org-chart.png" alt-text="Who reports to whom.":::',
+  },
+  'file-missing': {
+    severity: 'error',
+    summary: 'A linked file (a PDF, a spreadsheet) does not exist at the path written.',
+    fix: 'Check the folder and file name; the path is relative to the file it is written in.',
+    example: '[The quarterly report](media/q3-report.pdf)',
+  },
+  'file-outside-content': {
+    severity: 'error',
+    summary: 'A linked file points outside the content folder, which is never published.',
+    fix: 'Copy the file into the content folder, for example into a media/ folder beside the page.',
+    example: '[The budget](media/budget.xlsx)',
+  },
   'kind-unknown': {
     severity: 'error',
     summary: 'Rolebook cannot tell whether the document is a role guide or a playbook.',
