@@ -154,9 +154,10 @@ function readYaml(yamlSource: string, file: VFile, lineCount: number): FrontMatt
   for (const problem of [...document.errors, ...document.warnings]) {
     const isTag = problem.code === 'TAG_RESOLVE_FAILED';
     if (isTag) tagged.push(problem.pos[0]);
-    const tag = /Unresolved tag: (\S+)/.exec(problem.message)?.[1]?.replace('tag:yaml.org,2002:', '!!');
+    // The tag as the author wrote it (`!!js/function`), read from the source at the problem's range.
+    const tag = yamlSource.slice(problem.pos[0], problem.pos[1]);
     const reason = isTag
-      ? `The front matter uses the YAML tag ${tag ?? ''}; tags are never run or resolved here. Write plain text instead.`
+      ? `The front matter uses the YAML tag ${tag}; tags are never run or resolved here. Write plain text instead.`
       : `The front matter is not valid YAML: ${problem.message.split('\n')[0]}`;
     report(file, reason, at(problem.pos[0]), isTag ? 'front-matter-tag' : 'front-matter-yaml');
   }
