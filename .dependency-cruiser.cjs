@@ -59,7 +59,8 @@ module.exports = {
       severity: 'error',
       from: {},
       // Packages that ship only types (@types/mdast for `mdast`, and so on) have nothing to resolve.
-      to: { couldNotResolve: true, pathNot: '^(mdast|hast|unist|astro|vite)$' },
+      // `astro:*` and `virtual:*` modules exist only inside Astro's build.
+      to: { couldNotResolve: true, pathNot: '^(mdast|hast|unist|astro|vite|astro:.*|virtual:.*)$' },
     },
   ],
   options: {
