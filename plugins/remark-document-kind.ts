@@ -1,5 +1,5 @@
 /**
- * Decides whether a document is a role guide or a playbook (`file.data.kind`): front matter `kind`,
+ * Decides whether a document is a role guide, a playbook or a catalog skill (`file.data.kind`): front matter `kind`,
  * else `ms.topic`, else its sections.
  */
 import type { Root } from 'mdast';
@@ -19,6 +19,7 @@ const TOPICS: Record<string, DocumentKind> = {
   roleguide: 'role-guide',
   role: 'role-guide',
   playbook: 'playbook',
+  skill: 'skill',
 };
 
 export default function remarkDocumentKind() {
@@ -32,7 +33,7 @@ export default function remarkDocumentKind() {
         file.data.kind = kind;
         return;
       }
-      report(file, `kind: “${declared}” is not a kind Rolebook knows. Use role-guide or playbook.`, positions.kind, 'kind-unknown');
+      report(file, `kind: “${declared}” is not a kind Rolebook knows. Use role-guide, playbook or skill.`, positions.kind, 'kind-unknown');
       return;
     }
     const topic = typeof values['ms.topic'] === 'string' ? TOPICS[values['ms.topic'].toLowerCase()] : undefined;

@@ -17,7 +17,8 @@ import { loadGlossary } from './glossary.ts';
 import { idForPath, isFragment, toPosix } from './ids.ts';
 import { buildModel } from './model.ts';
 import type { createModelProcessor, createRenderProcessor, PipelineOptions } from './pipeline.ts';
-import type { ContentLoadResult, RenderedDocument } from './types.ts';
+import { linkCatalog } from './catalog.ts';
+import type { ContentLoadResult, DocumentPlaces, RenderedDocument } from './types.ts';
 
 /** Larger markdown files are refused: no real guide comes close, and parsing stays bounded. */
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
@@ -134,8 +135,11 @@ export async function loadContent(contentRoot: string, options: LoadOptions = {}
     owners.set(id, file);
     documents.push(result.document);
   }
+  // Role skills meet the catalog here, where every document is known (and cached ones too).
+  const catalog = linkCatalog(documents, root);
+  problems.push(...catalog.problems);
   return {
-    documents,
+    documents: catalog.documents,
     glossary: glossary.entries,
     problems: sortProblems(problems),
     stats: {
@@ -287,8 +291,19 @@ async function parseWith(processor: Processor, file: string, root: string, rende
       headings: vfile.data.headings ?? [],
       files: [file, ...(vfile.data.includes ?? [])],
       links: vfile.data.links ?? [],
+      places: placesOf(vfile),
     },
   };
+}
+
+/** Where the parts the catalog step checks across documents are written. */
+function placesOf(vfile: VFile): DocumentPlaces | undefined {
+  const data = vfile.data;
+  if (data.kind === 'role-guide') return { skills: data.skillPlaces ?? [] };
+  if (data.kind !== 'skill') return undefined;
+  const positions = data.frontMatter?.positions;
+  const title = positions?.title ?? { line: (data.frontMatter?.lineCount ?? 0) + 1, column: 1 };
+  return { title, ...(positions?.aliases ? { aliases: positions.aliases } : {}) };
 }
 
 function toProblem(message: VFileMessage, fallbackFile: string): Problem {

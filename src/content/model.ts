@@ -41,6 +41,17 @@ export function buildModel(file: VFile, identity: ModelIdentity): RolebookDocume
           stakeholders: data.stakeholders ?? [],
           successFactors: data.successFactors ?? [],
         }
+      : data.kind === 'skill'
+        ? {
+            ...base,
+            kind: 'skill' as const,
+            summary: data.skillDescription?.summary ?? '',
+            aliases: data.skillDescription?.aliases ?? [],
+            levelScale: data.levelScale,
+            levels: data.skillLevels ?? [],
+            growth: data.skillGrowth ?? [],
+            resources: data.skillResources ?? [],
+          }
       : {
           ...base,
           kind: 'playbook' as const,

@@ -17,6 +17,23 @@ export interface RenderedDocument {
   files: string[];
   /** Internal links written in the markdown, already rewritten to site URLs (base not included). */
   links: ContentLink[];
+  /** Where parts of the model are written, for problems found across documents (the catalog step). */
+  places?: DocumentPlaces;
+}
+
+/** A line and column in the document, or in the include (`file`, absolute) it came from. */
+export interface SourcePlace {
+  file?: string;
+  line: number;
+  column: number;
+}
+
+export interface DocumentPlaces {
+  /** A role guide's skills, in `model.skills` order. */
+  skills?: SourcePlace[];
+  /** A catalog skill's title (its H1, else the front matter title) and its `aliases:` key. */
+  title?: SourcePlace;
+  aliases?: SourcePlace;
 }
 
 /** A link in the markdown to another page or anchor of the site, where the author wrote it. */
