@@ -20,6 +20,11 @@ declare module 'vfile' {
 
 const LEGEND = new RegExp(`^L(\\d+)\\s*(?:${DASH}+|to)\\s*L(\\d+)\\s*\\(([^)]+)\\)\\.?$`, 'i');
 
+/** Whether a paragraph is a level legend line (which is not prose: the summary leaves it out). */
+export function isLevelLegend(text: string): boolean {
+  return LEGEND.test(text);
+}
+
 export default function remarkLevelScale() {
   return (tree: Root, file: VFile) => {
     file.data.levelScale = DEFAULT_LEVEL_SCALE;

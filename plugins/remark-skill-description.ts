@@ -5,6 +5,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { plainText } from './lib/text.ts';
+import { isLevelLegend } from './remark-level-scale.ts';
 
 export interface SkillDescription {
   summary: string;
@@ -26,6 +27,7 @@ export default function remarkSkillDescription() {
       summary: (file.data.preamble ?? [])
         .filter((node) => node.type === 'paragraph')
         .map((node) => plainText(node))
+        .filter((text) => !isLevelLegend(text))
         .join('\n\n'),
       aliases: [...new Set(list.map((alias) => alias.trim()).filter(Boolean))],
     };

@@ -96,15 +96,28 @@ function nameIndex(skills: (RenderedDocument & { model: SkillDocument })[], at: 
 function linkRole(document: RenderedDocument & { model: RoleGuide }, names: Map<string, NameOwner>, at: At, problems: Problems): RenderedDocument {
   const role = document.model;
   const known = [...new Set([...names.values()].map((owner) => owner.name))];
+  const taken = new Map<string, Skill>();
   const skills = role.skills.map((skill, index): Skill => {
     const place = document.places?.skills?.[index];
     const owner = names.get(skillNameKey(skill.name));
+    const earlier = owner && taken.get(owner.skill.id);
+    if (owner && earlier) {
+      // Saved assessments are keyed by the catalog skill: two rows for one skill would share a key.
+      problems.push({
+        ...at(document, place),
+        severity: 'error',
+        message: `“${skill.name}” is the catalog skill “${owner.skill.title}”, which this guide already lists as “${earlier.name}”. List it once.`,
+        ruleId: 'skill-catalog-duplicate',
+      });
+      return skill;
+    }
+    if (owner) taken.set(owner.skill.id, skill);
     if (!owner) {
       const close = closestSkillName(skill.name, known);
       problems.push({
         ...at(document, place),
         severity: 'warning',
-        message: `No catalog skill is called “${skill.name}”${close ? `; did you mean “${close}”?` : `. Add content/${CATALOG_FOLDER}/ a document for it, or an alias to the skill it is.`}`,
+        message: `No catalog skill is called “${skill.name}”${close ? `; did you mean “${close}”?` : `. Add a document for it to ${CATALOG_FOLDER}/, or add this name to the aliases of the catalog skill it is.`}`,
         ruleId: 'skill-not-in-catalog',
       });
       return skill;
