@@ -25,7 +25,7 @@ describe('a skill page', () => {
     const page = skill();
     expect(text(byTag(page, 'h1')[0]!)).toBe('People Management');
     expect(text(byClass(page, 'role-summary')[0]!)).toMatch(/^People Management is building a team that performs well/);
-    const levels = byClass(page, 'skill-level').map((level) => [text(byTag(level, 'h3')[0]!), byTag(level, 'li').length]);
+    const levels = byClass(page, 'skill-level').map((level) => [text(byTag(level, 'h3')[0]!), byTag(byTag(level, 'ul')[0]!, 'li').length]);
     expect(levels).toEqual([
       ['L100 essentials', 3],
       ['L200 intermediate', 3],
@@ -137,6 +137,7 @@ describe('the skills matrix with 30 roles × 40 skills', () => {
   });
 
   it('warns, without failing, about role skills the catalog lacks', () => {
-    expect(large.output).toMatch(/No catalog skill is called “Security 40”/);
+    expect(large.output).toContain(`No catalog skill is called “${skillName(40)}”`);
+    expect(large.output).not.toMatch(/error:/);
   });
 });
