@@ -46,6 +46,7 @@ export default function remarkDocumentKind() {
     const sections = file.data.sections;
     if (findSection(sections, 'skills', 'role profile')) file.data.kind = 'role-guide';
     else if (findSection(sections, 'objectives and key results', 'okrs', 'key results')) file.data.kind = 'playbook';
+    else if (sections?.some((section) => section.key === 'levels')) file.data.kind = 'skill';
     else {
       report(
         file,
