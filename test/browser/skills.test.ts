@@ -10,6 +10,9 @@ import { collectProblems, hasBrowser, runAxe, useServedSite, type ServedSite } f
 import { projectRoot } from '../helpers/site.ts';
 import { roleTitle, writeSkillsCorpus } from '../helpers/skills-corpus.ts';
 
+/** Pagefind loads its index on first use: on a busy machine that takes more than expect.poll's default second. */
+const SEARCH_WAIT = { timeout: 20_000 };
+
 async function open(site: ServedSite, route: string, width: number, bypassCSP = false): Promise<Page> {
   const context = await site.browser.newContext({ viewport: { width, height: 800 }, bypassCSP });
   const page = await context.newPage();
@@ -42,12 +45,17 @@ describe.skipIf(!hasBrowser)('skill pages in Chromium', () => {
     await expect.poll(() => dialog.isVisible()).toBe(true);
     await dialog.getByRole('searchbox').fill('morale problems before they show in the poll');
     const first = dialog.locator('.search-result-title').first();
-    await expect.poll(() => first.textContent()).toBe('People Management Skill');
+    await expect.poll(() => first.textContent(), SEARCH_WAIT).toBe('People Management Skill');
     expect(await first.getAttribute('href')).toBe('/skills/people-management/');
+    // Enter opens the first result.
+    await dialog.getByRole('searchbox').press('Enter');
+    await page.waitForURL('**/skills/people-management/');
+    await page.keyboard.press('/');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
     await dialog.getByRole('searchbox').fill('Collaboration');
-    await expect.poll(() => dialog.locator('.search-result-title').count()).toBeGreaterThan(1);
+    await expect.poll(() => dialog.locator('.search-result-title').count(), SEARCH_WAIT).toBeGreaterThan(1);
     await dialog.getByRole('combobox', { name: 'Kind' }).selectOption('Skill');
-    await expect.poll(async () => (await dialog.locator('.search-result-title').allTextContents()).every((title) => title.endsWith('Skill'))).toBe(true);
+    await expect.poll(async () => (await dialog.locator('.search-result-title').allTextContents()).every((title) => title.endsWith('Skill')), SEARCH_WAIT).toBe(true);
     expect(await dialog.locator('.search-result-title').allTextContents()).toContain('Collaboration Skill');
     expect(problems).toEqual([]);
     await page.context().close();
