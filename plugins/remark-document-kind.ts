@@ -1,7 +1,7 @@
 /**
  * Decides what kind of document this is (`file.data.kind`): the kind its front matter declares
  * (`kind`, else an `ms.topic` that names a kind, both read by the front-matter schema), else its
- * sections. Skill catalog entries (`skill`) are only ever declared.
+ * sections (a `## Levels` section makes a skill catalog entry).
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
@@ -31,6 +31,7 @@ export default function remarkDocumentKind() {
     const sections = file.data.sections;
     if (findSection(sections, 'skills', 'role profile')) file.data.kind = 'role-guide';
     else if (findSection(sections, 'objectives and key results', 'okrs', 'key results')) file.data.kind = 'playbook';
+    else if (sections?.some((section) => section.key === 'levels')) file.data.kind = 'skill';
     else {
       report(
         file,

@@ -22,6 +22,11 @@ const LEGEND = new RegExp(`^L(\\d+)\\s*(?:${DASH}+|to)\\s*L(\\d+)\\s*\\(([^)]+)\
 /** A paragraph that starts like a legend; if LEGEND does not read it, the guide's scale would be silently ignored. */
 const LEGEND_LIKE = new RegExp(`^(?:L|Level)\\s*\\d+\\s*(?:${DASH}+|to)\\s*(?:L|Level)\\s*\\d+\\b`, 'i');
 
+/** Whether a paragraph is a level legend line (which is not prose: the summary leaves it out). */
+export function isLevelLegend(text: string): boolean {
+  return LEGEND.test(text);
+}
+
 export default function remarkLevelScale() {
   return (tree: Root, file: VFile) => {
     file.data.levelScale = DEFAULT_LEVEL_SCALE;

@@ -6,13 +6,16 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Skill } from '../src/model/schemas.ts';
 import { itemText, listItems } from './lib/blocks.ts';
-import { documentStart, report } from './lib/report.ts';
+import { documentStart, report, sourceFileOf } from './lib/report.ts';
 import { readSkillLine } from './lib/skill-line.ts';
+import type { SourcePlace } from '../src/model/rendered.ts';
 import { findSection } from './remark-sections.ts';
 
 declare module 'vfile' {
   interface DataMap {
     skills: Skill[];
+    /** Where each of `skills` is written (same order), for problems found across documents. */
+    skillPlaces: SourcePlace[];
   }
 }
 
@@ -21,6 +24,7 @@ export default function remarkSkills() {
     if (file.data.kind !== 'role-guide') return;
     const section = findSection(file.data.sections, 'skills', 'required skills');
     file.data.skills = [];
+    file.data.skillPlaces = [];
     if (!section) {
       (file.data.missingSections ??= []).push('Skills');
       report(file, 'This role guide has no “## Skills” section, so it has no self-assessment.', documentStart(file), 'section-missing', 'warning');
@@ -64,6 +68,9 @@ export default function remarkSkills() {
       }
       seen.set(key, item.position?.start.line ?? 0);
       file.data.skills.push(skill);
+      const start = item.position?.start ?? { line: 1, column: 1 };
+      const included = sourceFileOf(item);
+      file.data.skillPlaces.push({ line: start.line, column: start.column, ...(included ? { file: included } : {}) });
     }
     if (file.data.skills.length === 0 && listItems(section.nodes).length === 0) {
       report(file, 'The “Skills” section lists no skills.', section.heading, 'skills-empty', 'warning');

@@ -16,7 +16,7 @@ export const USAGE = `Usage:
   rolebook build                                 check, build the site, index it for search and
                                                  check its links (what npm run build runs)
   rolebook index [SITE_DIR]                      build the search index of a built site (default dist/)
-  rolebook new role|playbook "Name" [--content-root DIR]
+  rolebook new role|playbook|skill "Name" [--content-root DIR]
                                                  write a new, correctly shaped document
   rolebook explain [RULE]                        what a rule id (such as link-broken) means and how
                                                  to fix it; without RULE, every rule

@@ -1,5 +1,5 @@
 /**
- * `rolebook new role|playbook "Name"`: writes a correctly shaped document, dated today, that
+ * `rolebook new role|playbook|skill "Name"`: writes a correctly shaped document, dated today, that
  * `rolebook check` accepts, so a content owner starts from the format instead of from memory.
  * It never overwrites: the file is created exclusively, and an existing one is an error.
  */
@@ -9,7 +9,7 @@ import { idForPath, toPosix } from '../../plugins/lib/ids.ts';
 import { toMsDate } from '../model/frontmatter.ts';
 import { KIND_FOLDER } from '../site/urls.ts';
 
-export type NewDocumentKind = 'role-guide' | 'playbook';
+export type NewDocumentKind = 'role-guide' | 'playbook' | 'skill';
 
 export interface CreateDocumentOptions {
   contentRoot: string;
@@ -34,7 +34,7 @@ export async function createDocument(
   }
   const folder = path.join(path.resolve(options.contentRoot), KIND_FOLDER[kind]);
   const file = path.join(folder, `${slug}.md`);
-  const text = kind === 'role-guide' ? roleGuideTemplate(title, options) : playbookTemplate(title, options);
+  const text = TEMPLATES[kind](title, options);
   await mkdir(folder, { recursive: true });
   try {
     // `wx`: create or fail, atomically, so two runs (or an existing page) can never be overwritten.
@@ -136,6 +136,57 @@ L100 – L400 (essentials/intermediate/advanced/expert)
 `;
 }
 
+/** A catalog skill: every level of the default scale described, growth steps and a resource. */
+function skillTemplate(name: string, options: CreateDocumentOptions): string {
+  const head = frontMatter(
+    [
+      ['title', name],
+      ['description', `What ${name} is, and what each level of it looks like.`],
+      ['author', options.author],
+      ['ms.date', msDate(options.today ?? new Date())],
+      ['ms.topic', 'skill'],
+    ],
+    [
+      ...(options.author ? [] : ['# author: your name (several: A, B and C)']),
+      '# aliases: other names role guides use for this skill, e.g. "Name One, Name Two"',
+      '# ft.owner: alias of the person who keeps this skill up to date',
+    ],
+  );
+  return `${head}
+# ${name}
+
+Say in a paragraph what ${name} is and why it matters.
+
+## Levels
+
+### L100 – Essentials
+- Something a person at this level does, that others can see.
+
+### L200 – Intermediate
+- Something a person at this level does, that others can see.
+
+### L300 – Advanced
+- Something a person at this level does, that others can see.
+
+### L400 – Expert
+- Something a person at this level does, that others can see.
+
+## Growing
+
+### L100 to L200
+- A concrete step from L100 to L200.
+
+### L200 to L300
+- A concrete step from L200 to L300.
+
+### L300 to L400
+- A concrete step from L300 to L400.
+
+## Resources
+- [A course, a book or a page to learn from](https://learn.microsoft.com/training/) (L100)
+`;
+}
+
 function playbookTemplate(name: string, options: CreateDocumentOptions): string {
   const head = frontMatter(
     [
@@ -185,3 +236,9 @@ Say what the people following this playbook set out to achieve.
 - A result you will measure later (Future)
 `;
 }
+
+const TEMPLATES: Record<NewDocumentKind, (name: string, options: CreateDocumentOptions) => string> = {
+  'role-guide': roleGuideTemplate,
+  playbook: playbookTemplate,
+  skill: skillTemplate,
+};

@@ -3,7 +3,10 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
 import { loadGlossary } from '../content/glossary.ts';
-import { parseDocument } from '../content/load.ts';
+import { CATALOG_FOLDER, linkCatalog } from '../content/catalog.ts';
+import { findDocuments, parseDocument } from '../content/load.ts';
+import { toPosix } from '../../plugins/lib/ids.ts';
+import type { RenderedDocument } from '../model/rendered.ts';
 import { formatProblems } from '../report/reporters.ts';
 import { UsageError, type Io, type ParsedOptions } from './io.ts';
 
@@ -15,14 +18,16 @@ export async function runParse({ values, positionals }: ParsedOptions, io: Io): 
   }
   const contentRoot = path.resolve(io.cwd, (values['content-root'] as string | undefined) ?? defaultContentRoot(files, io.cwd));
   const glossary = (await loadGlossary(contentRoot)).entries;
-  const models = [];
+  const documents: RenderedDocument[] = [];
   const problems = [];
   for (const file of files) {
     const parsed = await parseDocument(file, { contentRoot, glossary, render: false });
     problems.push(...parsed.problems);
-    if (parsed.document) models.push(parsed.document.model);
+    if (parsed.document) documents.push(parsed.document);
   }
-  io.out(JSON.stringify(models, null, 2));
+  const linked = await withCatalog(documents, files, contentRoot, glossary);
+  problems.push(...linked.problems);
+  io.out(JSON.stringify(linked.documents.map((document) => document.model), null, 2));
   const errors = problems.filter((problem) => problem.severity === 'error');
   if (problems.length > 0) io.err(formatProblems(problems, 'text', { cwd: io.cwd, documentCount: files.length }));
   return errors.length > 0 ? 1 : 0;
@@ -40,4 +45,25 @@ function defaultContentRoot(files: string[], cwd: string): string {
   const content = parts.lastIndexOf('content');
   const candidate = content > 0 ? parts.slice(0, content + 1).join(path.sep) : path.dirname(files[0]!);
   return inside(candidate) ? candidate : path.dirname(files[0]!);
+}
+
+/**
+ * Role skills get their `skillId` as in `rolebook check` and the site: the content root's catalog
+ * (skills/) is read too, but only the named files are printed, with only their own problems.
+ */
+async function withCatalog(documents: RenderedDocument[], files: string[], contentRoot: string, glossary: Awaited<ReturnType<typeof loadGlossary>>['entries']) {
+  const named = new Set(files);
+  const catalogFiles = existsSync(path.join(contentRoot, CATALOG_FOLDER))
+    ? (await findDocuments(contentRoot)).filter((file) => !named.has(file) && toPosix(path.relative(contentRoot, file)).startsWith(`${CATALOG_FOLDER}/`))
+    : [];
+  const catalog: RenderedDocument[] = [];
+  for (const file of catalogFiles) {
+    const parsed = await parseDocument(file, { contentRoot, glossary, render: false });
+    if (parsed.document) catalog.push(parsed.document);
+  }
+  const linked = linkCatalog([...documents, ...catalog], contentRoot);
+  return {
+    documents: linked.documents.slice(0, documents.length),
+    problems: linked.problems.filter((problem) => named.has(problem.file)),
+  };
 }

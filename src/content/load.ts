@@ -19,9 +19,10 @@ import { loadGlossary } from './glossary.ts';
 import { idForPath, isFragment, toPosix } from '../../plugins/lib/ids.ts';
 import { buildModel } from './model.ts';
 import type { createModelProcessor, createRenderProcessor, PipelineOptions } from './pipeline.ts';
-import type { ContentLoadResult, ParsedFile, RenderedDocument } from '../model/rendered.ts';
+import type { ContentLoadResult, DocumentPlaces, ParsedFile, RenderedDocument } from '../model/rendered.ts';
 export type { ParsedFile };
 import { projectRoot } from './project-root.ts';
+import { linkCatalog } from './catalog.ts';
 
 /** Larger markdown files are refused: no real guide comes close, and parsing stays bounded. */
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
@@ -130,8 +131,11 @@ export async function loadContent(contentRoot: string, options: LoadOptions = {}
     owners.set(id, file);
     documents.push(result.document);
   }
+  // Role skills meet the catalog here, where every document is known (and cached ones too).
+  const catalog = linkCatalog(documents, root);
+  problems.push(...catalog.problems);
   return {
-    documents,
+    documents: catalog.documents,
     glossary: glossary.entries,
     problems: sortProblems(problems),
     stats: {
@@ -297,6 +301,7 @@ async function parseWith(processor: Processor, file: string, root: string, rende
       references: vfile.data.references ?? [],
       missingSections: vfile.data.missingSections ?? [],
       localFiles: vfile.data.localFiles ?? [],
+      places: placesOf(vfile),
     },
   };
 }
@@ -304,6 +309,16 @@ async function parseWith(processor: Processor, file: string, root: string, rende
 /** A fatal message a Rolebook plugin threw on purpose (see `refuse` in plugins/lib/report.ts). */
 function isRefusal(error: unknown): error is VFileMessage {
   return error instanceof VFileMessage && error.fatal === true && error.source === 'rolebook' && !!error.ruleId;
+}
+
+/** Where the parts the catalog step checks across documents are written. */
+function placesOf(vfile: VFile): DocumentPlaces | undefined {
+  const data = vfile.data;
+  if (data.kind === 'role-guide') return { skills: data.skillPlaces ?? [] };
+  if (data.kind !== 'skill') return undefined;
+  const positions = data.frontMatter?.positions;
+  const title = positions?.title?.key ?? { line: (data.frontMatter?.lineCount ?? 0) + 1, column: 1 };
+  return { title, ...(positions?.aliases ? { aliases: positions.aliases.key } : {}) };
 }
 
 function toProblem(message: VFileMessage, fallbackFile: string): Problem {

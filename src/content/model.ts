@@ -5,7 +5,7 @@
 import type { VFile } from 'vfile';
 import { emptyMeta } from '../model/frontmatter.ts';
 import { RolebookDocumentSchema, type RolebookDocument } from '../model/schemas.ts';
-import { documentStart, report } from '../../plugins/lib/report.ts';
+import { report } from '../../plugins/lib/report.ts';
 
 export interface ModelIdentity {
   id: string;
@@ -18,11 +18,6 @@ export interface ModelIdentity {
 export function buildModel(file: VFile, identity: ModelIdentity): RolebookDocument | undefined {
   const data = file.data;
   if (!data.kind) return undefined;
-  if (data.kind === 'skill') {
-    // Skill catalog entries (issue 13) are recognised, and their front matter checked, but they have no model yet.
-    report(file, 'This is a skill catalog entry (ms.topic: skill). Rolebook checks its front matter but does not publish skill pages yet.', documentStart(file), 'skill-not-published', 'warning');
-    return undefined;
-  }
   const frontMatter = data.frontMatter;
   // The front matter was validated and normalised by remark-yaml-meta (a missing title is reported there).
   const { kind: _declared, ...meta } = frontMatter?.meta ?? emptyMeta();
@@ -44,6 +39,17 @@ export function buildModel(file: VFile, identity: ModelIdentity): RolebookDocume
           stakeholders: data.stakeholders ?? [],
           successFactors: data.successFactors ?? [],
         }
+      : data.kind === 'skill'
+        ? {
+            ...base,
+            kind: 'skill' as const,
+            summary: data.skillDescription?.summary ?? '',
+            aliases: data.skillDescription?.aliases ?? [],
+            levelScale: data.levelScale,
+            levels: data.skillLevels ?? [],
+            growth: data.skillGrowth ?? [],
+            resources: data.skillResources ?? [],
+          }
       : {
           ...base,
           kind: 'playbook' as const,

@@ -28,6 +28,10 @@ import remarkParseGfm from '../../plugins/remark-parse-gfm.ts';
 import remarkPlaybookOverview from '../../plugins/remark-playbook-overview.ts';
 import remarkRoleDescription from '../../plugins/remark-role-description.ts';
 import remarkSections from '../../plugins/remark-sections.ts';
+import remarkSkillDescription from '../../plugins/remark-skill-description.ts';
+import remarkSkillGrowth from '../../plugins/remark-skill-growth.ts';
+import remarkSkillLevels from '../../plugins/remark-skill-levels.ts';
+import remarkSkillResources from '../../plugins/remark-skill-resources.ts';
 import remarkSkills from '../../plugins/remark-skills.ts';
 import remarkStakeholders from '../../plugins/remark-stakeholders.ts';
 import remarkSuccessFactors from '../../plugins/remark-success-factors.ts';
@@ -67,6 +71,10 @@ export function createModelProcessor(options: PipelineOptions) {
     .use(remarkRoleDescription)
     .use(remarkLevelScale)
     .use(remarkSkills)
+    // Catalog skills (ms.topic: skill): summary and aliases, levels, growth steps.
+    .use(remarkSkillDescription)
+    .use(remarkSkillLevels)
+    .use(remarkSkillGrowth)
     .use(remarkStakeholders)
     .use(remarkSuccessFactors)
     .use(remarkPlaybookOverview)
@@ -74,6 +82,8 @@ export function createModelProcessor(options: PipelineOptions) {
     .use(remarkDrafts)
     .use(remarkLinkEncoding)
     .use(remarkContentLinks, { contentRoot: options.contentRoot, base })
+    // After the links: a resource that links to another document gets its site URL.
+    .use(remarkSkillResources)
     .use(remarkAbbr, { glossary: options.glossary, glossaryHref: `${base}glossary/` });
 }
 

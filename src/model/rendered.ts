@@ -23,6 +23,23 @@ export interface RenderedDocument {
   missingSections: string[];
   /** Pictures and other files beside the content that the page uses, published with it (remark-local-files). */
   localFiles?: LocalFile[];
+  /** Where parts of the model are written, for problems found across documents (the catalog step). */
+  places?: DocumentPlaces;
+}
+
+/** A line and column in the document, or in the include (`file`, absolute) it came from. */
+export interface SourcePlace {
+  file?: string;
+  line: number;
+  column: number;
+}
+
+export interface DocumentPlaces {
+  /** A role guide's skills, in `model.skills` order. */
+  skills?: SourcePlace[];
+  /** A catalog skill's title (its H1, else the front matter title) and its `aliases:` key. */
+  title?: SourcePlace;
+  aliases?: SourcePlace;
 }
 
 /**

@@ -34,6 +34,8 @@ export const SkillSchema = z.object({
   name: z.string().min(1),
   level: RequiredLevelSchema,
   qualifier: z.string().min(1).optional(),
+  /** The id of the catalog skill (`skills/people-management`) whose title or alias this name matches. */
+  skillId: z.string().min(1).optional(),
 });
 
 /** `- CXP PMs to drive priority area results` → group `CXP PMs`, purpose `drive priority area results`. */
@@ -76,7 +78,7 @@ export const MetaSchema = z.object({
   extra: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
 });
 
-export const DocumentKindSchema = z.enum(['role-guide', 'playbook']);
+export const DocumentKindSchema = z.enum(['role-guide', 'playbook', 'skill']);
 
 const documentBase = {
   /** Stable id: the path below the content root without extension, e.g. `roles/team-manager`. */
@@ -135,7 +137,46 @@ export const PlaybookSchema = z.object({
   drafts: z.array(DraftSchema),
 });
 
-export const RolebookDocumentSchema = z.discriminatedUnion('kind', [RoleGuideSchema, PlaybookSchema]);
+/** `### L300 – Advanced` in a catalog skill's Levels section, with its bullets: what the level looks like. */
+export const CatalogLevelSchema = z.object({
+  code: z.string().regex(/^L\d+$/),
+  value: z.number().int().nonnegative(),
+  /** The name written after the dash, if any (the scale's name for the level). */
+  name: z.string().min(1).optional(),
+  descriptors: z.array(z.string().min(1)),
+});
+
+/** `### L200 to L300` in the Growing section: what to do to move from one level to the next. */
+export const GrowthStepSchema = z.object({
+  from: z.string().regex(/^L\d+$/),
+  to: z.string().regex(/^L\d+$/),
+  tips: z.array(z.string().min(1)),
+});
+
+/** `- [Title](https://…) (L200)` in the Resources section. */
+export const SkillResourceSchema = z.object({
+  title: z.string().min(1),
+  url: z.string().min(1),
+  /** The level the resource suits, as its code (`L200`). */
+  level: z.string().regex(/^L\d+$/).optional(),
+});
+
+/** A catalog document (`content/skills/*.md`, `ms.topic: skill`): what each level of one skill looks like. */
+export const SkillDocumentSchema = z.object({
+  ...documentBase,
+  kind: z.literal('skill'),
+  /** The paragraph(s) between the title and the first section. */
+  summary: z.string(),
+  /** Other names role guides use for this skill (`aliases:` in the front matter). */
+  aliases: z.array(z.string().min(1)),
+  levelScale: LevelScaleSchema,
+  /** Described levels, in scale order. */
+  levels: z.array(CatalogLevelSchema),
+  growth: z.array(GrowthStepSchema),
+  resources: z.array(SkillResourceSchema),
+});
+
+export const RolebookDocumentSchema = z.discriminatedUnion('kind', [RoleGuideSchema, PlaybookSchema, SkillDocumentSchema]);
 
 /** A problem found in the content, positioned in the file the author edits. */
 export const ProblemSchema = z.object({
@@ -169,6 +210,10 @@ export type KeyResult = z.infer<typeof KeyResultSchema>;
 export type OkrArea = z.infer<typeof OkrAreaSchema>;
 export type Draft = z.infer<typeof DraftSchema>;
 export type Playbook = z.infer<typeof PlaybookSchema>;
+export type CatalogLevel = z.infer<typeof CatalogLevelSchema>;
+export type GrowthStep = z.infer<typeof GrowthStepSchema>;
+export type SkillResource = z.infer<typeof SkillResourceSchema>;
+export type SkillDocument = z.infer<typeof SkillDocumentSchema>;
 export type RolebookDocument = z.infer<typeof RolebookDocumentSchema>;
 export type Problem = z.infer<typeof ProblemSchema>;
 export type GlossaryEntry = z.infer<typeof GlossaryEntrySchema>;

@@ -7,12 +7,14 @@ import { loadConfig } from '../config.ts';
 import { loadContent } from '../content/load.ts';
 import { takeLoadedContent } from '../content/shared.ts';
 import type { ContentLoadResult, RenderedDocument } from '../model/rendered.ts';
-import type { DocumentKind, Playbook, Problem, RoleGuide } from '../model/schemas.ts';
+import type { DocumentKind, Playbook, Problem, RoleGuide, SkillDocument } from '../model/schemas.ts';
 import { basePath } from './urls.ts';
 
 export interface SiteContent extends ContentLoadResult {
   roles: RenderedDocument[];
   playbooks: RenderedDocument[];
+  /** The skills catalog (`skills/*.md`), by title. */
+  skills: RenderedDocument[];
   byId: Map<string, RenderedDocument>;
 }
 
@@ -38,6 +40,7 @@ export async function loadSiteContent(contentDir: string, base: string): Promise
     documents,
     roles: documents.filter((document) => document.model.kind === 'role-guide'),
     playbooks: documents.filter((document) => document.model.kind === 'playbook'),
+    skills: documents.filter((document) => document.model.kind === 'skill'),
     byId: new Map(documents.map((document) => [document.model.id, document])),
   };
 }
@@ -68,7 +71,7 @@ export function byTitle(a: RenderedDocument, b: RenderedDocument): number {
 }
 
 export function documentsOfKind(content: SiteContent, kind: DocumentKind): RenderedDocument[] {
-  return kind === 'role-guide' ? content.roles : content.playbooks;
+  return kind === 'role-guide' ? content.roles : kind === 'skill' ? content.skills : content.playbooks;
 }
 
 export function isRole(document: RenderedDocument): document is RenderedDocument & { model: RoleGuide } {
@@ -77,4 +80,8 @@ export function isRole(document: RenderedDocument): document is RenderedDocument
 
 export function isPlaybook(document: RenderedDocument): document is RenderedDocument & { model: Playbook } {
   return document.model.kind === 'playbook';
+}
+
+export function isSkill(document: RenderedDocument): document is RenderedDocument & { model: SkillDocument } {
+  return document.model.kind === 'skill';
 }

@@ -37,6 +37,7 @@ function futureItems(document: RenderedDocument): string[] {
   if (model.kind === 'role-guide') {
     return model.successFactors.flatMap((factor) => factor.metrics.filter((metric) => metric.future).map((metric) => metric.name));
   }
+  if (model.kind === 'skill') return [];
   return model.okrs.flatMap((area) => area.keyResults.filter((result) => result.future).map((result) => result.text));
 }
 

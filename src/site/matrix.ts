@@ -1,10 +1,15 @@
 /**
- * The skills matrix: every skill across every role, so a reader sees where roles differ.
- * Skills are matched across roles by name, ignoring case and spacing.
+ * The skills matrix: every skill across every role, so a reader sees where roles differ. Rows come
+ * from the catalog (a role skill with a `skillId` is that catalog skill's row, under the catalog's
+ * title, linked to its page); role skills without a catalog entry are matched across roles by name
+ * (compared as src/model/skill-names.ts compares them) and still get a row. Catalog skills no role
+ * needs come last.
  */
 import type { RenderedDocument } from '../model/rendered.ts';
-import type { LevelScale, RequiredLevel, RoleGuide, Skill } from '../model/schemas.ts';
+import type { LevelScale, RequiredLevel, RoleGuide, Skill, SkillDocument } from '../model/schemas.ts';
+import { skillNameKey } from '../model/skill-names.ts';
 import { levelDescription, requiredCode } from '../model/levels.ts';
+import { documentHref } from './urls.ts';
 
 export interface MatrixCell {
   level: RequiredLevel;
@@ -18,6 +23,9 @@ export interface MatrixCell {
 
 export interface MatrixRow {
   skill: string;
+  /** The catalog skill's id and page, when the row is a catalog skill. */
+  skillId?: string;
+  href?: string;
   cells: (MatrixCell | undefined)[];
   /** Roles ask for different levels, or only some roles need the skill. */
   differs: boolean;
@@ -28,14 +36,17 @@ export interface SkillsMatrix {
   rows: MatrixRow[];
 }
 
-const keyOf = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
+type Draft = Omit<MatrixRow, 'differs'>;
 
-export function skillsMatrix(documents: RenderedDocument[]): SkillsMatrix {
+export function skillsMatrix(documents: RenderedDocument[], catalog: readonly SkillDocument[] = []): SkillsMatrix {
   const roles = documents.map((document) => document.model).filter((model): model is RoleGuide => model.kind === 'role-guide');
-  const rows = new Map<string, { skill: string; cells: (MatrixCell | undefined)[] }>();
+  const rows = new Map<string, Draft>();
+  for (const skill of catalog) {
+    rows.set(skill.id, { skill: skill.title, skillId: skill.id, href: documentHref(skill.id), cells: roles.map(() => undefined) });
+  }
   roles.forEach((role, column) => {
     for (const skill of role.skills) {
-      const key = keyOf(skill.name);
+      const key = skill.skillId && rows.has(skill.skillId) ? skill.skillId : `name:${skillNameKey(skill.name)}`;
       let row = rows.get(key);
       if (!row) {
         row = { skill: skill.name, cells: roles.map(() => undefined) };
@@ -49,7 +60,7 @@ export function skillsMatrix(documents: RenderedDocument[]): SkillsMatrix {
     rows: [...rows.values()]
       .map((row) => {
         const present = row.cells.filter((cell): cell is MatrixCell => !!cell);
-        const differs = present.length < row.cells.length || new Set(present.map((cell) => cell.code)).size > 1;
+        const differs = present.length > 0 && (present.length < row.cells.length || new Set(present.map((cell) => cell.code)).size > 1);
         return { ...row, differs };
       })
       // Skills most roles share first, then by name.

@@ -9,6 +9,8 @@ export const RESERVED_SEGMENTS = new Set(['glossary', 'skills', 'search', 'healt
 
 export function assertNoRouteClash(documents: RenderedDocument[]): void {
   const clashes = documents.filter((document) => {
+    // Catalog skills are the pages below /skills/ (the content step keeps them in skills/).
+    if (document.model.kind === 'skill') return false;
     const [first = '', ...rest] = document.model.id.split('/');
     // roles/ and playbooks/ are kind index pages: only a document named exactly that clashes.
     return RESERVED_SEGMENTS.has(first) || (rest.length === 0 && (first === 'roles' || first === 'playbooks'));

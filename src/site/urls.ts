@@ -30,11 +30,13 @@ export function documentHref(id: string): string {
 export const KIND_FOLDER: Record<DocumentKind, string> = {
   'role-guide': 'roles',
   playbook: 'playbooks',
+  skill: 'skills',
 };
 
 export const KIND_LABEL: Record<DocumentKind, { one: string; many: string }> = {
   'role-guide': { one: 'Role guide', many: 'Role guides' },
   playbook: { one: 'Playbook', many: 'Playbooks' },
+  skill: { one: 'Skill', many: 'Skills' },
 };
 
 export function kindIndexHref(kind: DocumentKind): string {

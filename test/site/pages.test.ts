@@ -93,7 +93,7 @@ function page(route: string): DefaultTreeAdapterMap['document'] {
   return document;
 }
 
-const ROUTES = ['', 'roles', 'playbooks', 'roles/team-manager', 'playbooks/area-liaison', 'skills', 'glossary', 'search', 'contributing/rules', '404.html'];
+const ROUTES = ['', 'roles', 'playbooks', 'roles/team-manager', 'playbooks/area-liaison', 'skills', 'skills/people-management', 'glossary', 'search', 'contributing/rules', '404.html'];
 
 beforeAll(async () => {
   build = await buildSite();
@@ -144,10 +144,11 @@ describe('the home page', () => {
   it('lists each role and playbook with description, owner, last-updated date and what it contains', () => {
     const cards = byClass(page(''), 'doc-card');
     expect(cards.map((card) => squash(text(byClass(card, 'doc-card-title')[0]!)))).toEqual([
+      'FastTrack Architect (FTA)',
       'FastTrack Team Manager (TM)',
       'FastTrack Area Liaison',
     ]);
-    const [role, playbook] = cards.map((card) => squash(text(card)));
+    const [, role, playbook] = cards.map((card) => squash(text(card)));
     expect(role).toContain('What a FastTrack Team Manager does, the skills the role needs and how its success is measured.');
     expect(role).toContain('7 skills');
     expect(role).toContain('5 success factors');
@@ -161,7 +162,7 @@ describe('the home page', () => {
       expect(attr(time, 'datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
     const links = cards.map((card) => attr(byTag(byClass(card, 'doc-card-title')[0]!, 'a')[0]!, 'href'));
-    expect(links).toEqual(['/roles/team-manager/', '/playbooks/area-liaison/']);
+    expect(links).toEqual(['/roles/fasttrack-architect/', '/roles/team-manager/', '/playbooks/area-liaison/']);
   });
 
   it('is not itself a search result (it only repeats other pages)', () => {
@@ -437,15 +438,18 @@ describe('the skills matrix', () => {
   it('has every skill of every role with its level, and links to each role', () => {
     const matrix = page('skills');
     const header = byTag(byTag(matrix, 'thead')[0]!, 'a').map((anchor) => [squash(text(anchor)), attr(anchor, 'href')]);
-    expect(header).toEqual([['FastTrack Team Manager (TM)', '/roles/team-manager/']]);
-    const rows = byTag(byTag(matrix, 'tbody')[0]!, 'tr').map((row) => [
-      attr(row, 'data-skill'),
-      squash(text(byClass(row, 'level-code')[0]!)),
-      squash(text(byClass(row, 'level-name')[0]!)),
+    expect(header).toEqual([
+      ['FastTrack Architect (FTA)', '/roles/fasttrack-architect/'],
+      ['FastTrack Team Manager (TM)', '/roles/team-manager/'],
     ]);
+    // The Team Manager's column (the second): rows are the catalog's skills, under the catalog's titles.
+    const rows = byTag(byTag(matrix, 'tbody')[0]!, 'tr').map((row) => {
+      const cell = byTag(row, 'td')[1]!;
+      return [attr(row, 'data-skill'), squash(text(byClass(cell, 'level-code')[0]!)), squash(text(byClass(cell, 'level-name')[0]!))];
+    });
     expect(rows).toHaveLength(7);
     expect(rows).toContainEqual(['Communication', 'L400', 'expert']);
-    expect(rows).toContainEqual(['Technical skills', 'L50+', 'below essentials (L100), or above']);
+    expect(rows).toContainEqual(['Technical Skills', 'L50+', 'below essentials (L100), or above']);
   });
 });
 
@@ -474,10 +478,15 @@ describe('rubric.json', () => {
     const rubric: unknown = JSON.parse(readFileSync(path.join(build.outDir, 'rubric.json'), 'utf8'));
     expect(Array.isArray(rubric)).toBe(true);
     const models = (rubric as unknown[]).map((model) => RolebookDocumentSchema.parse(model));
-    expect(models.map((model) => model.id)).toEqual(['playbooks/area-liaison', 'roles/team-manager']);
+    expect(models.map((model) => model.id)).toEqual([
+      'playbooks/area-liaison',
+      'roles/fasttrack-architect',
+      'roles/team-manager',
+      ...['collaboration', 'communication', 'mentoring-coaching', 'operational-excellence', 'people-management', 'portfolio-management', 'technical-skills'].map((name) => `skills/${name}`),
+    ]);
     const parsed = await run(
       'npx',
-      ['rolebook', 'parse', 'content/playbooks/area-liaison.md', 'content/roles/team-manager.md', '--content-root', 'content'],
+      ['rolebook', 'parse', ...models.map((model) => `content/${model.source}`), '--content-root', 'content'],
       { cwd: projectRoot },
     );
     expect(parsed.exitCode, parsed.stderr).toBe(0);
@@ -517,7 +526,7 @@ describe('search index and the other pages', () => {
   it('lists every document of a kind on its index page', () => {
     const roles = byClass(page('roles'), 'doc-card').map((card) => squash(text(byTag(card, 'h2')[0]!)));
     const playbooks = byClass(page('playbooks'), 'doc-card').map((card) => squash(text(byTag(card, 'h2')[0]!)));
-    expect(roles).toEqual(['FastTrack Team Manager (TM)']);
+    expect(roles).toEqual(['FastTrack Architect (FTA)', 'FastTrack Team Manager (TM)']);
     expect(playbooks).toEqual(['FastTrack Area Liaison']);
   });
 });

@@ -49,7 +49,7 @@ describe('rolebook check', () => {
   it('passes on the project content', async () => {
     const { code, stdout } = await run(['check']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/2 documents/);
+    expect(stdout).toMatch(/10 documents/);
   });
 
   it('prints path:line:col: severity: message [rule] and exits 1 on errors', async () => {
