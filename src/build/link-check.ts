@@ -30,13 +30,13 @@ const REFERENCE_ATTRIBUTES: Record<string, string[]> = {
 /** Written by the search indexer, which may run after this check. */
 const GENERATED_LATER = ['pagefind/'];
 
-interface Reference {
+export interface Reference {
   value: string;
   /** Where the attribute starts in the built page; turned into a line and column only if reported. */
   offset: number;
 }
 
-interface BuiltPage {
+export interface BuiltPage {
   ids: Set<string>;
   references: Reference[];
 }
@@ -82,7 +82,7 @@ function decodeEntities(value: string): string {
  * of this step's time and memory on a thousand pages; the build's own output is regular enough
  * for a tag scanner. Script and style bodies, which can contain `<a …>` text, are skipped.
  */
-function scanPage(html: string): BuiltPage {
+export function scanPage(html: string): BuiltPage {
   const page: BuiltPage = { ids: new Set(), references: [] };
   const text = html.replace(OPAQUE, (block) => {
     // Keep the opening tag of a script (its src is a reference); blank the rest.
@@ -123,6 +123,7 @@ export async function readBuiltSite(
   outDir: string,
   base: string,
   inspect?: (file: string, html: string) => void,
+  scan: (file: string, html: string) => BuiltPage = (_file, html) => scanPage(html),
 ): Promise<BuiltSite> {
   const files = new Set(await listFiles(outDir));
   const pages = new Map<string, BuiltPage>();
@@ -131,7 +132,7 @@ export async function readBuiltSite(
     // Synchronous reads: a thousand small files read faster than through the thread pool one by one.
     const html = readFileSync(path.join(outDir, file), 'utf8');
     inspect?.(file, html);
-    pages.set(file, scanPage(html));
+    pages.set(file, scan(file, html));
   }
   return { outDir, base: normaliseBase(base), files, pages };
 }
@@ -296,8 +297,10 @@ export async function checkLinks(options: {
   base: string;
   documents: readonly RenderedDocument[];
   inspect?: (file: string, html: string) => void;
+  /** Scans one page (default `scanPage`): the build passes one that reuses earlier results by the page's bytes. */
+  scan?: (file: string, html: string) => BuiltPage;
 }): Promise<Problem[]> {
-  const site = await readBuiltSite(options.outDir, options.base, options.inspect);
+  const site = await readBuiltSite(options.outDir, options.base, options.inspect, options.scan);
   const fromContent = checkContentLinks(site, options.documents);
   // Broken markdown links show up in the HTML too; report them once, at the markdown.
   const reported = new Set(

@@ -11,7 +11,7 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { sortProblems } from '../model/problems.ts';
 import type { GlossaryEntry, Problem } from '../model/schemas.ts';
-import { DocumentCache, hashBytes, pipelineFingerprint, type CacheEntry } from './cache.ts';
+import { CACHE_FOLDERS, DocumentCache, cacheRoot, hashBytes, pipelineFingerprint, type CacheEntry } from './cache.ts';
 import { decodeText } from './decode.ts';
 import { loadGlossary } from './glossary.ts';
 import { idForPath, isFragment, toPosix } from './ids.ts';
@@ -28,8 +28,8 @@ export interface LoadOptions {
   /** Render HTML as well as the model; default true. `check` and `parse` only need models. */
   render?: boolean;
   /**
-   * Folder for the parse cache; default `$ROLEBOOK_CACHE_DIR/rolebook` or
-   * `node_modules/.cache/rolebook`. `false` turns caching off.
+   * Folder for the parse cache; default `parse/` in the build's cache folder (`cacheRoot()`:
+   * `$ROLEBOOK_CACHE_DIR` or `node_modules/.cache/rolebook`). `false` turns caching off.
    */
   cacheDir?: string | false;
   /** Parse in a second thread when this many documents need parsing; default 200. */
@@ -155,11 +155,7 @@ function openCache(options: LoadOptions, parseOptions: ParseFilesOptions): Docum
   if (options.cacheDir === false) return undefined;
   const fingerprint = pipelineFingerprint(projectRoot);
   if (!fingerprint) return undefined;
-  const folder =
-    options.cacheDir ??
-    (process.env.ROLEBOOK_CACHE_DIR
-      ? path.join(process.env.ROLEBOOK_CACHE_DIR, 'rolebook')
-      : path.join(projectRoot, 'node_modules/.cache/rolebook'));
+  const folder = options.cacheDir ?? path.join(cacheRoot(projectRoot), CACHE_FOLDERS.parse);
   const key = hashBytes(JSON.stringify([fingerprint, parseOptions]));
   return new DocumentCache(folder, key);
 }

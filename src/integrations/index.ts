@@ -3,6 +3,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import type { RolebookConfig } from '../config.ts';
+import { buildStatsIntegration } from './build-stats.ts';
 import { contentCheckIntegration } from './content-check.ts';
 import { contentWatchIntegration } from './content-watch.ts';
 import { cspIntegration } from './csp.ts';
@@ -16,5 +17,6 @@ export function rolebookIntegrations(config: RolebookConfig): AstroIntegration[]
     contentCheckIntegration(config),
     cspIntegration(),
     contentWatchIntegration(config),
+    buildStatsIntegration(config),
   ];
 }
