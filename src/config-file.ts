@@ -11,9 +11,9 @@ export const CONFIG_FILE = 'rolebook.config.json';
 export const DEFAULT_CONTENT_DIR = 'content';
 export const DEFAULT_BASE = '/';
 
-/** The config file's JSON (`{}` when there is none). */
+/** The config file's JSON (`{}` when there is none). `ROLEBOOK_CONFIG` names another file (tests). */
 export function readConfigFile(projectRoot: string): unknown {
-  const file = path.join(projectRoot, CONFIG_FILE);
+  const file = path.resolve(projectRoot, process.env.ROLEBOOK_CONFIG || CONFIG_FILE);
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
 }
 

@@ -20,8 +20,10 @@ const CACHE_FORMAT = 3;
  * clean one: `node_modules/.cache/rolebook` of the project, or `ROLEBOOK_CACHE_DIR` (tests and the
  * benchmark give each site its own; CI restores and saves it between runs).
  */
+export const DEFAULT_CACHE_DIR = 'node_modules/.cache/rolebook';
+
 export function cacheRoot(projectRoot: string = process.cwd()): string {
-  return path.resolve(projectRoot, process.env.ROLEBOOK_CACHE_DIR || 'node_modules/.cache/rolebook');
+  return path.resolve(projectRoot, process.env.ROLEBOOK_CACHE_DIR || DEFAULT_CACHE_DIR);
 }
 
 /** One subfolder per step that reuses work, inside `cacheRoot()`. */
