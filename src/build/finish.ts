@@ -37,11 +37,25 @@ export interface FinishResult {
 
 export async function finishBuild(options: FinishOptions): Promise<FinishResult> {
   const cache = cacheRoot(options.cwd);
+  const started = performance.now();
   const htmlHashes = await hashHtmlFiles(options.outDir);
-  // Starting the index spawns the Pagefind process, which does the longer of the two jobs; then
-  // this thread (the output check) steps back, so Pagefind gets the CPU first and the check fills in.
-  const indexing = timed(searchIndex(options.outDir, path.join(cache, CACHE_FOLDERS.search), htmlHashes));
-  yieldCpu();
+  const searchFolder = path.join(cache, CACHE_FOLDERS.search);
+  const key = searchIndexKey(htmlHashes);
+  const reused = await reuseSearchIndex(searchFolder, key, options.outDir);
+  let indexing: Promise<{ result: SearchIndexResult & { reused: boolean }; ms: number }>;
+  if (reused) {
+    indexing = Promise.resolve({ result: { ...reused, reused: true }, ms: Math.round(performance.now() - started) });
+  } else {
+    // Starting the index spawns the Pagefind process, which does the longer of the two jobs; then
+    // this thread (the output check) steps back, so Pagefind gets the CPU first and the check fills in.
+    indexing = timed(
+      buildSearchIndex(options.outDir).then(async (built) => {
+        await saveSearchIndex(searchFolder, key, built);
+        return { ...built, reused: false };
+      }),
+    );
+    yieldCpu();
+  }
   const [indexed, verified] = await Promise.allSettled([indexing, timed(verifyOutput(options, path.join(cache, CACHE_FOLDERS.outputCheck), htmlHashes))]);
   let exitCode = 0;
   const steps: FinishResult['steps'] = {};
@@ -84,19 +98,6 @@ async function hashHtmlFiles(outDir: string): Promise<Map<string, string>> {
     hashes.set(path.relative(outDir, file).split(path.sep).join('/'), hashText(readFileSync(file)));
   }
   return hashes;
-}
-
-async function searchIndex(
-  outDir: string,
-  cacheFolder: string,
-  htmlHashes: ReadonlyMap<string, string>,
-): Promise<SearchIndexResult & { reused: boolean }> {
-  const key = searchIndexKey(htmlHashes);
-  const reused = await reuseSearchIndex(cacheFolder, key, outDir);
-  if (reused) return { ...reused, reused: true };
-  const built = await buildSearchIndex(outDir);
-  await saveSearchIndex(cacheFolder, key, built);
-  return { ...built, reused: false };
 }
 
 interface Verification {
