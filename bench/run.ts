@@ -140,7 +140,13 @@ function buildEnv(size: number, cpuProfDir?: string): NodeJS.ProcessEnv {
     // Telemetry is not part of the build and would only add a background process to the tree.
     ASTRO_TELEMETRY_DISABLED: '1',
   };
-  if (cpuProfDir) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${cpuProfDir}`.trim();
+  if (cpuProfDir) {
+    // npm replaces NODE_OPTIONS with the project .npmrc's `node-options` for its scripts; its own
+    // environment setting wins over the file, so the flags go there, after the file's options.
+    const npmrc = existsSync(path.join(projectRoot, '.npmrc')) ? readFileSync(path.join(projectRoot, '.npmrc'), 'utf8') : '';
+    const projectOptions = /^node-options\s*=\s*(.*)$/m.exec(npmrc)?.[1]?.trim() ?? '';
+    env.npm_config_node_options = `${projectOptions} --cpu-prof --cpu-prof-dir=${cpuProfDir}`.trim();
+  }
   return env;
 }
 

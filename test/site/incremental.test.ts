@@ -100,7 +100,8 @@ function page(dist: string, id: string): string {
   return readFileSync(path.join(dist, id, 'index.html'), 'utf8');
 }
 
-describe('an incremental rebuild equals a clean build', () => {
+// Each test builds twice (the rebuild and a clean build); on a busy 2-core machine one build can take minutes.
+describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, () => {
   let first: Built;
 
   beforeAll(async () => {
@@ -112,7 +113,7 @@ describe('an incremental rebuild equals a clean build', () => {
     writeFileSync(configFile, JSON.stringify({ title: 'Playbook', repository: { url: 'https://github.com/contoso/playbook' } }));
     commit('Add the guides and playbooks', '2024-03-01T09:00:00Z');
     first = await buildInto(incremental);
-  });
+  }, 900_000);
 
   afterAll(() => {
     repo?.remove();
