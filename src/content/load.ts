@@ -172,6 +172,8 @@ export interface ParseJob {
 
 /** Parses the documents this thread claims from `job`; results in `job.files` order, with holes where the other thread parsed. */
 export async function parseClaimed(job: ParseJob, options: ParseFilesOptions): Promise<ParsedFile[]> {
+  // Nothing to parse (a warm cache): the pipeline is not even loaded.
+  if (job.files.length === 0) return [];
   const processor = await createProcessor(options);
   const next = new Int32Array(job.next);
   const results: ParsedFile[] = [];
