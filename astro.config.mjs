@@ -1,7 +1,9 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+import path from 'node:path';
+import { defineConfig, logHandlers } from 'astro/config';
 import { outDir } from './src/config-file.ts';
 import { loadConfig } from './src/config.ts';
+import { CACHE_FOLDERS, cacheRoot } from './src/content/cache.ts';
 import { rolebookIntegrations } from './src/integrations/index.ts';
 
 const config = loadConfig();
@@ -12,10 +14,17 @@ export default defineConfig({
   site: config.site,
   // Tests build several sites side by side; each gets its own output and cache folder.
   outDir: outDir(),
-  cacheDir: process.env.ROLEBOOK_CACHE_DIR ?? './node_modules/.astro',
+  // Inside the one cache folder of every build step (src/content/cache.ts): deleting it means a clean build.
+  cacheDir: path.join(cacheRoot(), CACHE_FOLDERS.astro),
   trailingSlash: 'ignore',
   // Several pages render at once, so one page's file writes overlap the next page's rendering.
   build: { format: 'directory', concurrency: 8 },
+  // A document page whose cacheKey (src/pages/_cache-key.ts) and code are unchanged is copied from
+  // the last build instead of rendered.
+  experimental: { incrementalBuild: true },
+  // `rolebook build` prints one line for the whole Astro step and asks for warnings and errors only:
+  // Astro's own lines (one per page, run together with stray timings) say nothing more.
+  logger: process.env.ROLEBOOK_QUIET_ASTRO ? logHandlers.node({ level: 'warn' }) : undefined,
   devToolbar: { enabled: false },
   integrations: rolebookIntegrations(config),
 });

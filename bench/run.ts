@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { generateCorpus, type GeneratedCorpus } from './generate.ts';
 import { distStats, documentPages, islandAssets, median, pageAssets, type DistStats, type Sizes } from './lib/dist-stats.ts';
 import { runMeasured, type MeasuredRun } from './lib/process-tree.ts';
+import { readBuildStats, type BuildStats } from '../src/build/stats.ts';
 import type { ThroughputResult } from './parse-throughput.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -49,13 +50,15 @@ interface Flags {
   cpuProf: boolean;
   /** Print the table of the results file and stop. */
   tableOnly: boolean;
+  /** How many times the clean build / no-change rebuild / one-change rebuild sequence runs per size. */
+  runs: number;
 }
 
 function usage(message?: string): never {
   if (message) console.error(`bench: ${message}`);
   console.error(`usage: npm run bench -- [--docs 100,1000,10000] [--skip 10000,rebuild,parse,build]
        [--repeat N] [--seed S] [--build-command "npx astro build"] [--results FILE] [--replace-results]
-       [--echo] [--cpu-prof] [--table-only]`);
+       [--runs N] [--echo] [--cpu-prof] [--table-only]`);
   process.exit(2);
 }
 
@@ -68,6 +71,7 @@ function parseFlags(argv: string[]): Flags {
     echo: false,
     cpuProf: false,
     tableOnly: false,
+    runs: 1,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -88,11 +92,13 @@ function parseFlags(argv: string[]): Flags {
     else if (name === '--echo') flags.echo = true;
     else if (name === '--cpu-prof') flags.cpuProf = true;
     else if (name === '--table-only') flags.tableOnly = true;
+    else if (name === '--runs') flags.runs = Number(value());
     else if (name === '--help' || name === '-h') usage();
     else usage(`unknown flag ${arg}`);
   }
   flags.sizes = flags.sizes.filter((n) => !flags.skip.has(String(n)));
   if (flags.sizes.length === 0) usage('every size is skipped');
+  if (!Number.isInteger(flags.runs) || flags.runs < 1) usage('--runs takes a whole number of at least 1');
   return flags;
 }
 
@@ -109,19 +115,11 @@ interface BuildMeasurement {
   peakProcesses: { command: string; rssMB: number }[];
   /** Lifetimes of the main steps, from the process sampler (±50 ms). */
   phasesMs: { check?: number; astro?: number; pagefind?: number };
-  /** What Astro says about itself: "N page(s) built in X". */
-  astroReported?: { pages: number; ms: number };
-  /** Pagefind's own timing line, if the integration prints one. */
-  pagefindReportedMs?: number;
-  /** The content check's own line: "N documents parsed (T threads), C from the cache, in X s". */
-  contentLoad?: { parsed: number; threads: number; cached: number; ms: number };
-  /** Astro's "generating static routes … ✓ Completed in X" (getStaticPaths, content loading and rendering). */
-  staticRoutesMs?: number;
   /**
-   * The `astro:build:done` hooks, timed from the log: Astro runs them one after another and each of
-   * ours logs when it finishes, so a hook's time is the gap since the previous step's last line.
+   * What the build says it did, step by step: its stats file (`build-stats.json` in the cache
+   * folder, src/build/stats.ts), read after the build; undefined when the build wrote none.
    */
-  postBuildStepsMs: Record<string, number>;
+  stats?: BuildStats;
   /** Total RSS of the tree about every 500 ms: [seconds, MB]. */
   rssTimeline: [number, number][];
   /** Every process of the tree with its lifetime and peak memory (the 30 largest). */
@@ -142,17 +140,14 @@ function buildEnv(size: number, cpuProfDir?: string): NodeJS.ProcessEnv {
     // Telemetry is not part of the build and would only add a background process to the tree.
     ASTRO_TELEMETRY_DISABLED: '1',
   };
-  if (cpuProfDir) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${cpuProfDir}`.trim();
+  if (cpuProfDir) {
+    // npm replaces NODE_OPTIONS with the project .npmrc's `node-options` for its scripts; its own
+    // environment setting wins over the file, so the flags go there, after the file's options.
+    const npmrc = existsSync(path.join(projectRoot, '.npmrc')) ? readFileSync(path.join(projectRoot, '.npmrc'), 'utf8') : '';
+    const projectOptions = /^node-options\s*=\s*(.*)$/m.exec(npmrc)?.[1]?.trim() ?? '';
+    env.npm_config_node_options = `${projectOptions} --cpu-prof --cpu-prof-dir=${cpuProfDir}`.trim();
+  }
   return env;
-}
-
-function parseDuration(text: string): number | undefined {
-  // Astro writes long steps as "2m 19s".
-  const minutes = /(\d+)m\s+(\d+(?:\.\d+)?)s\b/.exec(text);
-  if (minutes) return (Number(minutes[1]) * 60 + Number(minutes[2])) * 1000;
-  const match = /(\d+(?:\.\d+)?)\s*(ms|s|sec|secs|seconds?)\b/i.exec(text);
-  if (!match) return undefined;
-  return match[2]!.toLowerCase() === 'ms' ? Number(match[1]) : Number(match[1]) * 1000;
 }
 
 function lifetimeOf(run: MeasuredRun, pattern: RegExp): number | undefined {
@@ -164,32 +159,6 @@ function lifetimeOf(run: MeasuredRun, pattern: RegExp): number | undefined {
   return last - first;
 }
 
-function contentLoad(run: MeasuredRun): BuildMeasurement['contentLoad'] {
-  for (const line of run.lines) {
-    const match = /(\d+) documents? parsed \((\d+) threads?\), (\d+) from the cache, in ([\d.]+) s/.exec(line.text);
-    if (match) return { parsed: Number(match[1]), threads: Number(match[2]), cached: Number(match[3]), ms: Number(match[4]) * 1000 };
-  }
-  return undefined;
-}
-
-function staticRoutes(run: MeasuredRun): number | undefined {
-  const start = run.lines.findIndex((line) => /generating static routes/.test(line.text));
-  if (start < 0) return undefined;
-  const done = run.lines.slice(start).find((line) => /✓ Completed in/.test(line.text) && !line.text.includes('[build]'));
-  return done ? parseDuration(done.text.slice(done.text.indexOf('Completed in'))) : undefined;
-}
-
-/** The steps `rolebook build` runs side by side after `astro build` (src/build/finish.ts), as it reports them. */
-function postBuildSteps(run: MeasuredRun): Record<string, number> {
-  const steps: Record<string, number> = {};
-  for (const line of run.lines) {
-    const seconds = /(?:^Output checked|^Search index built).* in ([\d.]+) s\.$/.exec(line.text.trim())?.[1];
-    if (seconds === undefined) continue;
-    steps[line.text.trim().startsWith('Output') ? 'links+CSP' : 'Pagefind'] = Number(seconds) * 1000;
-  }
-  return steps;
-}
-
 async function build(size: number, flags: Flags, label: string): Promise<BuildMeasurement> {
   const logFile = path.join(benchOut, String(size), `${label}.log`);
   const profDir = flags.cpuProf ? path.join(benchOut, String(size), `profile-${label}`) : undefined;
@@ -198,15 +167,15 @@ async function build(size: number, flags: Flags, label: string): Promise<BuildMe
     ? ['sh', ['-c', flags.buildCommand]]
     : ['npm', ['run', '--silent', 'build']];
   const loadAverage = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  // The stats file is rewritten by every build; removed first so a build that writes none is not credited with the last one's.
+  const statsFile = path.join(buildEnv(size).ROLEBOOK_CACHE_DIR!, 'build-stats.json');
+  rmSync(statsFile, { force: true });
   const run = await runMeasured(command, args, {
     cwd: projectRoot,
     env: buildEnv(size, profDir),
     logFile,
     echo: flags.echo,
   });
-  const astroLine = run.lines.find((line) => /\[build\]\s+\d+ page\(s\) built in/.test(line.text));
-  const astroMatch = astroLine && /(\d+) page\(s\) built in (.+)$/.exec(astroLine.text);
-  const pagefindLine = run.lines.find((line) => /pagefind/i.test(line.text) && parseDuration(line.text) !== undefined);
   const measurement: BuildMeasurement = {
     ok: run.exitCode === 0,
     exitCode: run.exitCode,
@@ -220,12 +189,8 @@ async function build(size: number, flags: Flags, label: string): Promise<BuildMe
       astro: lifetimeOf(run, /astro(\.mjs)?\s+build/),
       pagefind: lifetimeOf(run, /pagefind/i),
     },
-    astroReported: astroMatch ? { pages: Number(astroMatch[1]), ms: parseDuration(astroMatch[2]!) ?? NaN } : undefined,
-    pagefindReportedMs: pagefindLine ? parseDuration(pagefindLine.text) : undefined,
-    staticRoutesMs: staticRoutes(run),
-    contentLoad: contentLoad(run),
+    stats: readBuildStats(statsFile),
     rssTimeline: run.rssTimeline,
-    postBuildStepsMs: postBuildSteps(run),
     processes: [...run.processes]
       .sort((a, b) => b.peakRssBytes - a.peakRssBytes)
       .slice(0, 30)
@@ -282,9 +247,23 @@ interface SizeResult {
     missing: string[];
     assessment: { identifiedBy: string[]; js: Sizes };
   };
+  /** A second build with nothing changed (same output and cache folders). */
+  noChange?: BuildMeasurement;
+  /** A build after one document changed, following the no-change one. */
   rebuild?: BuildMeasurement & { changedFile: string; changeVisible: boolean; savedPercent: number };
+  /** Every clean / no-change / one-change sequence of this run (`--runs N`), for the spread. */
+  runs?: RunTimes[];
   parse?: ThroughputResult | { error: string };
 }
+
+interface RunTimes {
+  loadAverage: number;
+  clean: { wallMs: number; cpuSeconds: number; ok: boolean };
+  noChange?: { wallMs: number; cpuSeconds: number; ok: boolean };
+  oneChange?: { wallMs: number; cpuSeconds: number; ok: boolean; changeVisible: boolean };
+}
+
+const times = (m: BuildMeasurement) => ({ wallMs: m.wallMs, cpuSeconds: m.cpuSeconds, ok: m.ok });
 
 /** Appends a sentence to a mid-corpus role guide (LF, no BOM) and returns how to undo it. */
 function changeOneDocument(corpus: GeneratedCorpus): { id: string; file: string; marker: string; restore: () => void } {
@@ -332,6 +311,115 @@ function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
+/**
+ * One clean build (output and cache folders emptied first), then a rebuild with nothing changed,
+ * then a rebuild after one document changed. `into` (the first sequence of a size) also gets the
+ * full measurements, output stats and the role page's assets.
+ */
+async function buildSequence(size: number, flags: Flags, corpus: GeneratedCorpus, label: string, into?: SizeResult): Promise<RunTimes | undefined> {
+  const distDir = path.join(benchOut, String(size), 'dist');
+  moveAside(path.join(benchOut, String(size)));
+  mkdirSync(path.join(benchOut, String(size)), { recursive: true });
+  log(`clean build (empty cache)${label}…`);
+  const first = await build(size, flags, `build${label}`);
+  const dist = distStats(distDir);
+  log(`  ${first.ok ? 'ok' : `FAILED (exit ${first.exitCode})`} in ${(first.wallMs / 1000).toFixed(1)} s, peak ${(first.peakRssBytes / 1e6).toFixed(0)} MB, ${dist.htmlFiles} pages; log: ${first.log}`);
+  if (!first.ok) for (const line of first.outputTail ?? []) log(`    │ ${line}`);
+  const run: RunTimes = { loadAverage: first.loadAverage[0]!, clean: times(first) };
+  if (into) {
+    into.build = { ...first, pagesPerSecond: dist.htmlFiles / (first.wallMs / 1000) };
+    into.dist = dist;
+    if (first.ok) await measureOutput(into, flags, corpus, distDir, dist);
+  }
+  if (!first.ok || flags.skip.has('rebuild')) return run;
+
+  log(`rebuild with nothing changed${label}…`);
+  const unchanged = await build(size, flags, `rebuild-nochange${label}`);
+  log(`  ${unchanged.ok ? 'ok' : 'FAILED'} in ${(unchanged.wallMs / 1000).toFixed(1)} s (${reuseSummary(unchanged.stats)})`);
+  run.noChange = times(unchanged);
+  if (into) into.noChange = unchanged;
+
+  const change = changeOneDocument(corpus);
+  log(`rebuild after appending a sentence to ${change.id}${label}…`);
+  try {
+    const second = await build(size, flags, `rebuild${label}`);
+    const page = documentPages(distDir, [change.id]).get(change.id);
+    const changeVisible = page !== undefined && readFileSync(page, 'utf8').includes(change.marker);
+    log(`  ${second.ok ? 'ok' : 'FAILED'} in ${(second.wallMs / 1000).toFixed(1)} s; change visible: ${changeVisible} (${reuseSummary(second.stats)})`);
+    run.oneChange = { ...times(second), changeVisible };
+    if (into) into.rebuild = { ...second, changedFile: change.id, changeVisible, savedPercent: (1 - second.wallMs / first.wallMs) * 100 };
+  } finally {
+    change.restore();
+  }
+  return run;
+}
+
+/** "parse 999/1000 reused · pages 1008/1009 · output check … · search index reused", from the stats file. */
+function reuseSummary(stats: BuildStats | undefined): string {
+  if (!stats) return 'no stats file';
+  const { check, astro, outputCheck, searchIndex } = stats.steps;
+  return [
+    check && `documents ${check.reused}/${check.documents} reused`,
+    astro && `pages ${astro.reused}/${astro.pages}`,
+    outputCheck && `output check ${outputCheck.reused}/${outputCheck.pages}`,
+    searchIndex && `search index ${searchIndex.reused ? 'reused' : 'rebuilt'}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** Search index timing, page sizes and the role page's assets, from the clean build's output. */
+async function measureOutput(result: SizeResult, flags: Flags, corpus: GeneratedCorpus, distDir: string, dist: DistStats): Promise<void> {
+  const first = result.build!;
+  // Pagefind: the build's stats file, else the sampled lifetime of its process, else a separate run.
+  const indexBytes = dist.bytesByFolder['pagefind'] ?? 0;
+  const searchStep = first.stats?.steps.searchIndex;
+  if (searchStep) {
+    result.pagefind = { ms: searchStep.ms, source: 'build stats file', indexBytes };
+  } else if (first.phasesMs.pagefind !== undefined && indexBytes > 0) {
+    result.pagefind = { ms: first.phasesMs.pagefind, source: 'pagefind process lifetime during the build', indexBytes };
+  } else if (!flags.skip.has('pagefind')) {
+    log('  the build did not report Pagefind; timing it separately…');
+    const separate = await separatePagefind(distDir, path.join(benchOut, String(result.docs), 'pagefind-separate'));
+    result.pagefind = {
+      ms: separate.ms,
+      source: `separate run${indexBytes === 0 ? ' (the build wrote no index)' : ''}${separate.ok ? '' : ' (FAILED)'}`,
+      indexBytes: indexBytes || separate.indexBytes,
+    };
+  }
+
+  const pages = documentPages(distDir, corpus.documents.map((d) => d.id));
+  const bytesOf = (ids: string[]) => ids.flatMap((id) => (pages.has(id) ? [readFileSync(pages.get(id)!).length] : []));
+  const roleIds = corpus.documents.filter((d) => d.kind === 'role-guide').map((d) => d.id);
+  const playbookIds = corpus.documents.filter((d) => d.kind === 'playbook').map((d) => d.id);
+  const all = bytesOf([...roleIds, ...playbookIds]);
+  if (all.length > 0) {
+    result.documentPages = {
+      found: all.length,
+      medianBytes: median(all),
+      medianRoleBytes: median(bytesOf(roleIds)),
+      medianPlaybookBytes: median(bytesOf(playbookIds)),
+      maxBytes: Math.max(...all),
+      example: path.relative(distDir, pages.get(roleIds[0]!) ?? pages.values().next().value!),
+    };
+  }
+  // The role page: the first role guide's page (every role page has the same furniture).
+  const rolePage = pages.get(roleIds[0]!) ?? path.join(distDir, 'index.html');
+  if (existsSync(rolePage)) {
+    const base = process.env.ROLEBOOK_BASE ?? readBase();
+    const assets = await pageAssets(distDir, rolePage, base);
+    const assessment = await islandAssets(distDir, assets, /assess/i, base);
+    result.rolePage = {
+      page: path.relative(distDir, rolePage),
+      js: assets.js,
+      css: assets.css,
+      assets: assets.assets.map(({ url, kind, via, raw, gzip }) => ({ url, kind, via, raw, gzip })),
+      missing: assets.missing,
+      assessment: { identifiedBy: assessment.identifiedBy, js: assessment.js },
+    };
+  }
+}
+
 async function benchSize(size: number, flags: Flags): Promise<SizeResult> {
   log(`\n── ${size} documents ──`);
   const startGenerate = performance.now();
@@ -358,84 +446,11 @@ async function benchSize(size: number, flags: Flags): Promise<SizeResult> {
 
   const distDir = path.join(benchOut, String(size), 'dist');
   if (!flags.skip.has('build')) {
-    moveAside(path.join(benchOut, String(size)));
-    mkdirSync(path.join(benchOut, String(size)), { recursive: true });
-    log(`full build (clean cache)…`);
-    const first = await build(size, flags, 'build');
-    const dist = distStats(distDir);
-    result.build = { ...first, pagesPerSecond: dist.htmlFiles / (first.wallMs / 1000) };
-    result.dist = dist;
-    log(`  ${first.ok ? 'ok' : `FAILED (exit ${first.exitCode})`} in ${(first.wallMs / 1000).toFixed(1)} s, peak ${(first.peakRssBytes / 1e6).toFixed(0)} MB, ${dist.htmlFiles} pages; log: ${first.log}`);
-    if (!first.ok) for (const line of first.outputTail ?? []) log(`    │ ${line}`);
-
-    if (first.ok) {
-      // Pagefind: what the build says, else the sampled lifetime of its process, else a separate run.
-      const indexBytes = dist.bytesByFolder['pagefind'] ?? 0;
-      const pagefindStep = Object.entries(first.postBuildStepsMs).find(([tag]) => /pagefind/i.test(tag));
-      if (first.pagefindReportedMs !== undefined) {
-        result.pagefind = { ms: first.pagefindReportedMs, source: 'build output', indexBytes };
-      } else if (pagefindStep) {
-        result.pagefind = { ms: pagefindStep[1], source: `build log: the ${pagefindStep[0]} step`, indexBytes };
-      } else if (first.phasesMs.pagefind !== undefined && indexBytes > 0) {
-        result.pagefind = { ms: first.phasesMs.pagefind, source: 'pagefind process lifetime during the build', indexBytes };
-      } else if (!flags.skip.has('pagefind')) {
-        log('  the build did not report Pagefind; timing it separately…');
-        const separate = await separatePagefind(distDir, path.join(benchOut, String(size), 'pagefind-separate'));
-        result.pagefind = {
-          ms: separate.ms,
-          source: `separate run${indexBytes === 0 ? ' (the build wrote no index)' : ''}${separate.ok ? '' : ' (FAILED)'}`,
-          indexBytes: indexBytes || separate.indexBytes,
-        };
-      }
-
-      const pages = documentPages(distDir, corpus.documents.map((d) => d.id));
-      const bytesOf = (ids: string[]) => ids.flatMap((id) => (pages.has(id) ? [readFileSync(pages.get(id)!).length] : []));
-      const roleIds = corpus.documents.filter((d) => d.kind === 'role-guide').map((d) => d.id);
-      const playbookIds = corpus.documents.filter((d) => d.kind === 'playbook').map((d) => d.id);
-      const all = bytesOf([...roleIds, ...playbookIds]);
-      if (all.length > 0) {
-        result.documentPages = {
-          found: all.length,
-          medianBytes: median(all),
-          medianRoleBytes: median(bytesOf(roleIds)),
-          medianPlaybookBytes: median(bytesOf(playbookIds)),
-          maxBytes: Math.max(...all),
-          example: path.relative(distDir, pages.get(roleIds[0]!) ?? pages.values().next().value!),
-        };
-      }
-      // The role page: the first role guide's page (every role page has the same furniture).
-      const rolePage = pages.get(roleIds[0]!) ?? path.join(distDir, 'index.html');
-      if (existsSync(rolePage)) {
-        const base = process.env.ROLEBOOK_BASE ?? readBase();
-        const assets = await pageAssets(distDir, rolePage, base);
-        const assessment = await islandAssets(distDir, assets, /assess/i, base);
-        result.rolePage = {
-          page: path.relative(distDir, rolePage),
-          js: assets.js,
-          css: assets.css,
-          assets: assets.assets.map(({ url, kind, via, raw, gzip }) => ({ url, kind, via, raw, gzip })),
-          missing: assets.missing,
-          assessment: { identifiedBy: assessment.identifiedBy, js: assessment.js },
-        };
-      }
-    }
-
-    if (first.ok && !flags.skip.has('rebuild')) {
-      const change = changeOneDocument(corpus);
-      log(`second build after appending a sentence to ${change.id}…`);
-      try {
-        const second = await build(size, flags, 'rebuild');
-        const page = documentPages(distDir, [change.id]).get(change.id);
-        result.rebuild = {
-          ...second,
-          changedFile: change.id,
-          changeVisible: page !== undefined && readFileSync(page, 'utf8').includes(change.marker),
-          savedPercent: (1 - second.wallMs / first.wallMs) * 100,
-        };
-        log(`  ${second.ok ? 'ok' : 'FAILED'} in ${(second.wallMs / 1000).toFixed(1)} s; change visible: ${result.rebuild.changeVisible}`);
-      } finally {
-        change.restore();
-      }
+    result.runs = [];
+    for (let index = 0; index < flags.runs; index++) {
+      const label = flags.runs === 1 ? '' : `-${index + 1}`;
+      const times = await buildSequence(size, flags, corpus, label, index === 0 ? result : undefined);
+      if (times) result.runs.push(times);
     }
   }
 
@@ -498,29 +513,33 @@ const ROWS: Row[] = [
     },
   },
   {
-    label: 'Full build wall (s)',
-    value: (r) => (r.build ? `${fmt.s(r.build.wallMs)}${r.build.ok ? '' : ' FAILED'}` : '–'),
+    label: 'Clean build wall (s)',
+    value: (r) => (r.build ? `${fmt.s(r.build.wallMs)}${r.build.ok ? '' : ' FAILED'}${spread(r, 'clean')}` : '–'),
     target: '≤ 11 s',
     pass: (r) => (r.build ? r.build.ok && r.build.wallMs <= 11_000 : undefined),
   },
   { label: '  CPU time, all processes (s)', value: (r) => fmt.n(r.build?.cpuSeconds, 1) },
-  { label: '  of which `rolebook check` (s)', value: (r) => fmt.s(r.build?.phasesMs.check) },
+  ...stepRows('build'),
   {
-    label: '  of which content load in astro build (s)',
-    value: (r) => (r.build?.contentLoad ? `${fmt.s(r.build.contentLoad.ms)} (${r.build.contentLoad.parsed} parsed, ${r.build.contentLoad.cached} cached)` : '–'),
+    label: 'No-change rebuild wall (s) / ÷ clean',
+    value: (r) => (r.noChange && r.build ? `${fmt.s(r.noChange.wallMs)}${r.noChange.ok ? '' : ' FAILED'} / ${ratio(r.noChange, r.build)}${spread(r, 'noChange')}` : '–'),
+    target: '≤ 0.2× clean',
+    pass: (r) => (r.noChange && r.build ? r.noChange.ok && r.noChange.wallMs <= 0.2 * r.build.wallMs : undefined),
   },
-  { label: '  of which `astro build` (s)', value: (r) => fmt.s(r.build?.phasesMs.astro) },
-  { label: '  of which static routes (s)', value: (r) => fmt.s(r.build?.staticRoutesMs) },
+  { label: '  CPU time, all processes (s)', value: (r) => fmt.n(r.noChange?.cpuSeconds, 1) },
+  ...stepRows('noChange'),
   {
-    label: '  of which after astro build, side by side (s)',
+    label: 'One-change rebuild wall (s) / ÷ clean',
     value: (r) =>
-      r.build
-        ? Object.entries(r.build.postBuildStepsMs)
-            .map(([tag, ms]) => `${tag} ${fmt.s(ms)}`)
-            .join(' ∥ ') || '–'
+      r.rebuild && r.build
+        ? `${fmt.s(r.rebuild.wallMs)}${r.rebuild.ok ? '' : ' FAILED'}${r.rebuild.changeVisible ? '' : ' (change NOT in output)'} / ${ratio(r.rebuild, r.build)}${spread(r, 'oneChange')}`
         : '–',
+    target: '≤ 0.3× clean',
+    pass: (r) => (r.rebuild && r.build ? r.rebuild.ok && r.rebuild.changeVisible && r.rebuild.wallMs <= 0.3 * r.build.wallMs : undefined),
   },
-  { label: '  of which Pagefind (s)', value: (r) => (r.pagefind ? `${fmt.s(r.pagefind.ms)}${r.pagefind.source.startsWith('separate') ? '*' : ''}` : '–') },
+  { label: '  CPU time, all processes (s)', value: (r) => fmt.n(r.rebuild?.cpuSeconds, 1) },
+  ...stepRows('rebuild'),
+  { label: 'Search index (Pagefind) in the clean build (s)', value: (r) => (r.pagefind ? `${fmt.s(r.pagefind.ms)}${r.pagefind.source.startsWith('separate') ? '*' : ''}` : '–') },
   {
     label: 'Peak memory, process tree (MB)',
     value: (r) => fmt.mb(r.build?.peakRssBytes),
@@ -574,12 +593,41 @@ const ROWS: Row[] = [
     pass: (r) => { const t = throughput(r); return t?.ratioToBareHtml === undefined ? undefined : t.ratioToBareHtml <= 1.5; },
   },
   { label: '  the same in CPU time (all threads)', value: (r) => fmt.n(throughput(r)?.cpuRatioToBareHtml, 2) },
-  {
-    label: 'Rebuild after one change (s)',
-    value: (r) => (r.rebuild ? `${fmt.s(r.rebuild.wallMs)}${r.rebuild.ok ? '' : ' FAILED'}${r.rebuild.changeVisible ? '' : ' (change NOT in output)'}` : '–'),
-  },
-  { label: '  saved vs full build', value: (r) => (r.rebuild ? `${fmt.n(r.rebuild.savedPercent)} %` : '–') },
 ];
+
+function ratio(a: BuildMeasurement, b: BuildMeasurement): string {
+  return `${(a.wallMs / b.wallMs).toFixed(2)}×`;
+}
+
+/** " (min–max of N)" when the size ran several sequences (`--runs`). */
+function spread(r: SizeResult, which: 'clean' | 'noChange' | 'oneChange'): string {
+  const walls = (r.runs ?? []).flatMap((run) => (run[which] ? [run[which]!.wallMs] : []));
+  if (walls.length < 2) return '';
+  return ` (${fmt.s(Math.min(...walls))}–${fmt.s(Math.max(...walls))}, ${walls.length} runs)`;
+}
+
+/** Each step of one build, from its stats file: time, and what it reused from the build before. */
+function stepRows(which: 'build' | 'noChange' | 'rebuild'): Row[] {
+  const steps = (r: SizeResult) => r[which]?.stats?.steps;
+  return [
+    {
+      label: '    check: time (s), documents parsed / reused',
+      value: (r) => { const c = steps(r)?.check; return c ? `${fmt.s(c.ms)}, ${c.parsed} / ${c.reused}` : '–'; },
+    },
+    {
+      label: '    astro build: time (s), pages rendered / reused',
+      value: (r) => { const a = steps(r)?.astro; return a ? `${fmt.s(a.ms)}, ${a.rendered} / ${a.reused}` : '–'; },
+    },
+    {
+      label: '    output check: time (s), pages scanned / reused',
+      value: (r) => { const o = steps(r)?.outputCheck; return o ? `${fmt.s(o.ms)}, ${o.scanned} / ${o.reused}` : '–'; },
+    },
+    {
+      label: '    search index (beside it): time (s), built / reused',
+      value: (r) => { const i = steps(r)?.searchIndex; return i ? `${fmt.s(i.ms)}, ${i.reused ? 'reused' : `${i.pages} pages indexed`}` : '–'; },
+    },
+  ];
+}
 
 function table(results: SizeResult[]): string {
   const header = ['Measure', ...results.map((r) => `${r.docs.toLocaleString('en')} docs`), 'Target (1,000 docs)'];

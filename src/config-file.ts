@@ -13,9 +13,9 @@ export const CONFIG_FILE = 'rolebook.config.json';
 /** rolebook.config.json cannot be read or is not valid: the user's to fix, not a bug. */
 export class ConfigError extends Error {}
 
-/** The config file's JSON (`{}` when there is none). */
+/** The config file's JSON (`{}` when there is none). `ROLEBOOK_CONFIG` names another file (tests). */
 export function readConfigFile(projectRoot: string): unknown {
-  const file = path.join(projectRoot, CONFIG_FILE);
+  const file = path.resolve(projectRoot, process.env.ROLEBOOK_CONFIG || CONFIG_FILE);
   if (!existsSync(file)) return {};
   try {
     return JSON.parse(readFileSync(file, 'utf8'));

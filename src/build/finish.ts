@@ -3,10 +3,22 @@
  * output is checked (every internal link and anchor resolves, every page carries its
  * Content-Security-Policy). Pagefind works in its own process, so the two overlap on two cores;
  * neither overlaps the Astro process, whose memory is gone by then.
+ *
+ * Both reuse the last build's work where the pages allow it: each page's bytes are hashed once;
+ * the output check re-examines only pages whose bytes changed, and the search index is copied
+ * from the last build when no page changed at all (Pagefind cannot update an index in part; see
+ * src/build/search-cache.ts).
  */
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
+import { CACHE_FOLDERS, cacheRoot } from '../content/cache.ts';
 import type { Problem } from '../model/schemas.ts';
-import { buildSearchIndex } from '../site/search-index.ts';
+import { buildSearchIndex, type SearchIndexResult } from '../site/search-index.ts';
+import { hashText } from './page-results.ts';
+import { reuseSearchIndex, saveSearchIndex, searchIndexKey } from './search-cache.ts';
+import type { StepStats } from './stats.ts';
 
 export interface FinishOptions {
   outDir: string;
@@ -17,72 +29,118 @@ export interface FinishOptions {
   cwd: string;
 }
 
-/** Returns the process exit code: 0, or 1 when the output must not be published. */
-export async function finishBuild(options: FinishOptions): Promise<number> {
-  // Starting the index spawns the Pagefind process, which does the longer of the two jobs; then
-  // this thread (the output check) steps back, so Pagefind gets the CPU first and the check fills in.
-  const indexing = timed(buildSearchIndex(options.outDir));
-  yieldCpu();
-  const [indexed, verified] = await Promise.allSettled([indexing, timed(verifyOutput(options))]);
+export interface FinishResult {
+  /** 0, or 1 when the output must not be published. */
+  exitCode: number;
+  steps: Pick<StepStats, 'outputCheck' | 'searchIndex'>;
+}
+
+export async function finishBuild(options: FinishOptions): Promise<FinishResult> {
+  const cache = cacheRoot(options.cwd);
+  const started = performance.now();
+  const htmlHashes = await hashHtmlFiles(options.outDir);
+  const searchFolder = path.join(cache, CACHE_FOLDERS.search);
+  const key = searchIndexKey(htmlHashes);
+  const reused = await reuseSearchIndex(searchFolder, key, options.outDir);
+  let indexing: Promise<{ result: SearchIndexResult & { reused: boolean }; ms: number }>;
+  if (reused) {
+    indexing = Promise.resolve({ result: { ...reused, reused: true }, ms: Math.round(performance.now() - started) });
+  } else {
+    // Starting the index spawns the Pagefind process, which does the longer of the two jobs; then
+    // this thread (the output check) steps back, so Pagefind gets the CPU first and the check fills in.
+    indexing = timed(
+      buildSearchIndex(options.outDir).then(async (built) => {
+        await saveSearchIndex(searchFolder, key, built);
+        return { ...built, reused: false };
+      }),
+    );
+    yieldCpu();
+  }
+  const [indexed, verified] = await Promise.allSettled([indexing, timed(verifyOutput(options, path.join(cache, CACHE_FOLDERS.outputCheck), htmlHashes))]);
   let exitCode = 0;
+  const steps: FinishResult['steps'] = {};
   if (verified.status === 'rejected') {
     options.err(`rolebook build: ${errorMessage(verified.reason)}`);
     exitCode = 1;
   } else {
-    const { result, seconds } = verified.value;
-    for (const line of result.lines) options.out(line);
+    const { result, ms } = verified.value;
+    steps.outputCheck = { ms, ...result.counts };
+    const reuse = result.counts.reused > 0 ? ` (${result.counts.scanned} scanned, ${result.counts.reused} unchanged since the last build)` : '';
+    options.out(`Output checked: ${result.counts.pages} pages${reuse} in ${seconds(ms)} s. ${result.lines.join(' ')}`);
     if (result.failure) {
       options.err(result.failure);
       exitCode = 1;
-    } else {
-      options.out(`Output checked in ${seconds} s.`);
     }
   }
   if (indexed.status === 'rejected') {
     options.err(`rolebook build: ${errorMessage(indexed.reason)}`);
     exitCode = 1;
   } else {
-    const { result, seconds } = indexed.value;
-    options.out(`Search index built: ${result.pageCount} pages indexed (of ${result.fileCount} HTML files) in ${seconds} s.`);
+    const { result, ms } = indexed.value;
+    steps.searchIndex = { ms, pages: result.pageCount, htmlFiles: result.fileCount, reused: result.reused };
+    options.out(
+      result.reused
+        ? `Search index reused: ${result.pageCount} pages (of ${result.fileCount} HTML files), no page changed since the last build, in ${seconds(ms)} s.`
+        : `Search index built: ${result.pageCount} pages indexed (of ${result.fileCount} HTML files) in ${seconds(ms)} s.`,
+    );
   }
-  return exitCode;
+  return { exitCode, steps };
+}
+
+/** Every HTML file of the site (`/`-separated path below `outDir`) with a hash of its bytes. */
+async function hashHtmlFiles(outDir: string): Promise<Map<string, string>> {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  const hashes = new Map<string, string>();
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    // Synchronous reads: a thousand small files read faster than through the thread pool one by one.
+    hashes.set(path.relative(outDir, file).split(path.sep).join('/'), hashText(readFileSync(file)));
+  }
+  return hashes;
 }
 
 interface Verification {
+  counts: { pages: number; scanned: number; reused: number };
   /** What was checked, for the build log. */
   lines: string[];
   /** Printed last when the output must not be published. */
   failure?: string;
 }
 
-async function verifyOutput(options: FinishOptions): Promise<Verification> {
+async function verifyOutput(options: FinishOptions, cacheFolder: string, htmlHashes: ReadonlyMap<string, string>): Promise<Verification> {
   // Loaded once Pagefind is already at work: they are not needed to start it.
-  const [{ formatProblems }, { loadContent }, { CspCheck, writeSecurityHeaders }, { checkLinks }] = await Promise.all([
+  const [{ formatProblems }, { loadContent }, { CspCheck, writeSecurityHeaders }, { checkLinks }, { OutputScanCache }] = await Promise.all([
     import('../report/reporters.ts'),
     import('../content/load.ts'),
     import('./csp-check.ts'),
     import('./link-check.ts'),
+    import('./output-cache.ts'),
   ]);
   // `rolebook check` filled the parse cache at the start of this build: this reads it, parses nothing.
   const { documents } = await loadContent(options.contentDir, { base: options.base });
   const csp = new CspCheck();
-  const problems: Problem[] = await checkLinks({ outDir: options.outDir, base: options.base, documents, inspect: csp.inspect });
+  const scans = new OutputScanCache(cacheFolder, htmlHashes);
+  const problems: Problem[] = await checkLinks({ outDir: options.outDir, base: options.base, documents, check: scans.check, inspect: csp.inspect });
+  await scans.save();
+  const counts = { pages: csp.pageCount, ...scans.counts() };
   const lines: string[] = [];
   const cspProblem = csp.problem();
-  if (cspProblem) return { lines, failure: `rolebook build: ${cspProblem}` };
+  if (cspProblem) return { counts, lines, failure: `rolebook build: ${cspProblem}` };
   const headersWarning = await writeSecurityHeaders(options.outDir);
   lines.push(
     headersWarning
-      ? `Content-Security-Policy checked on ${csp.pageCount} pages. Warning: ${headersWarning}`
-      : `Content-Security-Policy checked on ${csp.pageCount} pages; security headers in _headers.`,
+      ? `Content-Security-Policy on every page. Warning: ${headersWarning}`
+      : 'Content-Security-Policy on every page; security headers in _headers.',
   );
   if (problems.length === 0) {
     lines.push('All internal links and anchors resolve.');
-    return { lines };
+    return { counts, lines };
   }
   // The same lines as `rolebook check`, so editors and CI annotate them the same way.
   options.err(formatProblems(problems, 'text', { cwd: options.cwd, documentCount: documents.length }));
   return {
+    counts,
     lines,
     failure:
       `rolebook build: ${problems.length} broken link${problems.length === 1 ? '' : 's'} (listed above); the site was not published.\n` +
@@ -99,11 +157,15 @@ function yieldCpu(): void {
   }
 }
 
-/** The step's result with its duration, for the build log (and the benchmark, which reads it). */
-async function timed<T>(step: Promise<T>): Promise<{ result: T; seconds: string }> {
+/** The step's result with its duration in milliseconds, for the build log and the stats file. */
+async function timed<T>(step: Promise<T>): Promise<{ result: T; ms: number }> {
   const started = performance.now();
   const result = await step;
-  return { result, seconds: ((performance.now() - started) / 1000).toFixed(1) };
+  return { result, ms: Math.round(performance.now() - started) };
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(1);
 }
 
 function errorMessage(error: unknown): string {

@@ -3,17 +3,22 @@
  * large ones hold memory at once:
  *  1. `rolebook check` parses every document on both cores, prints every problem and fills the
  *     parse cache (a content error stops the build here, before anything is written);
- *  2. `astro build` renders the pages from that cache;
+ *  2. `astro build` renders the pages from that cache, copying unchanged ones from the last build;
  *  3. the search index is written while the output's links and CSP are checked (src/build/finish.ts).
+ * Each step reuses the last build's work where its inputs did not change (all caches are below
+ * `cacheRoot()`); the log gets one line per step, and `build-stats.json` beside the caches says
+ * the same for tools (the benchmark reads it).
  */
 import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPaths, outDir } from '../config-file.ts';
+import { STEP_STATS_VARIABLE } from '../content/cache.ts';
 import { HISTORY_FILE_VARIABLE, readGitHistory, saveGitHistory } from '../git/history.ts';
+import { AstroStatsSchema, CheckStatsSchema, buildStatsFile, readStepReport, writeBuildStats, type StepStats } from '../build/stats.ts';
 import { UsageError, type Io, type ParsedOptions } from './io.ts';
 
 const ROLEBOOK_BIN = fileURLToPath(new URL('../../bin/rolebook.mjs', import.meta.url));
@@ -26,8 +31,9 @@ function astroBin(): string {
 /**
  * Astro's bundler (Rolldown) allocates with mimalloc, which by default commits whole arenas up
  * front: ~120 MB of the Astro process's peak at 1,000 documents, for no measurable speed.
+ * Astro logs warnings and errors only (astro.config.mjs): this command prints its summary.
  */
-const ASTRO_ENV = { MIMALLOC_ARENA_EAGER_COMMIT: '0' };
+const ASTRO_ENV = { MIMALLOC_ARENA_EAGER_COMMIT: '0', ROLEBOOK_QUIET_ASTRO: '1' };
 
 /**
  * The check parses in two threads. With no core to spare, V8's garbage-collection helper threads
@@ -40,23 +46,46 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   if (positionals.length > 0) {
     throw new UsageError('build takes no arguments; the content folder and base path come from rolebook.config.json (or ROLEBOOK_CONTENT, ROLEBOOK_BASE).');
   }
+  const started = performance.now();
   const config = buildPaths(io.cwd);
+  const steps: StepStats = {};
+  const stepReports = await mkdtemp(path.join(os.tmpdir(), 'rolebook-build-'));
+  const finish = async (exitCode: number): Promise<number> => {
+    await rm(stepReports, { recursive: true, force: true });
+    const totalMs = Math.round(performance.now() - started);
+    await writeBuildStats(buildStatsFile(io.cwd), { version: 1, finishedAt: new Date().toISOString(), ok: exitCode === 0, totalMs, steps }).catch(
+      (error: unknown) => io.err(`rolebook build: could not write the build stats: ${(error as Error).message}`),
+    );
+    if (exitCode === 0) io.out(`Built in ${seconds(totalMs)} s.`);
+    return exitCode;
+  };
   // Page history comes from git, read here while the content is checked (see src/git/history.ts).
-  const historyFile = path.join(os.tmpdir(), `rolebook-git-history-${process.pid}.json`);
+  const historyFile = path.join(stepReports, 'git-history.json');
   const history = readGitHistory(config.contentDir).then((read) => saveGitHistory(historyFile, config.contentDir, read));
   history.catch(() => {});
-  try {
-    const checked = await runStep(process.execPath, [...CHECK_NODE_FLAGS, ROLEBOOK_BIN, 'check'], io.cwd);
-    if (checked !== 0) return checked;
-    await history;
-    const env = { ...ASTRO_ENV, ...process.env, [HISTORY_FILE_VARIABLE]: historyFile };
-    const built = await runStep(process.execPath, [astroBin(), 'build'], io.cwd, env);
-    if (built !== 0) return built;
-  } finally {
-    await rm(historyFile, { force: true });
+  const env = { ...process.env, [STEP_STATS_VARIABLE]: stepReports };
+
+  const checked = await timedStep(process.execPath, [...CHECK_NODE_FLAGS, ROLEBOOK_BIN, 'check'], io.cwd, env);
+  const check = await readStepReport(stepReports, 'check', CheckStatsSchema);
+  if (check) {
+    const documents = check.parsed + check.cached;
+    steps.check = { ms: checked.ms, documents, parsed: check.parsed, reused: check.cached, threads: check.threads };
+    io.out(`Content checked: ${documents} documents (${check.parsed} parsed, ${check.cached} unchanged since the last build) in ${seconds(checked.ms)} s.`);
   }
+  if (checked.exitCode !== 0) return finish(checked.exitCode);
+
+  await history;
+  const built = await timedStep(process.execPath, [astroBin(), 'build'], io.cwd, { ...ASTRO_ENV, ...env, [HISTORY_FILE_VARIABLE]: historyFile });
+  const astro = await readStepReport(stepReports, 'astro', AstroStatsSchema);
+  if (astro) {
+    const reused = astro.documentPages - astro.documentPagesRendered;
+    steps.astro = { ms: built.ms, pages: astro.pages, rendered: astro.pages - reused, reused, contentLoadMs: astro.contentLoadMs };
+    io.out(`Pages built: ${astro.pages} pages (${astro.pages - reused} rendered, ${reused} unchanged since the last build) in ${seconds(built.ms)} s.`);
+  }
+  if (built.exitCode !== 0) return finish(built.exitCode);
+
   const { finishBuild } = await import('../build/finish.ts');
-  return finishBuild({
+  const finished = await finishBuild({
     outDir: outDir(io.cwd),
     base: config.base,
     contentDir: config.contentDir,
@@ -64,13 +93,21 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     err: io.err,
     cwd: io.cwd,
   });
+  Object.assign(steps, finished.steps);
+  return finish(finished.exitCode);
 }
 
-/** Runs one step with this terminal; resolves to its exit code (1 when it was killed by a signal). */
-function runStep(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  return new Promise((resolve, reject) => {
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(1);
+}
+
+/** Runs one step with this terminal; resolves to its exit code (1 when it was killed by a signal) and duration. */
+async function timedStep(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ exitCode: number; ms: number }> {
+  const started = performance.now();
+  const exitCode = await new Promise<number>((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: 'inherit' });
     child.once('error', reject);
     child.once('exit', (code) => resolve(code ?? 1));
   });
+  return { exitCode, ms: Math.round(performance.now() - started) };
 }

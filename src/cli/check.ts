@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
+import { writeStepStats } from '../content/cache.ts';
 import { loadContent } from '../content/load.ts';
 import { findStaleDocuments } from '../git/freshness.ts';
 import { formatProblems, isReportFormat } from '../report/reporters.ts';
@@ -19,6 +20,7 @@ export async function runCheck({ values, positionals }: ParsedOptions, io: Io): 
   // Rendered with the site's base, so the parse cache it fills is exactly what `astro build` reads
   // next: `npm run build` parses every document once, not twice.
   const result = await loadContent(contentRoot, { base: config.base });
+  writeStepStats('check', result.stats);
   const problems = [...result.problems];
   if (values.stale) {
     problems.push(

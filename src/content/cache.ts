@@ -8,12 +8,55 @@
  * of system time on this machine (ext4 slows down creating files where many were just deleted).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParsedFile } from '../model/rendered.ts';
 
 const CACHE_FORMAT = 3;
+
+/**
+ * Every cache a build keeps lives below one folder, so that deleting it means the next build is a
+ * clean one: `node_modules/.cache/rolebook` of the project, or `ROLEBOOK_CACHE_DIR` (tests and the
+ * benchmark give each site its own; CI restores and saves it between runs).
+ */
+export const DEFAULT_CACHE_DIR = 'node_modules/.cache/rolebook';
+
+export function cacheRoot(projectRoot: string = process.cwd()): string {
+  return path.resolve(projectRoot, process.env.ROLEBOOK_CACHE_DIR || DEFAULT_CACHE_DIR);
+}
+
+/** One subfolder per step that reuses work, inside `cacheRoot()`. */
+export const CACHE_FOLDERS = {
+  /** Parsed documents (this file). */
+  parse: 'parse',
+  /** Astro's cacheDir: Vite's files and the incremental build's manifest and copies of pages. */
+  astro: 'astro',
+  /** What the output check found on each page, by the page's bytes (src/build/output-cache.ts). */
+  outputCheck: 'output-check',
+  /** The last Pagefind index and what it was built from (src/build/search-cache.ts). */
+  search: 'search',
+} as const;
+
+/** What the last build did and how long each step took (src/build/stats.ts); outside the published folder. */
+export const BUILD_STATS_FILE = 'build-stats.json';
+
+/**
+ * Set by `rolebook build` for the steps it runs in other processes (`rolebook check`, `astro build`):
+ * a folder where each writes `<step>.json` with what it did, collected into `BUILD_STATS_FILE`.
+ */
+export const STEP_STATS_VARIABLE = 'ROLEBOOK_STEP_STATS';
+
+/** Writes what one step did for `rolebook build`, when it asked (else nothing); never fails the step. */
+export function writeStepStats(step: string, stats: Record<string, unknown>): void {
+  const folder = process.env[STEP_STATS_VARIABLE];
+  if (!folder) return;
+  try {
+    writeFileSync(path.join(folder, `${step}.json`), JSON.stringify(stats));
+  } catch {
+    // Only the log and the benchmark miss this step's counts.
+  }
+}
 const ENTRIES_FILE = 'documents.jsonl';
 /** Caches of other pipeline versions or options are removed once unused for this long. */
 const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;

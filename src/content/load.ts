@@ -13,7 +13,7 @@ import { withTrailingSlash } from '../model/paths.ts';
 import { sortProblems } from '../model/problems.ts';
 import type { RuleId } from '../model/rules.ts';
 import type { GlossaryEntry, Problem } from '../model/schemas.ts';
-import { DocumentCache, hashBytes, pipelineFingerprint, type CacheEntry } from './cache.ts';
+import { CACHE_FOLDERS, DocumentCache, cacheRoot, hashBytes, pipelineFingerprint, type CacheEntry } from './cache.ts';
 import { decodeText } from '../../plugins/lib/decode.ts';
 import { loadGlossary } from './glossary.ts';
 import { idForPath, isFragment, toPosix } from '../../plugins/lib/ids.ts';
@@ -33,8 +33,8 @@ export interface LoadOptions {
   /** Render HTML as well as the model; default true. `check` and `parse` only need models. */
   render?: boolean;
   /**
-   * Folder for the parse cache; default `$ROLEBOOK_CACHE_DIR/rolebook` or
-   * `node_modules/.cache/rolebook`. `false` turns caching off.
+   * Folder for the parse cache; default `parse/` in the build's cache folder (`cacheRoot()`:
+   * `$ROLEBOOK_CACHE_DIR` or `node_modules/.cache/rolebook`). `false` turns caching off.
    */
   cacheDir?: string | false;
   /** Parse in a second thread when this many documents need parsing; default 200. */
@@ -151,11 +151,7 @@ function openCache(options: LoadOptions, parseOptions: ParseFilesOptions): Docum
   if (options.cacheDir === false) return undefined;
   const fingerprint = pipelineFingerprint(projectRoot);
   if (!fingerprint) return undefined;
-  const folder =
-    options.cacheDir ??
-    (process.env.ROLEBOOK_CACHE_DIR
-      ? path.join(process.env.ROLEBOOK_CACHE_DIR, 'rolebook')
-      : path.join(projectRoot, 'node_modules/.cache/rolebook'));
+  const folder = options.cacheDir ?? path.join(cacheRoot(projectRoot), CACHE_FOLDERS.parse);
   const key = hashBytes(JSON.stringify([fingerprint, parseOptions]));
   return new DocumentCache(folder, key);
 }
@@ -172,6 +168,8 @@ export interface ParseJob {
 
 /** Parses the documents this thread claims from `job`; results in `job.files` order, with holes where the other thread parsed. */
 export async function parseClaimed(job: ParseJob, options: ParseFilesOptions): Promise<ParsedFile[]> {
+  // Nothing to parse (a warm cache): the pipeline is not even loaded.
+  if (job.files.length === 0) return [];
   const processor = await createProcessor(options);
   const next = new Int32Array(job.next);
   const results: ParsedFile[] = [];

@@ -3,6 +3,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import type { RolebookConfig } from '../config.ts';
+import { buildStatsIntegration } from './build-stats.ts';
 import { contentCheckIntegration } from './content-check.ts';
 import { contentFilesIntegration } from './content-files.ts';
 import { contentWatchIntegration } from './content-watch.ts';
@@ -18,5 +19,6 @@ export function rolebookIntegrations(config: RolebookConfig): AstroIntegration[]
     cspIntegration(),
     contentFilesIntegration(config),
     contentWatchIntegration(config),
+    buildStatsIntegration(config),
   ];
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { DEFAULT_CACHE_DIR } from '../../src/content/cache.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -58,6 +59,24 @@ describe('GitHub workflow', () => {
     expect(needs(deploy!)).toEqual(['build']);
     expect(uses(deploy!).some((action) => action.startsWith('actions/deploy-pages@'))).toBe(true);
     expect(deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+  });
+
+  it('restores and saves the build cache folder before building, keyed on the lockfile and the config', () => {
+    const build = workflow.jobs.build!;
+    const cacheIndex = build.steps.findIndex((step) => step.uses?.startsWith('actions/cache@'));
+    const buildIndex = build.steps.findIndex((step) => /npm run build/.test(step.run ?? ''));
+    const installIndex = build.steps.findIndex((step) => /npm (install|ci)/.test(step.run ?? ''));
+    expect(cacheIndex).toBeGreaterThan(installIndex);
+    expect(cacheIndex).toBeLessThan(buildIndex);
+    const cache = build.steps[cacheIndex]!.with!;
+    // The folder every step of the build keeps its cache in (src/content/cache.ts).
+    expect(cache['path']).toBe(DEFAULT_CACHE_DIR);
+    const key = String(cache['key']);
+    expect(key).toMatch(/hashFiles\([^)]*'package-lock\.json'[^)]*'rolebook\.config\.json'[^)]*\)/);
+    // A key per commit, so each run saves its cache; restore-keys fall back to the latest one of the same lockfile and config.
+    expect(key).toContain('github.sha');
+    const prefix = key.slice(0, key.indexOf('${{ github.sha }}'));
+    expect(String(cache['restore-keys']).trim()).toBe(prefix);
   });
 
   it('audits production dependencies in its own job that blocks nothing', () => {

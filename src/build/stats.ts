@@ -1,0 +1,76 @@
+/**
+ * The build's stats file: what each step of the last `rolebook build` did, how long it took and
+ * how much of the previous build's work it reused. Written next to the caches (never into the
+ * published folder); the benchmark reads it instead of the build's log.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { BUILD_STATS_FILE, cacheRoot } from '../content/cache.ts';
+
+/** `rolebook check`: documents parsed, or reused from the parse cache. */
+export const CheckStatsSchema = z.object({ parsed: z.number(), cached: z.number(), threads: z.number(), ms: z.number() });
+
+/** `astro build`, as the build-stats integration saw it (src/integrations/build-stats.ts). */
+export const AstroStatsSchema = z.object({
+  /** HTML pages Astro wrote. */
+  pages: z.number(),
+  /** Document pages (the ones with a cacheKey), and how many of them were rendered rather than reused. */
+  documentPages: z.number(),
+  documentPagesRendered: z.number(),
+  /** Loading the content from the parse cache at the start. */
+  contentLoadMs: z.number(),
+});
+
+const StepSchema = z.object({ ms: z.number() });
+
+export const BuildStatsSchema = z.object({
+  version: z.literal(1),
+  finishedAt: z.string(),
+  ok: z.boolean(),
+  /** From the start of `rolebook build` to the end of its last step. */
+  totalMs: z.number(),
+  steps: z.object({
+    check: StepSchema.extend({ documents: z.number(), parsed: z.number(), reused: z.number(), threads: z.number() }).optional(),
+    astro: StepSchema.extend({
+      pages: z.number(),
+      rendered: z.number(),
+      reused: z.number(),
+      contentLoadMs: z.number(),
+    }).optional(),
+    outputCheck: StepSchema.extend({ pages: z.number(), scanned: z.number(), reused: z.number() }).optional(),
+    searchIndex: StepSchema.extend({ pages: z.number(), htmlFiles: z.number(), reused: z.boolean() }).optional(),
+  }),
+});
+
+export type BuildStats = z.infer<typeof BuildStatsSchema>;
+export type StepStats = BuildStats['steps'];
+
+export function buildStatsFile(projectRoot?: string): string {
+  return path.join(cacheRoot(projectRoot), BUILD_STATS_FILE);
+}
+
+export async function writeBuildStats(file: string, stats: BuildStats): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(BuildStatsSchema.parse(stats), null, 2)}\n`);
+  await rename(temporary, file);
+}
+
+/** The stats of the last build, or undefined when there are none (or they are of another version). */
+export function readBuildStats(file: string): BuildStats | undefined {
+  if (!existsSync(file)) return undefined;
+  const parsed = BuildStatsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** A step's own report (`<step>.json` in the step-stats folder), if it wrote a valid one. */
+export async function readStepReport<T extends z.ZodType>(folder: string, step: string, schema: T): Promise<z.infer<T> | undefined> {
+  try {
+    const parsed = schema.safeParse(JSON.parse(await readFile(path.join(folder, `${step}.json`), 'utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Reports what `astro build` did to `rolebook build` (which prints one line for it and writes the
+ * build's stats file): pages written, and how many document pages were rendered rather than copied
+ * from the previous build by Astro's incremental build. Silent outside `rolebook build`.
+ */
+import type { AstroIntegration } from 'astro';
+import type { RolebookConfig } from '../config.ts';
+import { writeStepStats } from '../content/cache.ts';
+import { takeLoadedContent } from '../content/shared.ts';
+import { documentPageCounts } from '../site/render-count.ts';
+
+export function buildStatsIntegration(config: RolebookConfig): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'rolebook:build-stats',
+    hooks: {
+      'astro:config:done': ({ config: astroConfig }) => {
+        base = astroConfig.base;
+      },
+      'astro:build:done': ({ pages }) => {
+        const counts = documentPageCounts();
+        writeStepStats('astro', {
+          pages: pages.length,
+          documentPages: counts.documents,
+          documentPagesRendered: counts.rendered,
+          contentLoadMs: takeLoadedContent(config.contentDir, base)?.stats.ms ?? 0,
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,218 @@
+/**
+ * A rebuild that reuses the last build's work gives the same site, byte for byte, as a clean build
+ * of the same content. One site is built and then changed step by step (each kind of input a page
+ * shows), rebuilt with its caches after every step, and each rebuild is compared file by file with
+ * a clean build (empty cache, new output folder) of the same state. The build's stats file shows
+ * the rebuild really reused work, so the comparison is not between two full builds.
+ *
+ * The content is a small generated corpus (bench/generate.ts: includes, glossary, more documents
+ * of each kind than the sidebar lists, so it shows a window and an "All N" count) in its own git
+ * repository, so pages show "Last updated" and history from commits at fixed dates.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/generate.ts';
+import { readBuildStats, type BuildStats } from '../../src/build/stats.ts';
+import { FixtureRepo } from '../fixtures/publishing/git-fixture.ts';
+import { projectRoot, run } from '../helpers/site.ts';
+
+const OUTPUT = path.join(projectRoot, 'test/.output', `incremental-${process.env.ROLEBOOK_TEST_RUN ?? process.pid}`);
+/** 13 role guides and 13 playbooks: more than the sidebar lists in full (12). */
+const DOCUMENTS = 26;
+
+interface Built {
+  dist: string;
+  stats: BuildStats;
+}
+
+let repo: FixtureRepo;
+let content: string;
+let configFile: string;
+let cleanBuilds = 0;
+
+/** `npm run build` of the repository's content into `folder` (dist/ and cache/ inside). */
+async function buildInto(folder: string): Promise<Built> {
+  // Vitest sets Vite's BASE_URL/MODE/… in process.env; passed on, they would override the build's base.
+  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...inherited } = process.env;
+  const env = {
+    ...inherited,
+    ROLEBOOK_CONTENT: content,
+    ROLEBOOK_CONFIG: configFile,
+    ROLEBOOK_OUT_DIR: path.join(folder, 'dist'),
+    ROLEBOOK_CACHE_DIR: path.join(folder, 'cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  const result = await run('npm', ['run', '--silent', 'build'], { cwd: projectRoot, env });
+  expect(result.exitCode, result.output).toBe(0);
+  const stats = readBuildStats(path.join(folder, 'cache', 'build-stats.json'));
+  expect(stats, 'the build writes its stats file').toBeDefined();
+  return { dist: path.join(folder, 'dist'), stats: stats! };
+}
+
+const incremental = path.join(OUTPUT, 'incremental');
+
+/**
+ * Rebuilds the incremental site and builds a clean one of the same content (side by side: they
+ * share nothing but the content, which neither writes); returns the rebuild's stats.
+ */
+async function rebuildAndCompare(): Promise<BuildStats> {
+  const cleanFolder = path.join(OUTPUT, `clean-${++cleanBuilds}`);
+  rmSync(cleanFolder, { recursive: true, force: true });
+  const [rebuilt, clean] = await Promise.all([buildInto(incremental), buildInto(cleanFolder)]);
+  expect(clean.stats.steps.astro?.reused, 'the clean build reuses nothing').toBe(0);
+  expect(differences(rebuilt.dist, clean.dist)).toEqual([]);
+  rmSync(cleanFolder, { recursive: true, force: true });
+  return rebuilt.stats;
+}
+
+function filesBelow(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** Files only in one folder, or with different bytes. */
+function differences(a: string, b: string): string[] {
+  const filesA = filesBelow(a);
+  const filesB = new Set(filesBelow(b));
+  const found: string[] = [];
+  for (const file of filesA) {
+    if (!filesB.has(file)) found.push(`only in the rebuild: ${file}`);
+    else if (!readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file)))) found.push(`differs: ${file}`);
+    filesB.delete(file);
+  }
+  for (const file of filesB) found.push(`only in the clean build: ${file}`);
+  return found;
+}
+
+const documentPages = (stats: BuildStats) => stats.steps.astro!;
+
+function edit(relative: string, change: (text: string) => string): void {
+  const file = path.join(content, relative);
+  writeFileSync(file, change(readFileSync(file, 'utf8')));
+}
+
+/** The document's title is its first `# ` heading after the front matter (whose `# comments` are not). */
+function retitle(text: string, title: string): string {
+  const bodyStart = text.indexOf('\n---', text.indexOf('---') + 3) + 4;
+  const heading = text.indexOf('\n# ', bodyStart) + 1;
+  const end = text.indexOf('\n', heading);
+  return `${text.slice(0, heading)}# ${title}${text.slice(end)}`;
+}
+
+function titleOf(text: string): string {
+  const bodyStart = text.indexOf('\n---', text.indexOf('---') + 3) + 4;
+  const heading = text.indexOf('\n# ', bodyStart) + 3;
+  return text.slice(heading, text.indexOf('\n', heading)).trim();
+}
+
+function commit(message: string, date: string): void {
+  repo.commit({ files: {}, message, author: 'Ed Editor', date });
+}
+
+function page(dist: string, id: string): string {
+  return readFileSync(path.join(dist, id, 'index.html'), 'utf8');
+}
+
+// Each test builds twice (the rebuild and a clean build); on a busy 2-core machine one build can take minutes.
+describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, () => {
+  let first: Built;
+
+  beforeAll(async () => {
+    rmSync(OUTPUT, { recursive: true, force: true });
+    repo = new FixtureRepo('rolebook-incremental-');
+    content = path.join(repo.root, 'content');
+    generateCorpus({ docs: DOCUMENTS, outDir: content, seed: 'incremental-test', glossaryFrom: path.join(projectRoot, 'content/glossary') });
+    configFile = path.join(repo.root, 'rolebook.config.json');
+    writeFileSync(configFile, JSON.stringify({ title: 'Playbook', repository: { url: 'https://github.com/contoso/playbook' } }));
+    commit('Add the guides and playbooks', '2024-03-01T09:00:00Z');
+    first = await buildInto(incremental);
+  }, 900_000);
+
+  afterAll(() => {
+    repo?.remove();
+    rmSync(OUTPUT, { recursive: true, force: true });
+  });
+
+  it('reuses every page when nothing changed', async () => {
+    expect(first.stats.steps.astro?.reused).toBe(0);
+    const stats = await rebuildAndCompare();
+    expect(stats.steps.check).toMatchObject({ parsed: 0, reused: DOCUMENTS });
+    expect(documentPages(stats).reused).toBe(DOCUMENTS);
+    expect(stats.steps.outputCheck?.scanned).toBe(0);
+    expect(stats.steps.searchIndex?.reused).toBe(true);
+  });
+
+  it('after a change to one document, renders that page only', async () => {
+    edit('roles/role-0003.md', (text) => `${text.replace(/\n*$/, '\n')}\nA sentence added in the rebuild test.\n`);
+    const stats = await rebuildAndCompare();
+    expect(stats.steps.check).toMatchObject({ parsed: 1, reused: DOCUMENTS - 1 });
+    expect(documentPages(stats).reused).toBe(DOCUMENTS - 1);
+    expect(stats.steps.searchIndex?.reused).toBe(false);
+    expect(page(first.dist, 'roles/role-0003')).toContain('A sentence added in the rebuild test.');
+  });
+
+  it('after a commit that only changes "last updated", renders the committed page', async () => {
+    // The change above is committed later than everything else: only that page's history changes.
+    commit('Add a sentence', '2025-06-10T12:00:00Z');
+    const stats = await rebuildAndCompare();
+    expect(stats.steps.check?.parsed).toBe(0);
+    expect(documentPages(stats).reused).toBe(DOCUMENTS - 1);
+    expect(page(first.dist, 'roles/role-0003')).toContain('datetime="2025-06-10"');
+  });
+
+  it('after a change to an include, renders the pages that include it', async () => {
+    const includers = readdirSync(path.join(content, 'roles')).filter(
+      (file) => file.endsWith('.md') && readFileSync(path.join(content, 'roles', file), 'utf8').includes('includes/level-guidance.md'),
+    );
+    expect(includers.length).toBeGreaterThan(0);
+    edit('roles/includes/level-guidance.md', (text) => `${text}\nIncluded sentence added in the rebuild test.\n`);
+    const stats = await rebuildAndCompare();
+    // Those pages (and any that pull it in through another include); the playbooks never do.
+    expect(documentPages(stats).reused).toBeLessThanOrEqual(DOCUMENTS - includers.length);
+    expect(documentPages(stats).reused).toBeGreaterThanOrEqual(DOCUMENTS / 2);
+  });
+
+  it('after a change to a title, renders the neighbours that show it', async () => {
+    const file = 'playbooks/playbook-0005.md';
+    const title = titleOf(readFileSync(path.join(content, file), 'utf8'));
+    // The page itself and every page whose sidebar window or prev/next link names it; the new title
+    // keeps its place in the title order, so no other page's window moves.
+    const showing = readdirSync(path.join(first.dist, 'roles'))
+      .map((id) => `roles/${id}`)
+      .concat(readdirSync(path.join(first.dist, 'playbooks')).map((id) => `playbooks/${id}`))
+      .filter((id) => existsSync(path.join(first.dist, id, 'index.html')) && page(first.dist, id).includes(title));
+    expect(showing.length).toBeGreaterThan(1);
+    edit(file, (text) => retitle(text, `${title} (revised)`));
+    const stats = await rebuildAndCompare();
+    expect(documentPages(stats).reused).toBe(DOCUMENTS - showing.length);
+  });
+
+  it('after a new document and after a deleted one, matches a clean build', async () => {
+    const source = path.join(content, 'roles/role-0002.md');
+    writeFileSync(path.join(content, 'roles/role-new.md'), retitle(readFileSync(source, 'utf8'), 'A New Role'));
+    const added = await rebuildAndCompare();
+    expect(added.steps.check?.parsed).toBe(1);
+    // Every page's sidebar says how many role guides there are ("All 14 role guides").
+    expect(documentPages(added).reused).toBe(0);
+    expect(page(first.dist, 'roles/role-new')).toContain('A New Role');
+
+    rmSync(path.join(content, 'roles/role-0007.md'));
+    const deleted = await rebuildAndCompare();
+    expect(existsSync(path.join(first.dist, 'roles/role-0007'))).toBe(false);
+    expect(documentPages(deleted).reused).toBe(0);
+  });
+
+  it('after a change to the glossary, matches a clean build', async () => {
+    edit('glossary/glossary.md', (text) => text.replace(/^(- \*\*AU\*\* – )Active Usage/m, '$1Actively Used'));
+    await rebuildAndCompare();
+  });
+
+  it('after a change to the config, matches a clean build', async () => {
+    writeFileSync(configFile, JSON.stringify({ title: 'Team playbook', repository: { url: 'https://github.com/contoso/playbook' }, staleAfterMonths: 6 }));
+    const stats = await rebuildAndCompare();
+    expect(documentPages(stats).reused).toBe(0);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The caches of the build's last step (src/build): per-page results reused only for the same bytes
+ * and the same code, and a search index reused only when every HTML file is what it was.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PageResults, hashText } from '../../src/build/page-results.ts';
+import { reuseSearchIndex, saveSearchIndex, searchIndexKey } from '../../src/build/search-cache.ts';
+import { BuildStatsSchema, readBuildStats, writeBuildStats, type BuildStats } from '../../src/build/stats.ts';
+import { cacheRoot, CACHE_FOLDERS, DEFAULT_CACHE_DIR } from '../../src/content/cache.ts';
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'rolebook-build-caches-'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('per-page results', () => {
+  it('computes a page once per bytes, and again for other bytes or other code', async () => {
+    const file = path.join(root, 'pages.jsonl');
+    let computed = 0;
+    const scan = (text: string) => () => {
+      computed++;
+      return { length: text.length };
+    };
+    const first = new PageResults<{ length: number }>(file, 'v1');
+    expect(first.get(hashText('<p>a</p>'), scan('<p>a</p>'))).toEqual({ length: 8 });
+    expect(first.get(hashText('<p>bb</p>'), scan('<p>bb</p>'))).toEqual({ length: 9 });
+    await first.save();
+    expect(computed).toBe(2);
+
+    const second = new PageResults<{ length: number }>(file, 'v1');
+    expect(second.get(hashText('<p>a</p>'), scan('<p>a</p>'))).toEqual({ length: 8 });
+    expect(second.get(hashText('<p>changed</p>'), scan('<p>changed</p>'))).toEqual({ length: 14 });
+    expect([second.reused, second.computed, computed]).toEqual([1, 1, 3]);
+    await second.save();
+    // Only this build's pages are kept: the page that changed is gone from the file.
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(2);
+
+    const otherCode = new PageResults<{ length: number }>(file, 'v2');
+    otherCode.get(hashText('<p>a</p>'), scan('<p>a</p>'));
+    expect([otherCode.reused, otherCode.computed]).toEqual([0, 1]);
+  });
+
+  it('treats a damaged file as an empty cache', () => {
+    const file = path.join(root, 'pages.jsonl');
+    writeFileSync(file, '{"not json\n');
+    const results = new PageResults<number>(file, 'v1');
+    expect(results.get('h', () => 1)).toBe(1);
+    expect(results.computed).toBe(1);
+  });
+});
+
+describe('search index reuse', () => {
+  function site(pages: Record<string, string>): { dir: string; hashes: Map<string, string> } {
+    const dir = mkdtempSync(path.join(root, 'site-'));
+    const hashes = new Map<string, string>();
+    for (const [file, html] of Object.entries(pages)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), html);
+      hashes.set(file, hashText(html));
+    }
+    return { dir, hashes };
+  }
+
+  function fakeIndex(dir: string): void {
+    mkdirSync(path.join(dir, 'pagefind/fragment'), { recursive: true });
+    writeFileSync(path.join(dir, 'pagefind/pagefind-entry.json'), '{"languages":{"en":{"page_count":2}}}');
+    writeFileSync(path.join(dir, 'pagefind/fragment/en_1.pf_fragment'), 'fragment');
+  }
+
+  it('copies the last index back only when every HTML file is unchanged', async () => {
+    const cache = path.join(root, 'search');
+    const before = site({ 'index.html': '<p>home</p>', 'roles/a/index.html': '<p>a</p>' });
+    fakeIndex(before.dir);
+    const key = searchIndexKey(before.hashes);
+    await saveSearchIndex(cache, key, { fileCount: 2, pageCount: 2, outputPath: path.join(before.dir, 'pagefind') });
+
+    const same = site({ 'index.html': '<p>home</p>', 'roles/a/index.html': '<p>a</p>' });
+    const reused = await reuseSearchIndex(cache, searchIndexKey(same.hashes), same.dir);
+    expect(reused).toMatchObject({ fileCount: 2, pageCount: 2 });
+    expect(readFileSync(path.join(same.dir, 'pagefind/fragment/en_1.pf_fragment'), 'utf8')).toBe('fragment');
+
+    const edited = site({ 'index.html': '<p>home</p>', 'roles/a/index.html': '<p>a, edited</p>' });
+    expect(await reuseSearchIndex(cache, searchIndexKey(edited.hashes), edited.dir)).toBeUndefined();
+    const renamed = site({ 'index.html': '<p>home</p>', 'roles/b/index.html': '<p>a</p>' });
+    expect(searchIndexKey(renamed.hashes)).not.toBe(key);
+  });
+
+  it('never takes a copy without its key file for a whole one', async () => {
+    const cache = path.join(root, 'search');
+    const built = site({ 'index.html': '<p>home</p>' });
+    fakeIndex(built.dir);
+    const key = searchIndexKey(built.hashes);
+    await saveSearchIndex(cache, key, { fileCount: 1, pageCount: 1, outputPath: path.join(built.dir, 'pagefind') });
+    rmSync(path.join(cache, 'key.json'));
+    expect(await reuseSearchIndex(cache, key, built.dir)).toBeUndefined();
+  });
+});
+
+describe('the cache folder and the stats file', () => {
+  it('puts every cache below one folder, moved by ROLEBOOK_CACHE_DIR', () => {
+    const saved = process.env.ROLEBOOK_CACHE_DIR;
+    try {
+      delete process.env.ROLEBOOK_CACHE_DIR;
+      expect(cacheRoot('/project')).toBe(path.resolve('/project', DEFAULT_CACHE_DIR));
+      process.env.ROLEBOOK_CACHE_DIR = 'elsewhere/cache';
+      expect(cacheRoot('/project')).toBe('/project/elsewhere/cache');
+    } finally {
+      if (saved === undefined) delete process.env.ROLEBOOK_CACHE_DIR;
+      else process.env.ROLEBOOK_CACHE_DIR = saved;
+    }
+    expect(new Set(Object.values(CACHE_FOLDERS)).size).toBe(Object.keys(CACHE_FOLDERS).length);
+  });
+
+  it('writes stats that read back, and refuses a file of another shape', async () => {
+    const file = path.join(root, 'build-stats.json');
+    const stats: BuildStats = {
+      version: 1,
+      finishedAt: new Date(0).toISOString(),
+      ok: true,
+      totalMs: 1200,
+      steps: { astro: { ms: 900, pages: 11, rendered: 10, reused: 1, contentLoadMs: 20 } },
+    };
+    await writeBuildStats(file, stats);
+    expect(readBuildStats(file)).toEqual(stats);
+    writeFileSync(file, JSON.stringify({ version: 2 }));
+    expect(readBuildStats(file)).toBeUndefined();
+    expect(() => BuildStatsSchema.parse({ ...stats, totalMs: 'fast' })).toThrow();
+  });
+});
