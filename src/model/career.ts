@@ -10,18 +10,10 @@
  * Pure, and free of Zod at module level, so the browser islands can import it.
  */
 import { compareLevel, summariseSkills, type SkillEntry, type SkillRow, type SkillSummary } from './assessment.ts';
-import type { LevelScale, RequiredLevel, Skill } from './schemas.ts';
+import type { CareerSkill, RoleRequirements, SkillRubric } from './requirements.ts';
+import type { RequiredLevel } from './schemas.ts';
 
-/** A role skill as the model gives it; `skillId` is present when the skills catalog knows the skill. */
-export type CareerSkill = Skill & { skillId?: string };
-
-/** What other roles' pages need of a role: the requirements JSON and the team page carry this. */
-export interface RoleRequirements {
-  id: string;
-  title: string;
-  scale: LevelScale;
-  skills: CareerSkill[];
-}
+export type { CareerSkill, RoleRequirements };
 
 /**
  * A skill name as a reader compares it: case, dash style, spacing (also around `/`) and `&`
@@ -140,3 +132,36 @@ export const CHANGE_LABELS: Record<RequirementChange, string> = {
   'only-from': 'no longer needed',
   'only-to': 'newly needed',
 };
+
+/* ------------------------------------------------------------------------------------------ */
+/* What to work on: the next level's descriptors, growth tips and resources for each gap.    */
+
+export interface NextStep {
+  skill: CareerSkill;
+  /** The next level on the scale above the person's level, e.g. `L300`. */
+  next: string;
+  descriptors: string[];
+  tips: string[];
+  resources: SkillRubric['resources'];
+}
+
+/**
+ * For each skill below its requirement (largest gap first), the step to take next. The rubric
+ * (the skills catalog, keyed by catalog id) is optional: without it a step names the next level only.
+ */
+export function whatToWorkOn(readiness: Readiness, scale: RoleRequirements['scale'], rubric: RoleRequirements['rubric'] = {}): NextStep[] {
+  return readiness.summary.gaps.map((row) => {
+    const level = row.entry?.level ?? -1;
+    const current = [...scale].reverse().find((step) => step.value <= level);
+    const next = scale.find((step) => step.value > level) ?? scale.at(-1)!;
+    const skill = row.skill as CareerSkill;
+    const entry = skill.skillId ? rubric[skill.skillId] : undefined;
+    return {
+      skill,
+      next: next.code,
+      descriptors: entry?.levels.find((candidate) => candidate.code === next.code)?.descriptors ?? [],
+      tips: entry?.growth.find((step) => step.to === next.code && (!current || step.from === current.code))?.tips ?? [],
+      resources: entry?.resources.filter((resource) => resource.level === next.code) ?? [],
+    };
+  });
+}

@@ -79,3 +79,26 @@ describe('two roles side by side', () => {
     expect(compareRequirements(plus, exact)[0]!.change).toBe('higher');
   });
 });
+
+describe('what to work on', () => {
+  it('gives each gap the next level with the catalog descriptors, growth tips and resources for it', async () => {
+    const { whatToWorkOn } = await import('../../src/model/career.ts');
+    const entries = [entry('Technical skills', 100), entry('Mentoring/Coaching', -1)];
+    const readiness = readinessFor(entries, manager.skills, architect);
+    const rubric = {
+      'mentoring-coaching': {
+        levels: [{ code: 'L100', value: 100, descriptors: ['Shares what they know when asked'] }, { code: 'L200', value: 200, descriptors: ['Coaches one person'] }],
+        growth: [{ from: 'L100', to: 'L200', tips: ['Pair with a new joiner'] }],
+        resources: [{ title: 'Coaching basics', url: 'https://example.org/coaching', level: 'L100' }, { title: 'Later', url: 'https://example.org/x', level: 'L300' }],
+      },
+    };
+    const steps = whatToWorkOn(readiness, architect.scale, rubric);
+    expect(steps.map((step) => [step.skill.name, step.next, step.descriptors, step.tips, step.resources.map((r) => r.title)])).toEqual([
+      // Both are two levels below, so they keep the role's order. "Not yet" against L200+: the next
+      // level is L100, and the tips are for L100 → L200 only, so none apply yet.
+      ['Coaching & Mentoring', 'L100', ['Shares what they know when asked'], [], ['Coaching basics']],
+      // L100 against L300+; no catalog entry, so the next level only.
+      ['Technical Skills', 'L200', [], [], []],
+    ]);
+  });
+});
