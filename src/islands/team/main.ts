@@ -53,6 +53,7 @@ function mount(root: HTMLElement, model: PageModel): void {
   let problems: FileProblem[] = [];
   let sorting: Sorting = { key: { by: 'name' }, direction: 'ascending' };
   let pair: PairResult | undefined;
+  let againstChosen = false;
   const storageNotices: TeamNotice[] = loaded.notice ? [loaded.notice] : [];
   const roleById = new Map(model.roles.map((role) => [role.id, role]));
 
@@ -64,7 +65,7 @@ function mount(root: HTMLElement, model: PageModel): void {
     h('label', { class: 'rb-file' }, 'choose files ', input),
   );
   const against = h('select', { 'data-rb-against': true }, option('', 'no role (levels only)'), ...model.roles.map((role) => option(role.id, role.title)));
-  if (model.roles[0]) against.value = model.roles[0].id;
+  if (loaded.team.people[0] && roleById.has(loaded.team.people[0].docId)) against.value = loaded.team.people[0].docId;
   const filter = h('select', { 'data-rb-filter': true }, option('', 'any role'), ...model.roles.map((role) => option(role.id, role.title)));
   const keep = h('input', { type: 'checkbox', 'data-rb-keep': true, checked: loaded.kept });
   const button = (act: string, text: string) => h('button', { type: 'button', class: 'button', 'data-rb-act': act }, text);
@@ -79,7 +80,7 @@ function mount(root: HTMLElement, model: PageModel): void {
     { class: 'rb-pair-section', 'aria-labelledby': 'rb-pair-title' },
     h('h2', { id: 'rb-pair-title' }, 'Self beside manager'),
     h('p', null, 'Import a person’s own assessment and yours of them (with a different name, such as “Alex (manager)”), then put them side by side for the 1:1. Record the agreed levels and download all three as one file the role page can import.'),
-    h('div', { class: 'rb-row' }, h('label', null, 'Own assessment ', selfPick), h('label', null, 'Manager’s assessment ', managerPick), button('pair', 'Compare')),
+    h('div', { class: 'rb-toolbar' }, h('div', { class: 'rb-row' }, h('label', null, 'Own assessment ', selfPick), h('label', null, 'Manager’s assessment ', managerPick), button('pair', 'Compare'))),
     pairBox,
   );
 
@@ -134,6 +135,8 @@ function mount(root: HTMLElement, model: PageModel): void {
     problems = readings.filter((reading): reading is Extract<typeof reading, { ok: false }> => !reading.ok);
     const before = team.people.length;
     team = addPeople(team, readings.flatMap((reading) => (reading.ok ? reading.people : [])));
+    // Until the manager picks a role, the table is against the role the first person was assessed on.
+    if (!againstChosen && team.people[0] && roleById.has(team.people[0].docId)) against.value = team.people[0].docId;
     persist();
     render();
     const added = team.people.length - before;
@@ -199,7 +202,10 @@ function mount(root: HTMLElement, model: PageModel): void {
     delete drop.dataset.over;
     void importFiles(droppedFiles(event));
   });
-  against.addEventListener('change', render);
+  against.addEventListener('change', () => {
+    againstChosen = true;
+    render();
+  });
   filter.addEventListener('change', render);
   keep.addEventListener('change', () => {
     if (keep.checked) {
@@ -221,7 +227,7 @@ function mount(root: HTMLElement, model: PageModel): void {
       'div',
       { class: 'rb-toolbar', 'data-rb-toolbar': true },
       h('div', { class: 'rb-row' }, h('label', null, 'Requirements of ', against), h('label', null, 'People assessed on ', filter)),
-      h('div', { class: 'rb-row' }, button('csv', 'Export CSV'), button('print', 'Print'), h('label', null, keep, ' Keep this team in this browser'), button('forget', 'Forget this team')),
+      h('div', { class: 'rb-row' }, button('csv', 'Export CSV'), button('print', 'Print'), h('label', { class: 'rb-keep' }, keep, ' Keep this team in this browser'), button('forget', 'Forget this team')),
     ),
     notices,
     live,
