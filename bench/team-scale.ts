@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -116,6 +117,8 @@ async function main(): Promise<void> {
       await page.getByLabel('Requirements of').selectOption('');
     });
     console.log(`\nTeam view: ${PEOPLE} people × ${SKILLS} skills (${cells} cells) in Chromium ${browser.version()}`);
+    // Long tasks stretch on a busy machine: the load average says how busy this one was.
+    console.log(`Load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs.`);
     console.log('| Step | Wall time (ms) | Long tasks | Longest task (ms) | Target ≤ 200 ms |');
     console.log('| --- | ---: | ---: | ---: | :---: |');
     for (const [label, result] of Object.entries(results)) {

@@ -20,15 +20,23 @@ export type { CareerSkill, RoleRequirements };
  * against `and` do not matter. The same rules as the catalog's name matching (rubric issue).
  */
 export function skillNameKey(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/&/g, ' and ')
-    .replace(/\s*\/\s*/g, '/')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    key = name
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\u2010-\u2015]/g, '-')
+      .replace(/&/g, ' and ')
+      .replace(/\s*\/\s*/g, '/')
+      .replace(/\s+/g, ' ')
+      .trim();
+    // A team of 200 people repeats the same 40 names 8,000 times: remembered, within a bound.
+    if (nameKeys.size > 10_000) nameKeys.clear();
+    nameKeys.set(name, key);
+  }
+  return key;
 }
+const nameKeys = new Map<string, string>();
 
 /** One key per skill across roles: the catalog id when there is one, else the normalised name. */
 export function skillKey(skill: { name: string; skillId?: string | undefined }): string {
@@ -43,8 +51,22 @@ export function skillKey(skill: { name: string; skillId?: string | undefined }):
 export function entryKey(entry: { skill: string; skillId?: string }, sourceSkills: CareerSkill[]): string {
   if (entry.skillId) return `id:${entry.skillId}`;
   const name = skillNameKey(entry.skill);
-  const source = sourceSkills.find((skill) => skillNameKey(skill.name) === name);
-  return source ? skillKey(source) : `name:${name}`;
+  return keysByName(sourceSkills).get(name) ?? `name:${name}`;
+}
+
+/** A role's skills by normalised name → key, built once per skills list (the first of a name wins). */
+const byNameCache = new WeakMap<CareerSkill[], Map<string, string>>();
+function keysByName(skills: CareerSkill[]): Map<string, string> {
+  let map = byNameCache.get(skills);
+  if (!map) {
+    map = new Map();
+    for (const skill of skills) {
+      const name = skillNameKey(skill.name);
+      if (!map.has(name)) map.set(name, skillKey(skill));
+    }
+    byNameCache.set(skills, map);
+  }
+  return map;
 }
 
 export interface Readiness {

@@ -54,6 +54,8 @@ function mount(root: HTMLElement, model: PageModel): void {
   let sorting: Sorting = { key: { by: 'name' }, direction: 'ascending' };
   let pair: PairResult | undefined;
   let againstChosen = false;
+  /** Counts renders, so batches of rows from an older render stop. */
+  let renders = 0;
   const storageNotices: TeamNotice[] = loaded.notice ? [loaded.notice] : [];
   const roleById = new Map(model.roles.map((role) => [role.id, role]));
 
@@ -114,11 +116,21 @@ function mount(root: HTMLElement, model: PageModel): void {
       tableBox.replaceChildren(h('p', { class: 'empty' }, 'No one yet: import the files your people exported from their role pages.'));
     } else {
       const table = teamTable(people, model.roles, role);
+      const built = teamTableElement(table, (role ?? model.roles.find((r) => r.id === people[0]?.docId) ?? model.roles[0])?.scale ?? [], role, sorting, (id) => `${model.base}skills/${id}/`);
       tableBox.replaceChildren(
         h('p', { class: 'rb-summary', 'data-rb-team-summary': true }, `${people.length} of ${team.people.length} ${team.people.length === 1 ? 'person' : 'people'} shown.`),
         table.unknownSkills.length ? h('p', null, `Skills no role guide on this site lists: ${table.unknownSkills.join(', ')}.`) : '',
-        teamTableElement(table, (role ?? model.roles.find((r) => r.id === people[0]?.docId) ?? model.roles[0])?.scale ?? [], role, sorting, (id) => `${model.base}skills/${id}/`),
+        built.element,
       );
+      // The remaining rows go on in batches, each in its own task, so a large team never blocks
+      // the page for long; a newer render stops an older one's batches.
+      const generation = ++renders;
+      const step = () => {
+        if (generation === renders && built.more()) setTimeout(step, 0);
+        else if (generation === renders) tableBox.dataset.complete = '';
+      };
+      delete tableBox.dataset.complete;
+      setTimeout(step, 0);
     }
     const choices = everyone().map((person, i) => option(String(i), personLabel(person)));
     const [self, manager] = [selfPick.value, managerPick.value];

@@ -20,8 +20,22 @@ const shortLevel = (scale: RoleRequirements['scale'], value: number | null): str
 
 const sameKey = (a: SortKey, b: SortKey) => a.by === b.by && (a.by !== 'skill' || (b.by === 'skill' && a.column === b.column));
 
-/** Builds the table; `onSort` is called with the key of a header whose button was pressed. */
-export function teamTableElement(table: TeamTable, scale: RoleRequirements['scale'], against: RoleRequirements | undefined, sorting: Sorting, skillHref: (id: string) => string): HTMLElement {
+/** Rows put on the page at once, then in batches of MORE_ROWS, each batch its own task. */
+const FIRST_ROWS = 30;
+const MORE_ROWS = 30;
+/** Column widths in rem: the person, readiness and each skill. */
+const PERSON_REM = 13;
+const READINESS_REM = 10;
+const SKILL_REM = 10;
+
+export interface BuiltTable {
+  element: HTMLElement;
+  /** Adds the next batch of rows; false once every row is on the page. */
+  more: () => boolean;
+}
+
+/** Builds the table with its first rows; the sort buttons carry their key in `data-rb-sort`. */
+export function teamTableElement(table: TeamTable, scale: RoleRequirements['scale'], against: RoleRequirements | undefined, sorting: Sorting, skillHref: (id: string) => string): BuiltTable {
   const header = (label: Node | string, key: SortKey, name: string, extra?: Node | string) => {
     const active = sameKey(sorting.key, key);
     const next = active && sorting.direction === 'ascending' ? 'descending' : 'ascending';
@@ -40,7 +54,23 @@ export function teamTableElement(table: TeamTable, scale: RoleRequirements['scal
   };
   const rows = sortRows(table.rows, sorting.key, sorting.direction);
   const caption = against ? `The team’s levels against ${against.title}’s requirements` : 'The team’s levels';
-  return h(
+  const row = (teamRow: (typeof rows)[number]) =>
+    h(
+      'tr',
+      null,
+      h('th', { scope: 'row' }, teamRow.person.name, h('span', { class: 'rb-team-source' }, teamRow.person.source)),
+      ...(against ? [h('td', null, teamRow.summary ? `${teamRow.summary.readiness}%` : '–')] : []),
+      ...teamRow.cells.map((cell) =>
+        h(
+          'td',
+          { 'data-status': cell.result?.status ?? null },
+          shortLevel(scale, cell.level),
+          cell.result && cell.level !== null ? h('span', { class: 'rb-team-result' }, resultText(cell.result)) : '',
+        ),
+      ),
+    );
+  const tbody = h('tbody', null, ...rows.slice(0, FIRST_ROWS).map(row));
+  const element = h(
     'div',
     { class: 'rb-scroll rb-team-scroll', role: 'region', 'aria-label': caption, tabindex: 0 },
     h(
@@ -65,27 +95,7 @@ export function teamTableElement(table: TeamTable, scale: RoleRequirements['scal
           ),
         ),
       ),
-      h(
-        'tbody',
-        null,
-        ...rows.map((row) =>
-          h(
-            'tr',
-            null,
-            h('th', { scope: 'row' }, row.person.name, h('span', { class: 'rb-team-source' }, row.person.source)),
-            ...(against ? [h('td', null, row.summary ? `${row.summary.readiness}%` : '–')] : []),
-            ...row.cells.map((cell) => {
-              const status = cell.result?.status;
-              return h(
-                'td',
-                { 'data-status': status ?? null },
-                shortLevel(scale, cell.level),
-                cell.result && cell.level !== null ? h('span', { class: 'rb-team-result' }, resultText(cell.result)) : '',
-              );
-            }),
-          ),
-        ),
-      ),
+      tbody,
       against
         ? h(
             'tfoot',
@@ -101,4 +111,16 @@ export function teamTableElement(table: TeamTable, scale: RoleRequirements['scal
         : '',
     ),
   );
+  // Fixed table layout (column widths from the header, set here through the CSSOM, which the
+  // site's CSP allows) lets rows be added without laying the whole table out again.
+  const table_ = element.firstElementChild as HTMLTableElement;
+  table_.style.width = `${PERSON_REM + (against ? READINESS_REM : 0) + SKILL_REM * table.columns.length}rem`;
+  let next = FIRST_ROWS;
+  /** Adds the next rows; false when all are on the page. Called from separate tasks, so no one task is long. */
+  const more = (): boolean => {
+    tbody.append(...rows.slice(next, next + MORE_ROWS).map(row));
+    next += MORE_ROWS;
+    return next < rows.length;
+  };
+  return { element, more: rows.length > FIRST_ROWS ? more : () => false };
 }
