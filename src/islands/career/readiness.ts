@@ -38,8 +38,9 @@ export async function check(root: HTMLElement): Promise<void> {
   const select = root.querySelector<HTMLSelectElement>('[data-rb-career-role]')!;
   const docId = root.dataset.docId!;
   const { file } = loadAssessments(storage(), docId, 'role-guide');
-  const assessment = file.assessments.find((a) => a.name === file.current) ?? file.assessments[0];
-  if (!assessment || file.kind !== 'role-guide') {
+  const assessments = file.kind === 'role-guide' ? file.assessments : [];
+  const assessment = assessments.find((a) => a.name === file.current) ?? assessments[0];
+  if (!assessment) {
     out.replaceChildren(h('p', { class: 'rb-notice-text' }, 'There is no saved assessment on this page yet: choose your levels in the self-assessment above first.'));
     return;
   }
@@ -51,7 +52,7 @@ export async function check(root: HTMLElement): Promise<void> {
     out.replaceChildren(h('p', null, 'The other role’s requirements could not be loaded. Check your connection and try again.'));
     return;
   }
-  const readiness = readinessFor(assessment.entries as never, source.skills, target);
+  const readiness = readinessFor(assessment.entries, source.skills, target);
   const { summary } = readiness;
   const steps = whatToWorkOn(readiness, target.scale, target.rubric);
   out.replaceChildren(
