@@ -43,6 +43,8 @@ export function sidebarGroups(content: SiteContent, pathname: string): NavGroup[
     label: 'Reference',
     links: [
       link('Skills matrix', withBase('skills/'), pathname),
+      link('Compare roles', withBase('compare/'), pathname),
+      link('Team view', withBase('team/'), pathname),
       link('Glossary', withBase('glossary/'), pathname),
     ],
   });

@@ -5,7 +5,7 @@
 import type { RenderedDocument } from '../model/rendered.ts';
 
 /** First path segments the site uses itself. */
-export const RESERVED_SEGMENTS = new Set(['glossary', 'skills', 'search', 'health', 'contributing', 'pagefind', 'rubric.json', '404', '_astro']);
+export const RESERVED_SEGMENTS = new Set(['glossary', 'skills', 'search', 'health', 'contributing', 'pagefind', 'rubric.json', '404', '_astro', 'team', 'compare']);
 
 export function assertNoRouteClash(documents: RenderedDocument[]): void {
   const clashes = documents.filter((document) => {

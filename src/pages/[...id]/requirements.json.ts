@@ -1,0 +1,19 @@
+/**
+ * `/<role id>/requirements.json`: one role's scale, skills and (with the skills catalog) rubric,
+ * fetched by the "check against another role" island only when a reader asks for it, so no role
+ * page carries other roles' requirements.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import type { RoleGuide } from '../../model/schemas.ts';
+import { getSiteContent } from '../../site/content.ts';
+import { roleRequirements } from '../../site/requirements.ts';
+
+export const getStaticPaths = (async () => {
+  const { roles } = await getSiteContent();
+  return roles.map((document) => ({ params: { id: document.model.id }, props: { role: document.model as RoleGuide } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) =>
+  new Response(`${JSON.stringify(roleRequirements((props as { role: RoleGuide }).role))}\n`, {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });

@@ -1,0 +1,39 @@
+/**
+ * Each role's requirements as the career features need them (src/model/requirements.ts), and the
+ * URLs of the pages built on them: the per-role requirements JSON, the team view and the pages
+ * comparing two roles.
+ */
+import type { CareerSkill, RoleRequirements, SkillRubric } from '../model/requirements.ts';
+import type { RoleGuide } from '../model/schemas.ts';
+import { withBase } from './urls.ts';
+
+/**
+ * The skills catalog's rubric per catalog id, when the site has a catalog (the rubric issue).
+ * Until the catalog is wired in, none: readiness then names the next level without descriptors.
+ */
+export type RubricLookup = (skillId: string) => SkillRubric | undefined;
+
+export function roleRequirements(role: RoleGuide, rubricOf: RubricLookup = () => undefined): RoleRequirements {
+  // `skillId` arrives with the skills catalog (rubric issue); typed loosely so this works before and after.
+  const skills: CareerSkill[] = role.skills.map((skill) => ({ ...skill }) as CareerSkill);
+  const rubric: Record<string, SkillRubric> = {};
+  for (const skill of skills) {
+    const entry = skill.skillId ? rubricOf(skill.skillId) : undefined;
+    if (entry && skill.skillId) rubric[skill.skillId] = entry;
+  }
+  return { id: role.id, title: role.title, scale: role.levelScale, skills, ...(Object.keys(rubric).length ? { rubric } : {}) };
+}
+
+/** `/roles/team-manager/requirements.json`. */
+export const requirementsHref = (roleId: string): string => withBase(`${roleId}/requirements.json`);
+
+/** A role id as one path segment: ids never contain `.`, so `roles.team-manager` is unambiguous. */
+export const compareSlug = (roleId: string): string => roleId.replaceAll('/', '.');
+
+export const compareHref = (from?: string, to?: string): string =>
+  withBase(from && to ? `compare/${compareSlug(from)}/${compareSlug(to)}/` : 'compare/');
+
+export const teamHref = (): string => withBase('team/');
+
+/** A skill's catalog page, when the skill has a catalog id (the rubric issue's `/skills/<id>/`). */
+export const skillPageHref = (skillId: string): string => withBase(`skills/${skillId}/`);

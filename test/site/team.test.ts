@@ -1,0 +1,86 @@
+/**
+ * The built output of the career features, on a content folder with two roles: the team page's
+ * own JavaScript (at most 24 KB gzip, and only on /team/), the role page's initial JavaScript
+ * (the readiness check and other roles' requirements are not in it), the per-role requirements
+ * JSON, and a comparison page per ordered pair of roles.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { requirementsSchemas } from '../../src/model/requirements.ts';
+import { buildSite, projectRoot, type BuildResult } from '../helpers/site.ts';
+
+const contentDir = path.join(projectRoot, 'test/fixtures/career/content');
+let build: BuildResult;
+
+beforeAll(async () => {
+  build = await buildSite({ contentDir });
+  if (build.exitCode !== 0) throw new Error(build.output);
+});
+
+const html = (route: string) => readFileSync(path.join(build.outDir, route, 'index.html'), 'utf8');
+const moduleScripts = (page: string) => [...page.matchAll(/<script type="module" src="\/([^"]+)"/g)].map((match) => match[1]!);
+
+/** A module and everything it imports statically: what the browser fetches before any interaction. */
+function staticClosure(url: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(url)) return seen;
+  seen.add(url);
+  const source = readFileSync(path.join(build.outDir, url), 'utf8');
+  for (const match of source.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[^'"`()]*?from\s*)?["']\.\/([^"']+\.js)["']/g)) {
+    staticClosure(path.posix.join(path.posix.dirname(url), match[1]!), seen);
+  }
+  return seen;
+}
+const closureOf = (page: string) => new Set(moduleScripts(page).flatMap((url) => [...staticClosure(url)]));
+const gzipped = (url: string) => gzipSync(readFileSync(path.join(build.outDir, url)), { level: 9 }).length;
+
+describe('team and career output', () => {
+  it('keeps the team page’s own JavaScript within 24 KB gzip, loaded only on /team/', () => {
+    const team = closureOf(html('team'));
+    const shared = closureOf(html('skills'));
+    const own = [...team].filter((url) => !shared.has(url));
+    expect(own.some((url) => url.includes('team.astro')), own.join(' ')).toBe(true);
+    const bytes = own.reduce((total, url) => total + gzipped(url), 0);
+    expect(bytes, own.join(' ')).toBeLessThanOrEqual(24 * 1024);
+    for (const route of ['roles/team-manager', 'skills', '']) {
+      expect([...closureOf(html(route))].some((url) => url.includes('team.astro')), route).toBe(false);
+    }
+  });
+
+  it('keeps the readiness check and other roles’ requirements out of the role page’s initial load', () => {
+    const page = html('roles/team-manager');
+    const initial = closureOf(page);
+    expect([...initial].some((url) => /readiness\./.test(url)), [...initial].join(' ')).toBe(false);
+    const js = [...initial].reduce((total, url) => total + gzipped(url), 0);
+    expect(js).toBeLessThanOrEqual(16 * 1024);
+    // The check exists as its own file, for when it is asked for.
+    expect(readdirSync(path.join(build.outDir, '_astro')).some((file) => /^readiness\.[\w-]+\.js$/.test(file))).toBe(true);
+    // The page names the other role but carries none of its skills.
+    expect(page).toContain('/roles/architect/requirements.json');
+    expect(page).not.toContain('Solution Architecture');
+  });
+
+  it('writes each role’s requirements as JSON in the shape the schema describes', () => {
+    const data = JSON.parse(readFileSync(path.join(build.outDir, 'roles/architect/requirements.json'), 'utf8'));
+    const parsed = requirementsSchemas().RoleRequirements.parse(data);
+    expect(parsed.id).toBe('roles/architect');
+    expect(parsed.skills.map((skill) => `${skill.name} ${skill.level.code}${skill.level.orAbove ? '+' : ''}`)).toEqual([
+      'Communication L300+',
+      'Collaboration L300+',
+      'Mentoring/Coaching L200+',
+      'Solution Architecture L300+',
+      'Technical skills L300+',
+    ]);
+  });
+
+  it('builds a comparison page for each ordered pair of roles, and an index of them', () => {
+    expect(existsSync(path.join(build.outDir, 'compare/roles.team-manager/roles.architect/index.html'))).toBe(true);
+    expect(existsSync(path.join(build.outDir, 'compare/roles.architect/roles.team-manager/index.html'))).toBe(true);
+    expect(readdirSync(path.join(build.outDir, 'compare'))).toEqual(['index.html', 'roles.architect', 'roles.team-manager']);
+    const page = html('compare/roles.architect/roles.team-manager');
+    // No script of its own: the comparison is plain HTML.
+    expect(moduleScripts(page).every((url) => !/compare|career|team/.test(url))).toBe(true);
+    expect(page).toContain('newly needed');
+  });
+});
