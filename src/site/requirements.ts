@@ -5,11 +5,13 @@
  */
 import type { CareerSkill, RoleRequirements, SkillRubric } from '../model/requirements.ts';
 import type { RoleGuide } from '../model/schemas.ts';
-import { withBase } from './urls.ts';
+import type { SiteContent } from './content.ts';
+import { catalogById } from './skills.ts';
+import { documentHref, withBase } from './urls.ts';
 
 /**
- * The skills catalog's rubric per catalog id, when the site has a catalog (the rubric issue).
- * Until the catalog is wired in, none: readiness then names the next level without descriptors.
+ * The skills catalog's rubric per catalog id (see `catalogRubric`); without one, readiness names
+ * the next level without descriptors.
  */
 export type RubricLookup = (skillId: string) => SkillRubric | undefined;
 
@@ -35,5 +37,14 @@ export const compareHref = (from?: string, to?: string): string =>
 
 export const teamHref = (): string => withBase('team/');
 
-/** A skill's catalog page, when the skill has a catalog id (the rubric issue's `/skills/<id>/`). */
-export const skillPageHref = (skillId: string): string => withBase(`skills/${skillId}/`);
+/** A skill's catalog page: its id is its path (`skills/people-management` → `/skills/people-management/`). */
+export const skillPageHref = (skillId: string): string => documentHref(skillId);
+
+/** What the career views show of a catalog skill: its levels, growth steps and resources. */
+export function catalogRubric(content: Pick<SiteContent, 'skills'>): RubricLookup {
+  const catalog = catalogById(content);
+  return (skillId) => {
+    const entry = catalog.get(skillId);
+    return entry ? { levels: entry.levels, growth: entry.growth, resources: entry.resources } : undefined;
+  };
+}

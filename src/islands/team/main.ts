@@ -116,7 +116,7 @@ function mount(root: HTMLElement, model: PageModel): void {
       tableBox.replaceChildren(h('p', { class: 'empty' }, 'No one yet: import the files your people exported from their role pages.'));
     } else {
       const table = teamTable(people, model.roles, role);
-      const built = teamTableElement(table, (role ?? model.roles.find((r) => r.id === people[0]?.docId) ?? model.roles[0])?.scale ?? [], role, sorting, (id) => `${model.base}skills/${id}/`);
+      const built = teamTableElement(table, (role ?? model.roles.find((r) => r.id === people[0]?.docId) ?? model.roles[0])?.scale ?? [], role, sorting, (id) => `${model.base}${id}/`);
       tableBox.replaceChildren(
         h('p', { class: 'rb-summary', 'data-rb-team-summary': true }, `${people.length} of ${team.people.length} ${team.people.length === 1 ? 'person' : 'people'} shown.`),
         table.unknownSkills.length ? h('p', null, `Skills no role guide on this site lists: ${table.unknownSkills.join(', ')}.`) : '',

@@ -6,14 +6,16 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { RoleGuide } from '../../model/schemas.ts';
 import { getSiteContent } from '../../site/content.ts';
-import { roleRequirements } from '../../site/requirements.ts';
+import type { RoleRequirements } from '../../model/requirements.ts';
+import { catalogRubric, roleRequirements } from '../../site/requirements.ts';
 
 export const getStaticPaths = (async () => {
-  const { roles } = await getSiteContent();
-  return roles.map((document) => ({ params: { id: document.model.id }, props: { role: document.model as RoleGuide } }));
+  const content = await getSiteContent();
+  const rubricOf = catalogRubric(content);
+  return content.roles.map((document) => ({ params: { id: document.model.id }, props: { requirements: roleRequirements(document.model as RoleGuide, rubricOf) } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(`${JSON.stringify(roleRequirements((props as { role: RoleGuide }).role))}\n`, {
+  new Response(`${JSON.stringify((props as { requirements: RoleRequirements }).requirements)}\n`, {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
