@@ -77,30 +77,9 @@ export default function remarkDocfxInclude(this: Processor, options: IncludeOpti
       report(file, reason, place, ruleId);
       return [];
     };
-    let unescaped: string;
-    try {
-      unescaped = decodeURIComponent(target);
-    } catch {
-      unescaped = target;
-    }
-    if (path.isAbsolute(unescaped) || /^[a-z][a-z0-9+.-]*:/i.test(unescaped)) {
-      return fail(`The include “${target}” is an absolute path or a URL. Write a path relative to this file, such as ./includes/part.md.`, 'include-outside');
-    }
-    const baseDir = from ? path.dirname(from) : contentRoot;
-    const wanted = path.resolve(baseDir, unescaped);
-    if (!isInside(wanted, contentRoot)) {
-      return fail(`The include “${target}” points outside the content folder. Includes must stay inside it.`, 'include-outside');
-    }
-    let real: string;
-    try {
-      real = realpathSync(wanted);
-      if (!statSync(real).isFile()) return fail(`The include “${target}” is a folder, not a markdown file.`, 'include-missing');
-    } catch {
-      return fail(`The include “${target}” does not exist (looked for ${path.relative(contentRoot, wanted)}).`, 'include-missing');
-    }
-    if (!isInside(real, contentRoot)) {
-      return fail(`The include “${target}” is a link to a file outside the content folder. Includes must stay inside it.`, 'include-outside');
-    }
+    const located = locateInclude(target, from, contentRoot);
+    if ('reason' in located) return fail(located.reason, located.ruleId);
+    const { real } = located;
     if (stack.includes(real)) {
       const chain = [...stack.slice(stack.indexOf(real)), real].map((entry) => path.relative(contentRoot, entry)).join(' → ');
       return fail(`This include makes a loop: ${chain}. Remove one of these includes.`, 'include-cycle');
@@ -141,6 +120,37 @@ export default function remarkDocfxInclude(this: Processor, options: IncludeOpti
     expand(fragmentTree, parsed.text, file, real, [...stack, real], depth + 1);
     return fragmentTree.children;
   }
+}
+
+/**
+ * Where include `target`, written in file `from`, really is — or why it may not be used: a URL or
+ * absolute path, a path or link leaving the content folder, a missing file or a folder.
+ */
+function locateInclude(target: string, from: string | undefined, contentRoot: string): { real: string } | { reason: string; ruleId: RuleId } {
+  let unescaped: string;
+  try {
+    unescaped = decodeURIComponent(target);
+  } catch {
+    unescaped = target;
+  }
+  if (path.isAbsolute(unescaped) || /^[a-z][a-z0-9+.-]*:/i.test(unescaped)) {
+    return { reason: `The include “${target}” is an absolute path or a URL. Write a path relative to this file, such as ./includes/part.md.`, ruleId: 'include-outside' };
+  }
+  const wanted = path.resolve(from ? path.dirname(from) : contentRoot, unescaped);
+  if (!isInside(wanted, contentRoot)) {
+    return { reason: `The include “${target}” points outside the content folder. Includes must stay inside it.`, ruleId: 'include-outside' };
+  }
+  let real: string;
+  try {
+    real = realpathSync(wanted);
+    if (!statSync(real).isFile()) return { reason: `The include “${target}” is a folder, not a markdown file.`, ruleId: 'include-missing' };
+  } catch {
+    return { reason: `The include “${target}” does not exist (looked for ${path.relative(contentRoot, wanted)}).`, ruleId: 'include-missing' };
+  }
+  if (!isInside(real, contentRoot)) {
+    return { reason: `The include “${target}” is a link to a file outside the content folder. Includes must stay inside it.`, ruleId: 'include-outside' };
+  }
+  return { real };
 }
 
 function isInside(candidate: string, root: string): boolean {

@@ -45,20 +45,27 @@ function printPart(part: 'team' | 'pair'): void {
 
 const option = (value: string, label: string) => h('option', { value }, label);
 
-function mount(root: HTMLElement, model: PageModel): void {
-  const storage = browserStorage();
-  const loaded = loadTeam(storage);
-  let team: Team = loaded.team;
-  let canSave = loaded.canSave;
-  let problems: FileProblem[] = [];
-  let sorting: Sorting = { key: { by: 'name' }, direction: 'ascending' };
-  let pair: PairResult | undefined;
-  let againstChosen = false;
+/** The page's state and the elements that show it, shared by the parts below. */
+interface TeamView {
+  root: HTMLElement;
+  model: PageModel;
+  storage: StorageLike | null;
+  roleById: Map<string, RoleRequirements>;
+  team: Team;
+  canSave: boolean;
+  problems: FileProblem[];
+  sorting: Sorting;
+  pair: PairResult | undefined;
+  againstChosen: boolean;
   /** Counts renders, so batches of rows from an older render stop. */
-  let renders = 0;
-  const storageNotices: TeamNotice[] = loaded.notice ? [loaded.notice] : [];
-  const roleById = new Map(model.roles.map((role) => [role.id, role]));
+  renders: number;
+  storageNotices: TeamNotice[];
+  controls: ReturnType<typeof createControls>;
+}
 
+const button = (act: string, text: string) => h('button', { type: 'button', class: 'button', 'data-rb-act': act }, text);
+
+function createControls(model: PageModel, loaded: ReturnType<typeof loadTeam>, roleById: Map<string, RoleRequirements>) {
   const input = h('input', { type: 'file', multiple: true, accept: '.json,application/json', 'data-rb-team-files': true });
   const drop = h(
     'div',
@@ -70,10 +77,6 @@ function mount(root: HTMLElement, model: PageModel): void {
   if (loaded.team.people[0] && roleById.has(loaded.team.people[0].docId)) against.value = loaded.team.people[0].docId;
   const filter = h('select', { 'data-rb-filter': true }, option('', 'any role'), ...model.roles.map((role) => option(role.id, role.title)));
   const keep = h('input', { type: 'checkbox', 'data-rb-keep': true, checked: loaded.kept });
-  const button = (act: string, text: string) => h('button', { type: 'button', class: 'button', 'data-rb-act': act }, text);
-  const live = h('p', { class: 'visually-hidden', role: 'status', 'data-rb-live': true });
-  const notices = h('div', { class: 'rb-notice', 'data-rb-team-notices': true });
-  const tableBox = h('div', { 'data-rb-team-out': true, class: 'rb-team-print' });
   const selfPick = h('select', { 'data-rb-self': true });
   const managerPick = h('select', { 'data-rb-manager': true });
   const pairBox = h('div', { 'data-rb-pair': true, class: 'rb-pair-print' });
@@ -85,124 +88,175 @@ function mount(root: HTMLElement, model: PageModel): void {
     h('div', { class: 'rb-toolbar' }, h('div', { class: 'rb-row' }, h('label', null, 'Own assessment ', selfPick), h('label', null, 'Manager’s assessment ', managerPick), button('pair', 'Compare'))),
     pairBox,
   );
-
-  const say = (text: string) => (live.textContent = text);
-  const everyone = (): Person[] => [...team.people, ...team.replaced];
-  const personLabel = (person: Person) => `${person.name} — ${roleById.get(person.docId)?.title ?? person.docId} (${person.source})`;
-
-  const persist = () => {
-    if (!keep.checked || !canSave) return;
-    const saved = saveTeam(storage, team);
-    if (!saved.ok) {
-      storageNotices.push(saved.notice);
-      canSave = saved.notice.code !== 'newer';
-    }
+  return {
+    input,
+    drop,
+    against,
+    filter,
+    keep,
+    live: h('p', { class: 'visually-hidden', role: 'status', 'data-rb-live': true }),
+    notices: h('div', { class: 'rb-notice', 'data-rb-team-notices': true }),
+    tableBox: h('div', { 'data-rb-team-out': true, class: 'rb-team-print' }),
+    selfPick,
+    managerPick,
+    pairBox,
+    pairSection,
   };
+}
 
-  const renderNotices = () => {
-    const lines = [
-      ...problems.map((problem) => h('li', null, h('strong', null, problem.file), `: could not be read because ${problem.reason}.`)),
-      ...team.duplicates.map((d) => h('li', null, `“${d.name}” was in more than one file: kept the most recently updated one (${d.kept}), not the one in ${d.dropped}.`)),
-      ...storageNotices.map((notice) => h('li', null, notice.message)),
-    ];
-    notices.replaceChildren(...(lines.length ? [h('ul', null, ...lines)] : []));
+const say = (view: TeamView, text: string) => (view.controls.live.textContent = text);
+const everyone = (view: TeamView): Person[] => [...view.team.people, ...view.team.replaced];
+const shownPeople = (view: TeamView): Person[] =>
+  view.controls.filter.value ? view.team.people.filter((person) => person.docId === view.controls.filter.value) : view.team.people;
+
+function persist(view: TeamView): void {
+  if (!view.controls.keep.checked || !view.canSave) return;
+  const saved = saveTeam(view.storage, view.team);
+  if (!saved.ok) {
+    view.storageNotices.push(saved.notice);
+    view.canSave = saved.notice.code !== 'newer';
+  }
+}
+
+function renderNotices(view: TeamView): void {
+  const lines = [
+    ...view.problems.map((problem) => h('li', null, h('strong', null, problem.file), `: could not be read because ${problem.reason}.`)),
+    ...view.team.duplicates.map((d) => h('li', null, `“${d.name}” was in more than one file: kept the most recently updated one (${d.kept}), not the one in ${d.dropped}.`)),
+    ...view.storageNotices.map((notice) => h('li', null, notice.message)),
+  ];
+  view.controls.notices.replaceChildren(...(lines.length ? [h('ul', null, ...lines)] : []));
+}
+
+function renderTable(view: TeamView): void {
+  const { tableBox, against } = view.controls;
+  const { team, model } = view;
+  const role = view.roleById.get(against.value);
+  const people = shownPeople(view);
+  if (!team.people.length) {
+    tableBox.replaceChildren(h('p', { class: 'empty' }, 'No one yet: import the files your people exported from their role pages.'));
+    return;
+  }
+  const table = teamTable(people, model.roles, role);
+  const scale = (role ?? model.roles.find((r) => r.id === people[0]?.docId) ?? model.roles[0])?.scale ?? [];
+  const built = teamTableElement(table, scale, role, view.sorting, (id) => `${model.base}${id}/`);
+  tableBox.replaceChildren(
+    h('p', { class: 'rb-summary', 'data-rb-team-summary': true }, `${people.length} of ${team.people.length} ${team.people.length === 1 ? 'person' : 'people'} shown.`),
+    table.unknownSkills.length ? h('p', null, `Skills no role guide on this site lists: ${table.unknownSkills.join(', ')}.`) : '',
+    built.element,
+  );
+  // The remaining rows go on in batches, each in its own task, so a large team never blocks
+  // the page for long; a newer render stops an older one's batches.
+  const generation = ++view.renders;
+  const step = () => {
+    if (generation === view.renders && built.more()) setTimeout(step, 0);
+    else if (generation === view.renders) tableBox.dataset.complete = '';
   };
+  delete tableBox.dataset.complete;
+  setTimeout(step, 0);
+}
 
-  const render = () => {
-    const role = roleById.get(against.value);
-    const people = filter.value ? team.people.filter((person) => person.docId === filter.value) : team.people;
-    renderNotices();
-    if (!team.people.length) {
-      tableBox.replaceChildren(h('p', { class: 'empty' }, 'No one yet: import the files your people exported from their role pages.'));
-    } else {
-      const table = teamTable(people, model.roles, role);
-      const built = teamTableElement(table, (role ?? model.roles.find((r) => r.id === people[0]?.docId) ?? model.roles[0])?.scale ?? [], role, sorting, (id) => `${model.base}${id}/`);
-      tableBox.replaceChildren(
-        h('p', { class: 'rb-summary', 'data-rb-team-summary': true }, `${people.length} of ${team.people.length} ${team.people.length === 1 ? 'person' : 'people'} shown.`),
-        table.unknownSkills.length ? h('p', null, `Skills no role guide on this site lists: ${table.unknownSkills.join(', ')}.`) : '',
-        built.element,
-      );
-      // The remaining rows go on in batches, each in its own task, so a large team never blocks
-      // the page for long; a newer render stops an older one's batches.
-      const generation = ++renders;
-      const step = () => {
-        if (generation === renders && built.more()) setTimeout(step, 0);
-        else if (generation === renders) tableBox.dataset.complete = '';
-      };
-      delete tableBox.dataset.complete;
-      setTimeout(step, 0);
-    }
-    const choices = everyone().map((person, i) => option(String(i), personLabel(person)));
-    const [self, manager] = [selfPick.value, managerPick.value];
-    selfPick.replaceChildren(...choices.map((node) => node.cloneNode(true)));
-    managerPick.replaceChildren(...choices);
-    if (self) selfPick.value = self;
-    managerPick.value = manager || (choices.length > 1 ? '1' : '0');
-    pairSection.hidden = everyone().length < 2;
-  };
+function renderPairChoices(view: TeamView): void {
+  const { selfPick, managerPick, pairSection } = view.controls;
+  const personLabel = (person: Person) => `${person.name} — ${view.roleById.get(person.docId)?.title ?? person.docId} (${person.source})`;
+  const choices = everyone(view).map((person, i) => option(String(i), personLabel(person)));
+  const [self, manager] = [selfPick.value, managerPick.value];
+  selfPick.replaceChildren(...choices.map((node) => node.cloneNode(true)));
+  managerPick.replaceChildren(...choices);
+  if (self) selfPick.value = self;
+  managerPick.value = manager || (choices.length > 1 ? '1' : '0');
+  pairSection.hidden = everyone(view).length < 2;
+}
 
-  const importFiles = async (files: File[]) => {
-    if (!files.length) return;
-    const readings = await readFiles(files);
-    problems = readings.filter((reading): reading is Extract<typeof reading, { ok: false }> => !reading.ok);
-    const before = team.people.length;
-    team = addPeople(team, readings.flatMap((reading) => (reading.ok ? reading.people : [])));
-    // Until the manager picks a role, the table is against the role the first person was assessed on.
-    if (!againstChosen && team.people[0] && roleById.has(team.people[0].docId)) against.value = team.people[0].docId;
-    persist();
-    render();
-    const added = team.people.length - before;
-    say(`${added} ${added === 1 ? 'person' : 'people'} added from ${files.length} ${files.length === 1 ? 'file' : 'files'}${problems.length ? `; ${problems.length} could not be read` : ''}.`);
-  };
+function render(view: TeamView): void {
+  renderNotices(view);
+  renderTable(view);
+  renderPairChoices(view);
+}
 
-  const actions: Record<string, (target: HTMLElement) => void> = {
-    csv: () => {
-      const role = roleById.get(against.value);
-      const people = filter.value ? team.people.filter((person) => person.docId === filter.value) : team.people;
-      download('team.csv', teamCsv(teamTable(people, model.roles, role), (role ?? model.roles[0])?.scale ?? []), 'text/csv');
-    },
-    print: () => printPart('team'),
-    forget: () => {
-      const forgotten = forgetTeam(storage);
-      team = emptyTeam();
-      problems = [];
-      pair = undefined;
-      pairBox.replaceChildren();
-      keep.checked = false;
-      if (!forgotten.ok) storageNotices.push(forgotten.notice);
-      render();
-      say('This team has been forgotten: it is no longer on this page or kept in this browser.');
-    },
-    pair: () => {
-      const [self, manager] = [everyone()[Number(selfPick.value)], everyone()[Number(managerPick.value)]];
-      const role = self && roleById.get(self.docId);
-      if (!self || !manager || self === manager || !role || self.docId !== manager.docId) {
-        pairBox.replaceChildren(h('p', null, 'Choose two different assessments made on the same role guide.'));
-        return;
-      }
-      pair = pairView(role, self, manager);
-      pairBox.replaceChildren(pair.element, h('div', { class: 'rb-row' }, button('agreed', 'Download all three (JSON)'), button('print-pair', 'Print the 1:1 pack')));
-      say(`${self.name} and ${manager.name} side by side.`);
-    },
-    agreed: () => pair && download('one-to-one.json', pair.file(), 'application/json'),
-    'print-pair': () => printPart('pair'),
-  };
+async function importFiles(view: TeamView, files: File[]): Promise<void> {
+  if (!files.length) return;
+  const readings = await readFiles(files);
+  view.problems = readings.filter((reading): reading is Extract<typeof reading, { ok: false }> => !reading.ok);
+  const before = view.team.people.length;
+  view.team = addPeople(view.team, readings.flatMap((reading) => (reading.ok ? reading.people : [])));
+  // Until the manager picks a role, the table is against the role the first person was assessed on.
+  const first = view.team.people[0];
+  if (!view.againstChosen && first && view.roleById.has(first.docId)) view.controls.against.value = first.docId;
+  persist(view);
+  render(view);
+  const added = view.team.people.length - before;
+  say(view, `${added} ${added === 1 ? 'person' : 'people'} added from ${files.length} ${files.length === 1 ? 'file' : 'files'}${view.problems.length ? `; ${view.problems.length} could not be read` : ''}.`);
+}
 
-  root.addEventListener('click', (event) => {
-    const target = (event.target as Element).closest<HTMLElement>('[data-rb-act], [data-rb-sort]');
-    if (!target) return;
-    if (target.dataset.rbSort) {
-      sorting = { key: JSON.parse(target.dataset.rbSort) as SortKey, direction: target.dataset.rbDirection === 'descending' ? 'descending' : 'ascending' };
-      render();
-      // The table was rebuilt: keep the keyboard where it was.
-      root.querySelector<HTMLElement>(`[data-rb-sort='${target.dataset.rbSort}']`)?.focus();
-      say(`Sorted by ${target.getAttribute('aria-label')?.replace(/^Sort by /, '')}.`);
-      return;
-    }
-    actions[target.dataset.rbAct!]?.(target);
-  });
+function showPair(view: TeamView): void {
+  const { selfPick, managerPick, pairBox } = view.controls;
+  const [self, manager] = [everyone(view)[Number(selfPick.value)], everyone(view)[Number(managerPick.value)]];
+  const role = self && view.roleById.get(self.docId);
+  if (!self || !manager || self === manager || !role || self.docId !== manager.docId) {
+    pairBox.replaceChildren(h('p', null, 'Choose two different assessments made on the same role guide.'));
+    return;
+  }
+  view.pair = pairView(role, self, manager);
+  pairBox.replaceChildren(view.pair.element, h('div', { class: 'rb-row' }, button('agreed', 'Download all three (JSON)'), button('print-pair', 'Print the 1:1 pack')));
+  say(view, `${self.name} and ${manager.name} side by side.`);
+}
+
+function forget(view: TeamView): void {
+  const forgotten = forgetTeam(view.storage);
+  view.team = emptyTeam();
+  view.problems = [];
+  view.pair = undefined;
+  view.controls.pairBox.replaceChildren();
+  view.controls.keep.checked = false;
+  if (!forgotten.ok) view.storageNotices.push(forgotten.notice);
+  render(view);
+  say(view, 'This team has been forgotten: it is no longer on this page or kept in this browser.');
+}
+
+const ACTIONS: Record<string, (view: TeamView) => void> = {
+  csv: (view) => {
+    const role = view.roleById.get(view.controls.against.value);
+    download('team.csv', teamCsv(teamTable(shownPeople(view), view.model.roles, role), (role ?? view.model.roles[0])?.scale ?? []), 'text/csv');
+  },
+  print: () => printPart('team'),
+  forget,
+  pair: showPair,
+  agreed: (view) => view.pair && download('one-to-one.json', view.pair.file(), 'application/json'),
+  'print-pair': () => printPart('pair'),
+};
+
+function onClick(view: TeamView, event: Event): void {
+  const target = (event.target as Element).closest<HTMLElement>('[data-rb-act], [data-rb-sort]');
+  if (!target) return;
+  if (target.dataset.rbSort) {
+    view.sorting = { key: JSON.parse(target.dataset.rbSort) as SortKey, direction: target.dataset.rbDirection === 'descending' ? 'descending' : 'ascending' };
+    render(view);
+    // The table was rebuilt: keep the keyboard where it was.
+    view.root.querySelector<HTMLElement>(`[data-rb-sort='${target.dataset.rbSort}']`)?.focus();
+    say(view, `Sorted by ${target.getAttribute('aria-label')?.replace(/^Sort by /, '')}.`);
+    return;
+  }
+  ACTIONS[target.dataset.rbAct!]?.(view);
+}
+
+function onKeepChange(view: TeamView): void {
+  if (view.controls.keep.checked) {
+    view.canSave = view.canSave || loadTeam(view.storage).canSave;
+    persist(view);
+    say(view, view.canSave ? 'This team will be kept in this browser.' : 'This browser cannot keep the team.');
+  } else {
+    const forgotten = forgetTeam(view.storage);
+    if (!forgotten.ok) view.storageNotices.push(forgotten.notice);
+    say(view, 'This team is no longer kept in this browser; it stays on this page until you leave.');
+  }
+  renderNotices(view);
+}
+
+function wire(view: TeamView): void {
+  const { input, drop, against, filter, keep } = view.controls;
+  view.root.addEventListener('click', (event) => onClick(view, event));
   input.addEventListener('change', () => {
-    void importFiles([...(input.files ?? [])]).then(() => (input.value = ''));
+    void importFiles(view, [...(input.files ?? [])]).then(() => (input.value = ''));
   });
   drop.addEventListener('dragover', (event) => {
     event.preventDefault();
@@ -212,41 +266,52 @@ function mount(root: HTMLElement, model: PageModel): void {
   drop.addEventListener('drop', (event) => {
     event.preventDefault();
     delete drop.dataset.over;
-    void importFiles(droppedFiles(event));
+    void importFiles(view, droppedFiles(event));
   });
   against.addEventListener('change', () => {
-    againstChosen = true;
-    render();
+    view.againstChosen = true;
+    render(view);
   });
-  filter.addEventListener('change', render);
-  keep.addEventListener('change', () => {
-    if (keep.checked) {
-      canSave = canSave || loadTeam(storage).canSave;
-      persist();
-      say(canSave ? 'This team will be kept in this browser.' : 'This browser cannot keep the team.');
-    } else {
-      const forgotten = forgetTeam(storage);
-      if (!forgotten.ok) storageNotices.push(forgotten.notice);
-      say('This team is no longer kept in this browser; it stays on this page until you leave.');
-    }
-    renderNotices();
-  });
+  filter.addEventListener('change', () => render(view));
+  keep.addEventListener('change', () => onKeepChange(view));
+}
 
+function mount(root: HTMLElement, model: PageModel): void {
+  const storage = browserStorage();
+  const loaded = loadTeam(storage);
+  const roleById = new Map(model.roles.map((role) => [role.id, role]));
+  const controls = createControls(model, loaded, roleById);
+  const view: TeamView = {
+    root,
+    model,
+    storage,
+    roleById,
+    team: loaded.team,
+    canSave: loaded.canSave,
+    problems: [],
+    sorting: { key: { by: 'name' }, direction: 'ascending' },
+    pair: undefined,
+    againstChosen: false,
+    renders: 0,
+    storageNotices: loaded.notice ? [loaded.notice] : [],
+    controls,
+  };
+  wire(view);
   root.querySelector('[data-rb-nojs]')?.remove();
   root.append(
-    drop,
+    controls.drop,
     h(
       'div',
       { class: 'rb-toolbar', 'data-rb-toolbar': true },
-      h('div', { class: 'rb-row' }, h('label', null, 'Requirements of ', against), h('label', null, 'People assessed on ', filter)),
-      h('div', { class: 'rb-row' }, button('csv', 'Export CSV'), button('print', 'Print'), h('label', { class: 'rb-keep' }, keep, ' Keep this team in this browser'), button('forget', 'Forget this team')),
+      h('div', { class: 'rb-row' }, h('label', null, 'Requirements of ', controls.against), h('label', null, 'People assessed on ', controls.filter)),
+      h('div', { class: 'rb-row' }, button('csv', 'Export CSV'), button('print', 'Print'), h('label', { class: 'rb-keep' }, controls.keep, ' Keep this team in this browser'), button('forget', 'Forget this team')),
     ),
-    notices,
-    live,
-    tableBox,
-    pairSection,
+    controls.notices,
+    controls.live,
+    controls.tableBox,
+    controls.pairSection,
   );
-  render();
+  render(view);
 }
 
 const root = document.querySelector<HTMLElement>('[data-rb-team]');
