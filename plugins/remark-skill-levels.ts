@@ -43,7 +43,7 @@ export default function remarkSkillLevels() {
       if (!step) {
         const top = scale.at(-1)!;
         const where = value > top.value ? `beyond this skill's scale, which ends at ${top.code} (${top.name})` : 'not a step of this skill\'s scale';
-        report(file, `L${value} is ${where}. Use one of ${scale.map((level) => level.code).join(', ')}.`, part.heading, value > top.value ? 'skill-level-beyond-scale' : 'skill-level-off-scale');
+        report(file, `L${value} is ${where}. Use one of ${scale.map((level) => level.code).join(', ')}.`, part.heading, value > top.value ? 'skill-level-beyond-scale' : 'skill-level-not-on-scale');
         continue;
       }
       if (seen.has(value)) {

@@ -153,6 +153,12 @@ export const RULES = {
     fix: 'Use a level of the scale (L100 to L400 by default), or add the level to a legend line.',
     example: '### L400 – Expert',
   },
+  'skill-level-not-on-scale': {
+    severity: 'error',
+    summary: 'A catalog skill describes a level that is not a step of its scale (L250 on the L100–L400 scale).',
+    fix: 'Describe the scale’s steps only; add the level to a legend line if the skill really has it.',
+    example: '### L200 – Intermediate',
+  },
   'skill-level-duplicate': {
     severity: 'error',
     summary: 'A catalog skill describes the same level twice.',

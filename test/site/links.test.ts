@@ -37,7 +37,7 @@ describe('a build with broken links', () => {
       `${source}:19:22: error: The link “/nope/” on /roles/analyst/ is broken: there is no page /nope/ on the site. [link-broken]`,
     );
     expect(build.output).toContain(
-      `${source}:19:72: error: The link “missing.png” on /roles/analyst/ is broken: there is no page /roles/analyst/missing.png on the site. [link-broken]`,
+      `${source}:19:72: error: The link “../retired/” on /roles/analyst/ is broken: there is no page /roles/retired/ on the site. [link-broken]`,
     );
     expect(build.output).not.toContain('dist/roles/analyst/index.html');
   });

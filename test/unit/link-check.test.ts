@@ -120,7 +120,7 @@ describe('links written in the content', () => {
       'roles/analyst.md:12:22 The link “../playbooks/escalations.md#objectivs” is broken: the page /playbooks/escalations/ has no heading or element with the id “objectivs”. Did you mean “#objectives”?',
       'playbooks/includes/contacts.md:1:5 The link “/desk/” on /playbooks/escalations/ is broken: there is no page /desk/ on the site.',
       'roles/analyst.md:14:20 The link “/nope/” on /roles/analyst/ is broken: there is no page /nope/ on the site.',
-      'roles/analyst.md:16:15 The link “missing.png” on /roles/analyst/ is broken: there is no page /roles/analyst/missing.png on the site.',
+      'roles/analyst.md:16:20 The link “../retired/” on /roles/analyst/ is broken: there is no page /roles/retired/ on the site.',
       'roles/analyst.md:18:39 The link “#skils” on /roles/analyst/ is broken: the page /roles/analyst/ has no heading or element with the id “skils”. Did you mean “#skills”?',
       'roles/includes/more.md:1:13 The link “/glossary/#term-nothing” on /roles/analyst/ is broken: the page /glossary/ has no heading or element with the id “term-nothing”.',
       'roles/includes/more.md:3:6 The link “../../nowhere/” on /roles/analyst/ is broken: there is no page /nowhere/ on the site.',
