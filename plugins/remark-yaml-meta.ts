@@ -136,9 +136,18 @@ export function readFrontMatter(source: string, file: VFile): string {
   return blankLines(lines, lineCount);
 }
 
-/** The first `count` lines become empty (line ends kept), so the body keeps its line numbers. */
+/**
+ * The first `count` lines become blank with every line end kept, so the body keeps its line
+ * numbers: a lone CR inside a line is a line end to the markdown parser too, and keeps a space
+ * after it so that it does not join the next LF into one CRLF.
+ */
 function blankLines(lines: string[], count: number): string {
-  return lines.map((line, index) => (index < count ? (line.endsWith('\r') ? '\r' : '') : line)).join('\n');
+  return lines.map((line, index) => (index < count ? blankLine(line) : line)).join('\n');
+}
+
+function blankLine(line: string): string {
+  const ends = line.replace(/[^\r]/g, '');
+  return ends.endsWith('\r') && !line.endsWith('\r') ? `${ends} ` : ends;
 }
 
 /** `yamlSource` starts on the file's first line (the rest of the opening --- line). */

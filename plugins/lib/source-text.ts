@@ -35,13 +35,14 @@ function readFragment(processor: Processor, fragment: string): string | undefine
   }
 }
 
-/** Line and column (1-based) of `offset` in `text`. */
+/** Line and column (1-based) of `offset` in `text`, counting CRLF, CR and LF as line ends as the markdown parser does. */
 export function pointAt(text: string, offset: number): { line: number; column: number; offset: number } {
   let line = 1;
   let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+  for (const end of text.matchAll(/\r\n|\r|\n/g)) {
+    if (end.index >= offset) break;
     line++;
-    lineStart = index + 1;
+    lineStart = end.index + end[0].length;
   }
   return { line, column: offset - lineStart + 1, offset };
 }

@@ -9,6 +9,18 @@ import type { Problem, RoleGuide, Skill, SkillDocument } from '../model/schemas.
 import { closestSkillName, skillNameKey } from '../model/skill-names.ts';
 import type { RenderedDocument, SourcePlace } from '../model/rendered.ts';
 
+import type { RuleId } from '../model/rules.ts';
+
+/** The problems this step finds across documents: a document parsed on its own never has them. */
+export const CROSS_DOCUMENT_RULES = [
+  'skill-catalog-duplicate',
+  'skill-folder-kind',
+  'skill-level-not-described',
+  'skill-name-duplicate',
+  'skill-not-in-catalog',
+  'skill-outside-catalog',
+] as const satisfies readonly RuleId[];
+
 /** The folder catalog documents live in, below the content root; their pages are /skills/<name>/. */
 export const CATALOG_FOLDER = 'skills';
 

@@ -109,7 +109,11 @@ Leads a team.
 | **Delivery**:<br>Deliver well. | Ship things. | **Quantitative**: Delivery rate. |
 `;
 
-const fileName = (index: number) => `roles/variant-${String(index).padStart(2, '0')}.md`;
+const isSkill = (index: number) => variants[index]!.yaml.some((line) => /^(kind|ms\.topic): skill$/.test(line));
+/** Catalog skills must live in skills/ (a rule about the folder, not the front matter). */
+const fileName = (index: number) => `${isSkill(index) ? 'skills' : 'roles'}/variant-${String(index).padStart(2, '0')}.md`;
+/** Two catalog skills may not share a name (a rule across documents): each skill variant has its own H1. */
+const bodyOf = (index: number) => (isSkill(index) ? body.replace(/^# .*$/m, `# Skill variant ${index}`) : body);
 
 /** The editor's verdict: YAML as remark-lint-frontmatter-schema reads it, validated by ajv. */
 function editorVerdict(yaml: string[]): Verdict {
@@ -124,7 +128,8 @@ let report: JsonReport;
 beforeAll(async () => {
   content = mkdtempSync(path.join(os.tmpdir(), 'rolebook-variants-'));
   mkdirSync(path.join(content, 'roles'));
-  variants.forEach((variant, index) => writeFileSync(path.join(content, fileName(index)), `---\n${variant.yaml.join('\n')}\n---\n${body}`));
+  mkdirSync(path.join(content, 'skills'));
+  variants.forEach((variant, index) => writeFileSync(path.join(content, fileName(index)), `---\n${variant.yaml.join('\n')}\n---\n${bodyOf(index)}`));
   const out: string[] = [];
   const io: Io = { out: (text) => out.push(text), err: (text) => out.push(text), cwd: content };
   await main(['check', content, '--format', 'json'], io);
