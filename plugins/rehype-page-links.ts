@@ -9,6 +9,7 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import type { ContentReference } from '../src/model/rendered.ts';
 import { isExternalReference, REFERENCE_ATTRIBUTES } from './lib/references.ts';
+import { LOCAL_FILE_PREFIX } from './remark-local-files.ts';
 
 declare module 'vfile' {
   interface DataMap {
@@ -27,7 +28,9 @@ export default function rehypePageLinks() {
         // Elements without a position were made by a plugin, not written: the check reports them at the built page.
         for (const attribute of (start && REFERENCE_ATTRIBUTES.get(child.tagName)) || []) {
           const value = child.properties[attribute];
-          if (typeof value !== 'string' || isExternalReference(value)) continue;
+          // A picture or file beside the content (a placeholder until the page swaps in its published
+          // address) was checked where it was written by remark-local-files.
+          if (typeof value !== 'string' || isExternalReference(value) || value.startsWith(LOCAL_FILE_PREFIX)) continue;
           references.push({ value, ...(sourceFile ? { file: sourceFile } : {}), line: start!.line, column: start!.column });
         }
         walk(child, sourceFile);
