@@ -31,5 +31,4 @@ export function headingKey(text: string): string {
     .trim();
 }
 
-/** The dash characters authors use between a name and a level: hyphen, en dash, em dash, minus. */
-export const DASH = '[-\u2010-\u2015\u2212]';
+export { DASH } from '../../src/model/dashes.ts';

@@ -4,6 +4,8 @@
  * "there is no repository here" is told apart from a real error.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 
 export class GitError extends Error {
   readonly args: readonly string[];
@@ -17,10 +19,28 @@ export class GitError extends Error {
     this.stderr = stderr;
   }
 
-  /** The folder is not inside a work tree (or git is not installed): callers fall back to ms.date. */
-  get noRepository(): boolean {
-    const cause = this.cause as NodeJS.ErrnoException | undefined;
-    return cause?.code === 'ENOENT' || /not a git repository/i.test(this.stderr);
+  /** git is not installed: callers fall back to ms.date, as for a folder outside any repository. */
+  get gitMissing(): boolean {
+    return (this.cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+  }
+
+  /** git's exit status, when it ran (1 is `--quiet`'s "no", 128 a fatal error). */
+  get exitCode(): number | undefined {
+    const code = (this.cause as { code?: unknown } | undefined)?.code;
+    return typeof code === 'number' ? code : undefined;
+  }
+}
+
+/**
+ * Whether `folder` lies in a git work tree: a `.git` folder (or, in a linked work tree or
+ * submodule, a `.git` file) in it or above it, or a repository named by GIT_DIR. Read from the
+ * file system, not from git's error text.
+ */
+export function insideWorkTree(folder: string): boolean {
+  if (process.env.GIT_DIR) return true;
+  for (let current = path.resolve(folder); ; current = path.dirname(current)) {
+    if (existsSync(path.join(current, '.git'))) return true;
+    if (path.dirname(current) === current) return false;
   }
 }
 

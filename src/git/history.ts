@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { GitError, runGit } from './git.ts';
+import { GitError, insideWorkTree, runGit } from './git.ts';
 
 /**
  * Set by `rolebook build` for `astro build`: a file holding the history it read while the content
@@ -69,11 +69,12 @@ const FORMAT = `${RECORD}%H${FIELD}%h${FIELD}%cI${FIELD}%aI${FIELD}%an${FIELD}%s
  */
 export async function readGitHistory(contentDir: string): Promise<GitHistory | undefined> {
   const folder = path.resolve(contentDir);
+  if (!insideWorkTree(folder)) return undefined;
   let revParse: string;
   try {
     revParse = await runGit(['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository'], { cwd: folder });
   } catch (error) {
-    if (error instanceof GitError && error.noRepository) return undefined;
+    if (error instanceof GitError && error.gitMissing) return undefined;
     throw error;
   }
   const [repoRoot = folder, contentPrefix = '', shallow = 'false'] = revParse.split('\n');
@@ -92,8 +93,20 @@ async function readLog(folder: string): Promise<string> {
   try {
     return await runGit(['log', '-z', '--name-only', '--no-color', `--format=${FORMAT}`, '--', '.'], { cwd: folder });
   } catch (error) {
-    // A repository with no commits yet has no history; that is not an error for the site.
-    if (error instanceof GitError && /does not have any commits yet|bad default revision/i.test(error.stderr)) return '';
+    // A repository with no commits yet has no history; that is not an error for the site. Asked
+    // only when the log failed, so a normal build runs no extra git process.
+    if (error instanceof GitError && !(await hasCommits(folder))) return '';
+    throw error;
+  }
+}
+
+/** `rev-parse --verify --quiet` answers "no such commit" with exit status 1 and no text. */
+async function hasCommits(folder: string): Promise<boolean> {
+  try {
+    await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: folder });
+    return true;
+  } catch (error) {
+    if (error instanceof GitError && error.exitCode === 1) return false;
     throw error;
   }
 }

@@ -13,24 +13,18 @@ import { compareLevel, summariseSkills, type SkillRow, type SkillSummary } from 
 import { type SkillEntry } from './assessment/schemas.ts';
 import type { CareerSkill, RoleRequirements, SkillRubric } from './requirements.ts';
 import type { RequiredLevel } from './schemas.ts';
+import { skillNameKey as catalogNameKey } from './skill-names.ts';
 
 export type { CareerSkill, RoleRequirements };
 
 /**
  * A skill name as a reader compares it: case, dash style, spacing (also around `/`) and `&`
- * against `and` do not matter. The same rules as the catalog's name matching (rubric issue).
+ * against `and` do not matter: the catalog's name matching (src/model/skill-names.ts), remembered.
  */
 export function skillNameKey(name: string): string {
   let key = nameKeys.get(name);
   if (key === undefined) {
-    key = name
-      .normalize('NFKC')
-      .toLowerCase()
-      .replace(/[\u2010-\u2015]/g, '-')
-      .replace(/&/g, ' and ')
-      .replace(/\s*\/\s*/g, '/')
-      .replace(/\s+/g, ' ')
-      .trim();
+    key = catalogNameKey(name);
     // A team of 200 people repeats the same 40 names 8,000 times: remembered, within a bound.
     if (nameKeys.size > 10_000) nameKeys.clear();
     nameKeys.set(name, key);

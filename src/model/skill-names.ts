@@ -4,12 +4,16 @@
  * Pure, so the content step, the site and the browser all compare names the same way.
  */
 
+import { DASH } from './dashes.ts';
+
+const DASH_RUNS = new RegExp(`${DASH}+`, 'g');
+
 /** The name reduced to what matters: lower case, one kind of dash, no spacing around `/` or dashes, `&` read as "and". */
 export function skillNameKey(name: string): string {
   return name
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\u2010-\u2015\u2212-]+/g, '-')
+    .replace(DASH_RUNS, '-')
     .replace(/\s*&\s*/g, ' and ')
     .replace(/\s*([/-])\s*/g, '$1')
     .replace(/[\s\u00a0]+/g, ' ')

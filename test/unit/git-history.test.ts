@@ -140,7 +140,8 @@ describe('runGit', () => {
       expect(failure).toBeInstanceOf(GitError);
       expect((failure as GitError).message).toMatch(/^git rev-parse --verify no-such-branch failed in .*: fatal: Needed a single revision$/);
       expect((failure as GitError).cause).toBeInstanceOf(Error);
-      expect((failure as GitError).noRepository).toBe(false);
+      expect((failure as GitError).gitMissing).toBe(false);
+      expect((failure as GitError).exitCode).toBe(128);
     } finally {
       repo.remove();
     }

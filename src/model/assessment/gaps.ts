@@ -6,6 +6,7 @@
 import { requiredCode, type SkillResult } from '../levels.ts';
 import type { LevelScale, RequiredLevel, Skill } from '../schemas.ts';
 import type { SkillEntry } from './schemas.ts';
+import { DASH } from '../dashes.ts';
 
 /**
  * Compares a chosen level with a requirement. "+" means at or above. Requirements off the scale
@@ -22,7 +23,8 @@ export function compareLevel(scale: LevelScale, required: Pick<RequiredLevel, 'v
 
 /** Names compared the way a reader would: case, spacing and dash style do not matter. */
 export const sameName = (a: string, b: string): boolean => nameKey(a) === nameKey(b);
-const nameKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/[\u2010-\u2015]/g, '-').replace(/\s+/g, ' ').trim();
+const ANY_DASH = new RegExp(DASH, 'g');
+const nameKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(ANY_DASH, '-').replace(/\s+/g, ' ').trim();
 
 export interface SkillRow {
   skill: Skill;
