@@ -21,18 +21,25 @@ import type { RolebookConfig } from '../config.ts';
 import type { RenderedDocument } from '../model/rendered.ts';
 import { pageGitInfoFrom, type SiteGit } from '../git/page.ts';
 import type { SiteContent } from '../site/content.ts';
+import { nearestRoles } from '../site/requirements.ts';
+import type { RoleGuide } from '../model/schemas.ts';
 import { pagerFor, sidebarGroups } from '../site/navigation.ts';
 import { documentHref } from '../site/urls.ts';
 
 /**
- * What every page shares, computed once per build: the config, the glossary, the skills catalog
- * (role pages show its levels, growth steps and resources, and link to its pages) and the list of
- * roles (role pages offer the others to compare with).
+ * What every page shares, computed once per build: the config, the glossary and the skills catalog
+ * (role pages show its levels, growth steps and resources, and link to its pages).
  */
 export function siteWideKey(config: RolebookConfig, content: SiteContent, base: string): string {
   const catalog = content.skills.map((skill) => skill.model);
-  const roles = content.roles.map((role) => [role.model.id, role.model.title]);
-  return hash(JSON.stringify({ config, base, glossary: content.glossary, catalog, roles }));
+  return hash(JSON.stringify({ config, base, glossary: content.glossary, catalog }));
+}
+
+/** The roles a role page offers to compare with (they depend on every role's skills), by id and title. */
+function nearestOf(content: SiteContent, document: RenderedDocument): string[][] {
+  if (document.model.kind !== 'role-guide') return [];
+  const roles = content.roles.map((role) => role.model as RoleGuide);
+  return nearestRoles(document.model, roles).map((other) => [other.id, other.title]);
 }
 
 /**
@@ -56,6 +63,7 @@ export function documentCacheKey(siteKey: string, content: SiteContent, site: Si
       site: siteKey,
       document,
       files: localFileHashes(contentDir, document),
+      nearest: nearestOf(content, document),
       sidebar: sidebarGroups(content, href),
       pager: pagerFor(content, document),
       git: pageGitInfoFrom(site, document),

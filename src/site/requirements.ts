@@ -8,6 +8,7 @@ import type { RoleGuide } from '../model/schemas.ts';
 import type { SiteContent } from './content.ts';
 import { catalogById } from './skills.ts';
 import { documentHref, withBase } from './urls.ts';
+import { skillKey as careerSkillKey } from '../model/career.ts';
 
 /**
  * The skills catalog's rubric per catalog id (see `catalogRubric`); without one, readiness names
@@ -47,4 +48,35 @@ export function catalogRubric(content: Pick<SiteContent, 'skills'>): RubricLooku
     const entry = catalog.get(skillId);
     return entry ? { levels: entry.levels, growth: entry.growth, resources: entry.resources } : undefined;
   };
+}
+
+/**
+ * How many other roles a role page offers to compare with and check readiness against. Career
+ * moves go to neighbouring roles; a page (and a comparison page) for every pair of roles would grow
+ * with the square of the number of roles: 250,000 pages for 500 roles.
+ */
+export const NEAREST_ROLES = 8;
+
+/** The other roles closest to `role`: most required skills in common first, then by title. */
+export function nearestRoles(role: RoleGuide, roles: readonly RoleGuide[], limit = NEAREST_ROLES): RoleGuide[] {
+  const own = new Set(role.skills.map(careerSkillKey));
+  const shared = (other: RoleGuide) => other.skills.filter((skill) => own.has(careerSkillKey(skill))).length;
+  return roles
+    .filter((other) => other.id !== role.id)
+    .map((other) => ({ other, common: shared(other) }))
+    .sort((a, b) => b.common - a.common || a.other.title.localeCompare(b.other.title))
+    .slice(0, limit)
+    .map(({ other }) => other);
+}
+
+/** Every ordered pair of roles that gets a comparison page: each role with its nearest roles, both ways. */
+export function comparedPairs(roles: readonly RoleGuide[]): [RoleGuide, RoleGuide][] {
+  const pairs = new Map<string, [RoleGuide, RoleGuide]>();
+  for (const role of roles) {
+    for (const other of nearestRoles(role, roles)) {
+      pairs.set(`${role.id}\n${other.id}`, [role, other]);
+      pairs.set(`${other.id}\n${role.id}`, [other, role]);
+    }
+  }
+  return [...pairs.values()];
 }
