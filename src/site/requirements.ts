@@ -55,7 +55,7 @@ export function catalogRubric(content: Pick<SiteContent, 'skills'>): RubricLooku
  * moves go to neighbouring roles; a page (and a comparison page) for every pair of roles would grow
  * with the square of the number of roles: 250,000 pages for 500 roles.
  */
-export const NEAREST_ROLES = 8;
+export const NEAREST_ROLES = 4;
 
 /** The other roles closest to `role`: most required skills in common first, then by title. */
 export function nearestRoles(role: RoleGuide, roles: readonly RoleGuide[], limit = NEAREST_ROLES): RoleGuide[] {

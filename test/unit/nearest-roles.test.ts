@@ -16,7 +16,7 @@ function role(index: number, skills: string[]): RoleGuide {
 describe('nearest roles', () => {
   it('orders the other roles by skills in common, then by title, and keeps the nearest', () => {
     const roles = [role(0, ['A', 'B', 'C']), role(1, ['A']), role(2, ['A', 'B']), role(3, ['Z']), role(4, ['a', 'b', 'c'])];
-    expect(nearestRoles(roles[0]!, roles).map((other) => other.id)).toEqual(['roles/r04', 'roles/r02', 'roles/r01', 'roles/r03']);
+    expect(nearestRoles(roles[0]!, roles, 8).map((other) => other.id)).toEqual(['roles/r04', 'roles/r02', 'roles/r01', 'roles/r03']);
     expect(nearestRoles(roles[0]!, roles, 2).map((other) => other.id)).toEqual(['roles/r04', 'roles/r02']);
   });
 
