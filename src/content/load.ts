@@ -309,14 +309,15 @@ function isRefusal(error: unknown): error is VFileMessage {
   return error instanceof VFileMessage && error.fatal === true && error.source === 'rolebook' && !!error.ruleId;
 }
 
-/** Where the parts the catalog step checks across documents are written. */
+/** Where the parts read across documents are written: the catalog step's, and `ms.date` for the review check. */
 function placesOf(vfile: VFile): DocumentPlaces | undefined {
   const data = vfile.data;
-  if (data.kind === 'role-guide') return { skills: data.skillPlaces ?? [] };
-  if (data.kind !== 'skill') return undefined;
   const positions = data.frontMatter?.positions;
+  const date = positions?.['ms.date'] ? { date: positions['ms.date'].key } : {};
+  if (data.kind === 'role-guide') return { skills: data.skillPlaces ?? [], ...date };
+  if (data.kind !== 'skill') return positions?.['ms.date'] ? date : undefined;
   const title = positions?.title?.key ?? { line: (data.frontMatter?.lineCount ?? 0) + 1, column: 1 };
-  return { title, ...(positions?.aliases ? { aliases: positions.aliases.key } : {}) };
+  return { title, ...(positions?.aliases ? { aliases: positions.aliases.key } : {}), ...date };
 }
 
 function toProblem(message: VFileMessage, fallbackFile: string): Problem {

@@ -4,7 +4,6 @@
  * `staleAfterMonths` is stale. A later commit alone does not count as a review: a typo fix or a
  * bulk rename says nothing about whether the content is still right.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RenderedDocument } from '../model/rendered.ts';
 import type { Problem } from '../model/schemas.ts';
@@ -67,7 +66,7 @@ export interface FindStaleOptions extends FreshnessOptions {
  * One warning (`stale-document`) per stale document, placed on its `ms.date` line (or line 1 when
  * it has none), worded for the page's owner. For `rolebook check --stale`.
  */
-export async function findStaleDocuments(documents: readonly FreshnessDocument[], options: FindStaleOptions): Promise<Problem[]> {
+export async function findStaleDocuments(documents: readonly Pick<RenderedDocument, 'model' | 'files' | 'places'>[], options: FindStaleOptions): Promise<Problem[]> {
   const staleAfterMonths = options.staleAfterMonths ?? DEFAULT_STALE_AFTER_MONTHS;
   const history = options.history ?? (await getGitHistory(options.contentRoot));
   const problems: Problem[] = [];
@@ -75,7 +74,7 @@ export async function findStaleDocuments(documents: readonly FreshnessDocument[]
     const freshness = assessFreshness(document, history, { ...options, staleAfterMonths });
     if (!freshness.stale || !freshness.reviewed) continue;
     const file = path.resolve(options.contentRoot, document.model.source);
-    const position = freshness.reviewedFrom === 'ms.date' ? await msDatePosition(file) : undefined;
+    const position = freshness.reviewedFrom === 'ms.date' ? document.places?.date : undefined;
     const period = `${staleAfterMonths} month${staleAfterMonths === 1 ? '' : 's'}`;
     const message =
       freshness.reviewedFrom === 'ms.date'
@@ -93,23 +92,4 @@ export async function findStaleDocuments(documents: readonly FreshnessDocument[]
     });
   }
   return problems;
-}
-
-/** Where `ms.date:` is written in the front matter, so the warning lands on the line to change. */
-async function msDatePosition(file: string): Promise<{ line: number; column: number } | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (!/^---\s*$/.test(lines[0] ?? '')) return undefined;
-  for (let index = 1; index < lines.length; index++) {
-    const line = lines[index]!;
-    if (/^---\s*$/.test(line)) break;
-    const match = /^(\s*)["']?ms\.date["']?\s*:/.exec(line);
-    if (match) return { line: index + 1, column: match[1]!.length + 1 };
-  }
-  return undefined;
 }

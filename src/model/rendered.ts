@@ -40,6 +40,8 @@ export interface DocumentPlaces {
   /** A catalog skill's title (its H1, else the front matter title) and its `aliases:` key. */
   title?: SourcePlace;
   aliases?: SourcePlace;
+  /** The front matter's `ms.date:` key, where a stale-page warning points. */
+  date?: SourcePlace;
 }
 
 /**

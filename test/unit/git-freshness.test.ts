@@ -6,6 +6,7 @@ import { addMonths, monthsBetween, toMsDate, formatDay } from '../../src/git/dat
 import { assessFreshness, findStaleDocuments, type FreshnessDocument } from '../../src/git/freshness.ts';
 import type { CommitInfo, GitHistory } from '../../src/git/history.ts';
 import type { RolebookDocument } from '../../src/model/schemas.ts';
+import { loadContent } from '../../src/content/load.ts';
 import { FixtureRepo } from '../fixtures/publishing/git-fixture.ts';
 
 function documentAt(contentRoot: string, source: string, date?: string, includes: string[] = []): FreshnessDocument {
@@ -111,23 +112,23 @@ describe('findStaleDocuments', () => {
     mkdirSync(path.join(contentRoot, 'roles'));
     writeFileSync(
       path.join(contentRoot, 'roles/old.md'),
-      '---   \r\ntitle: Old\r\n# reviewed long ago\r\n  ms.date: 7/26/2019\r\n---\r\n# Old\r\n',
+      '---   \r\ntitle: Old\r\n# reviewed long ago\r\nms.date: 7/26/2019\r\nms.topic: role-guide\r\n---\r\n# Old\r\n',
     );
-    writeFileSync(path.join(contentRoot, 'roles/fresh.md'), '---\ntitle: Fresh\nms.date: 5/1/2025\n---\n# Fresh\n');
+    writeFileSync(path.join(contentRoot, 'roles/fresh.md'), '---\ntitle: Fresh\nms.date: 5/1/2025\nms.topic: role-guide\n---\n# Fresh\n');
   });
 
   afterAll(() => rmSync(contentRoot, { recursive: true, force: true }));
 
   it('warns on each stale document at its ms.date line, in words for the owner', async () => {
-    const problems = await findStaleDocuments(
-      [documentAt(contentRoot, 'roles/old.md', '2019-07-26'), documentAt(contentRoot, 'roles/fresh.md', '2025-05-01')],
-      { contentRoot, staleAfterMonths: 12, now },
-    );
+    // Parsed for real: the warning goes where the front-matter reader found ms.date.
+    const { documents } = await loadContent(contentRoot, { cacheDir: false });
+    expect(documents.map((document) => document.model.meta.date).sort()).toEqual(['2019-07-26', '2025-05-01']);
+    const problems = await findStaleDocuments(documents, { contentRoot, staleAfterMonths: 12, now });
     expect(problems).toEqual([
       {
         file: path.join(contentRoot, 'roles/old.md'),
         line: 4,
-        column: 3,
+        column: 1,
         severity: 'warning',
         ruleId: 'stale-document',
         message:
