@@ -99,8 +99,6 @@ function chart(scale: LevelScale, skills: Skill[], shown: Shown<SkillEntry>, row
 function adapter({ levelScale: scale, skills }: RoleAssessmentData): Adapter<SkillEntry> {
   /** Where each skill's live result is written, in skill order. */
   const resultBoxes: HTMLElement[] = [];
-  /** The level whose descriptors each item shows open, so they change only when the choice does. */
-  const openAt: string[] = [];
   /** The results table's evidence cells, in skill order, so typed evidence updates only its own cell. */
   let evidenceCells: HTMLElement[] = [];
   const analyse = (entries: SkillEntry[]) => reconcileSkills(scale, skills, entries);
@@ -128,10 +126,9 @@ function adapter({ levelScale: scale, skills }: RoleAssessmentData): Adapter<Ski
   }
 
   return {
-    intro:
-      "Choose the level you work at today for each skill; the levels underlined in green meet the role's requirement. Your results update as you go and are kept in this browser only.",
-    items() {
-      const items = skills.map((skill, i) => {
+    // A role without skills has no items: the page's intro says so.
+    items: () =>
+      skills.map((skill, i) => {
         const result = h('p', { class: 'rb-result', id: `rb-result-${i}`, 'data-rb-result': true });
         resultBoxes.push(result);
         const item = skillItem(scale, skill, i, result);
@@ -139,10 +136,7 @@ function adapter({ levelScale: scale, skills }: RoleAssessmentData): Adapter<Ski
         const levels = document.querySelector(`[data-rb-levels="${i}"]`);
         if (levels) result.after(levels);
         return item;
-      });
-      document.querySelector('[data-rb-rubric-html]')?.remove();
-      return items.length ? items : [h('p', null, 'This role guide lists no skills to assess.')];
-    },
+      }),
     noteKey: 'evidence',
     normalise: (entries) => skillEntriesFor(analyse(entries)),
     choice: (entry) => (entry.level === null ? '' : String(entry.level)),
@@ -162,13 +156,6 @@ function adapter({ levelScale: scale, skills }: RoleAssessmentData): Adapter<Ski
       resultBoxes.forEach((element, i) => {
         element.dataset.status = rows[i]!.result.status;
         element.textContent = itemResult(scale, rows[i]!);
-        // The chosen level's descriptors open beside the choice (the others close) when the choice changes.
-        const level = String(levelOf(rows[i]));
-        if (openAt[i] === level) return;
-        openAt[i] = level;
-        for (const details of element.parentElement!.querySelectorAll<HTMLDetailsElement>('[data-level]')) {
-          details.open = details.toggleAttribute('data-chosen', details.dataset.level === level);
-        }
       });
       // "What to work on next" for each gap, largest first, copied from the page's templates.
       const next = summarised.gaps.map((row) => document.querySelector<HTMLTemplateElement>(`[data-rb-next="${rows.indexOf(row)}:${levelOf(row)}"]`)?.content.cloneNode(true));

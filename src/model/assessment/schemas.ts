@@ -30,7 +30,7 @@ function buildSchemas() {
     /** The skill's name in the guide when saved; the key when the skill has no catalog entry. */
     skill: line(LIMITS.label),
     /** The catalog skill's id (version 2 on): the key, so a renamed skill or a new alias keeps the entry. */
-    skillId: z.string().max(LIMITS.label).regex(DOC_ID).optional(),
+    skillId: line(LIMITS.label).optional(),
     /** A value of the scale (300 for L300), `NOT_YET`, or null when not assessed. */
     level: z.number().int().min(NOT_YET).max(LIMITS.level).nullable(),
     evidence: note,

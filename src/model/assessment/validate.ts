@@ -67,10 +67,7 @@ function skillEntry(value: unknown, path: string): SkillEntry {
     level: level as number | null,
     evidence: text(o.evidence, `${path}.evidence`, LIMITS.note, false),
   };
-  if (o.skillId !== undefined) {
-    entry.skillId = text(o.skillId, `${path}.skillId`, LIMITS.label, false);
-    if (!DOC_ID.test(entry.skillId)) fail(`${path}.skillId`, 'docId');
-  }
+  if (o.skillId !== undefined) entry.skillId = text(o.skillId, `${path}.skillId`, LIMITS.label, true);
   if (o.required !== undefined) {
     if (typeof o.required !== 'string' || !REQUIRED_CODE.test(o.required)) fail(`${path}.required`, 'required');
     entry.required = o.required as string;
