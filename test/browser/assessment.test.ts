@@ -142,7 +142,7 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
     await page.getByLabel('Name', { exact: true }).press('Enter');
     await expect.poll(async () => JSON.parse((await stored(page)) ?? '{}').assessments?.[0]?.entries?.[1]?.evidence).toBe('Ran the FY26 portfolio review');
     const saved = JSON.parse((await stored(page))!);
-    expect(saved).toMatchObject({ format: 'rolebook-assessments', version: 1, kind: 'role-guide', docId: 'roles/team-manager', current: 'me, 2026-Q4' });
+    expect(saved).toMatchObject({ format: 'rolebook-assessments', version: 2, kind: 'role-guide', docId: 'roles/team-manager', current: 'me, 2026-Q4' });
     await page.reload();
     await page.locator('[data-rb-toolbar]:not([hidden])').waitFor();
     expect(await skill(page, 'Portfolio Management').getByRole('radio', { name: /^L300/ }).isChecked()).toBe(true);
@@ -235,7 +235,7 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
     expect(json.suggestedFilename()).toBe('fasttrack-team-manager-tm-me-2026-q4.json');
     const jsonText = await readFile((await json.path())!, 'utf8');
-    expect(JSON.parse(jsonText)).toMatchObject({ version: 1, docId: 'roles/team-manager', assessments: [{ name: 'me, 2026-Q4' }] });
+    expect(JSON.parse(jsonText)).toMatchObject({ version: 2, docId: 'roles/team-manager', assessments: [{ name: 'me, 2026-Q4' }] });
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(csv.suggestedFilename()).toBe('fasttrack-team-manager-tm-me-2026-q4.csv');
@@ -266,7 +266,7 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
     const valid = JSON.parse(before!);
     const cases: [string, string][] = [
       ['{"format":"rolebook-assessments","version":1,"__proto__":{"polluted":1}}', 'the key "__proto__" is not allowed'],
-      [JSON.stringify({ ...valid, version: 2 }), 'newer version of this site (format 2)'],
+      [JSON.stringify({ ...valid, version: 3 }), 'newer version of this site (format 3)'],
       [JSON.stringify({ ...valid, docId: 'roles/architect' }), 'not for this page'],
       ['not json at all', 'is not valid JSON'],
       [JSON.stringify({ ...valid, assessments: [{ ...valid.assessments[0], entries: [{ skill: 'X', level: 'high', evidence: '' }] }] }), 'expected a level value or null'],
