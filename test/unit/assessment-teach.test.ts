@@ -12,7 +12,7 @@ import { ASSESSMENT_VERSION } from '../../src/model/assessment/format.ts';
 import { reconcileSkills, skillEntriesFor } from '../../src/model/assessment/gaps.ts';
 import { nextStep } from '../../src/model/assessment/next-step.ts';
 import { readAssessmentJson } from '../../src/model/assessment/read.ts';
-import { assessmentSchemas, type SkillAssessment, type SkillEntry } from '../../src/model/assessment/schemas.ts';
+import { assessmentSchemas, type SkillAssessment, type SkillAssessmentFile, type SkillEntry } from '../../src/model/assessment/schemas.ts';
 import { loadAssessments, saveAssessments, storageKey } from '../../src/model/assessment/storage.ts';
 import { validateAssessmentFile } from '../../src/model/assessment/validate.ts';
 import { NOT_YET } from '../../src/model/levels.ts';
@@ -89,8 +89,8 @@ describe('a version-1 file (today’s format before this change)', () => {
     expect(loaded.notice).toBeUndefined();
     expect(loaded.canSave).toBe(true);
     // The island's store normalises each assessment before saving; the same here.
-    const file = {
-      ...loaded.file,
+    const file: SkillAssessmentFile = {
+      ...(loaded.file as SkillAssessmentFile),
       assessments: (loaded.file.assessments as SkillAssessment[]).map((assessment) => ({ ...assessment, entries: keyed(role, assessment.entries) })),
     };
     expect(saveAssessments(storage, file)).toEqual({ ok: true });
