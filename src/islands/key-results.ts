@@ -57,7 +57,6 @@ function adapter({ okrs }: KeyResultTrackingData): Adapter<KeyResultEntry> {
   }
 
   return {
-    intro: 'Record where each key result stands, with a note if you like. It is kept in this browser only; export it or share a link to pass it on.',
     items() {
       let i = 0;
       return okrs.map(({ area, keyResults }) =>

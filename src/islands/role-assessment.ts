@@ -5,7 +5,7 @@
  * results table. The machinery around it is in assessment/.
  */
 import { skillsCsv } from '../model/assessment/csv-skills.ts';
-import { compareLevel, reconcileSkills, skillEntriesFor, summariseSkills, type SkillRow } from '../model/assessment/gaps.ts';
+import { compareLevel, reconcileSkills, skillEntriesFor, summariseSkills, type SkillRow, type SkillSummary } from '../model/assessment/gaps.ts';
 import type { RoleAssessmentData } from '../model/assessment/page-data.ts';
 import type { SkillEntry } from '../model/assessment/schemas.ts';
 import { NOT_YET, describeRequiredLevel, levelCount, levelLabel, requiredCode, resultText } from '../model/levels.ts';
@@ -64,8 +64,7 @@ function itemResult(scale: LevelScale, row: SkillRow): string {
   );
 }
 
-function summary(rows: SkillRow[]): HTMLElement[] {
-  const { met, total, readiness, notAssessed, gaps, assessed } = summariseSkills(rows);
+function summary({ met, total, readiness, notAssessed, gaps, assessed }: SkillSummary): HTMLElement[] {
   const named = gaps.map((row) => `${row.skill.name} (${resultText(row.result)})`);
   return [
     h(
@@ -127,16 +126,17 @@ function adapter({ levelScale: scale, skills }: RoleAssessmentData): Adapter<Ski
   }
 
   return {
-    intro:
-      "Choose the level you work at today for each skill; the levels underlined in green meet the role's requirement. Your results update as you go and are kept in this browser only.",
+    // A role without skills has no items: the page's intro says so.
     items: () =>
-      skills.length
-        ? skills.map((skill, i) => {
-            const result = h('p', { class: 'rb-result', id: `rb-result-${i}`, 'data-rb-result': true });
-            resultBoxes.push(result);
-            return skillItem(scale, skill, i, result);
-          })
-        : [h('p', null, 'This role guide lists no skills to assess.')],
+      skills.map((skill, i) => {
+        const result = h('p', { class: 'rb-result', id: `rb-result-${i}`, 'data-rb-result': true });
+        resultBoxes.push(result);
+        const item = skillItem(scale, skill, i, result);
+        // What each level looks like is in the page (Assessment.astro): it moves beside the choices.
+        const levels = document.querySelector(`[data-rb-levels="${i}"]`);
+        if (levels) result.after(levels);
+        return item;
+      }),
     noteKey: 'evidence',
     normalise: (entries) => skillEntriesFor(analyse(entries)),
     choice: (entry) => (entry.level === null ? '' : String(entry.level)),
@@ -152,11 +152,20 @@ function adapter({ levelScale: scale, skills }: RoleAssessmentData): Adapter<Ski
     render(results, shown, other) {
       const { rows } = analyse(shown.entries);
       const compared = other && { name: other.name, rows: analyse(other.entries).rows };
+      const summarised = summariseSkills(rows);
       resultBoxes.forEach((element, i) => {
         element.dataset.status = rows[i]!.result.status;
         element.textContent = itemResult(scale, rows[i]!);
       });
-      results.replaceChildren(h('h3', null, `Results: ${shown.name}`), ...summary(rows), chart(scale, skills, shown, rows, compared), resultsTable(shown, rows, compared));
+      // "What to work on next" for each gap, largest first, copied from the page's templates.
+      const next = summarised.gaps.map((row) => document.querySelector<HTMLTemplateElement>(`[data-rb-next="${rows.indexOf(row)}:${levelOf(row)}"]`)?.content.cloneNode(true));
+      results.replaceChildren(
+        h('h3', null, `Results: ${shown.name}`),
+        ...summary(summarised),
+        chart(scale, skills, shown, rows, compared),
+        resultsTable(shown, rows, compared),
+        next.some(Boolean) ? h('div', { class: 'rb-next' }, h('h4', null, 'What to work on next'), ...next) : '',
+      );
     },
     renderNote(i, text) {
       if (evidenceCells[i]) evidenceCells[i].textContent = text;

@@ -85,7 +85,7 @@ describe.skipIf(!hasBrowser)('key-result tracking on a playbook page', () => {
     expect(await keyResult(page, 'Agreement on RFA').getByRole('textbox').inputValue()).toBe('Signed off with the Area lead');
     expect(await keyResult(page, 'Insights raised').getByRole('radio', { name: 'in progress' }).isChecked()).toBe(true);
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('rolebook:assessments:playbooks/area-liaison')!));
-    expect(saved).toMatchObject({ version: 1, kind: 'playbook', docId: 'playbooks/area-liaison' });
+    expect(saved).toMatchObject({ version: 2, kind: 'playbook', docId: 'playbooks/area-liaison' });
   });
 
   it('compares two trackings, exports CSV and JSON, and imports the JSON back', async () => {

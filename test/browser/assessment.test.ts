@@ -136,13 +136,13 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
   it('keeps levels, evidence and names across a reload, saved with the format version', async () => {
     const page = await open();
     await choose(page, 'Portfolio Management', /^L300/);
-    await skill(page, 'Portfolio Management').getByText('Evidence').click();
+    await skill(page, 'Portfolio Management').locator('.rb-note summary').click();
     await skill(page, 'Portfolio Management').getByRole('textbox').fill('Ran the FY26 portfolio review');
     await page.getByLabel('Name', { exact: true }).fill('me, 2026-Q4');
     await page.getByLabel('Name', { exact: true }).press('Enter');
     await expect.poll(async () => JSON.parse((await stored(page)) ?? '{}').assessments?.[0]?.entries?.[1]?.evidence).toBe('Ran the FY26 portfolio review');
     const saved = JSON.parse((await stored(page))!);
-    expect(saved).toMatchObject({ format: 'rolebook-assessments', version: 1, kind: 'role-guide', docId: 'roles/team-manager', current: 'me, 2026-Q4' });
+    expect(saved).toMatchObject({ format: 'rolebook-assessments', version: 2, kind: 'role-guide', docId: 'roles/team-manager', current: 'me, 2026-Q4' });
     await page.reload();
     await page.locator('[data-rb-toolbar]:not([hidden])').waitFor();
     expect(await skill(page, 'Portfolio Management').getByRole('radio', { name: /^L300/ }).isChecked()).toBe(true);
@@ -153,7 +153,7 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
   it('redraws the results for a new level, but typing evidence changes only that skill’s evidence cell', async () => {
     const page = await open();
     await choose(page, 'People Management', /^L300/);
-    await skill(page, 'People Management').getByText('Evidence').click();
+    await skill(page, 'People Management').locator('.rb-note summary').click();
     // Watch the results region and the skill's live result; keep the summary and chart nodes to compare later.
     await page.evaluate(() => {
       const results = document.querySelector('[data-rb-results]')!;
@@ -227,7 +227,7 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
     const page = await open();
     await choose(page, 'People Management', /^L300/);
     await choose(page, 'Technical skills', /^L100/);
-    await skill(page, 'People Management').getByText('Evidence').click();
+    await skill(page, 'People Management').locator('.rb-note summary').click();
     await skill(page, 'People Management').getByRole('textbox').fill('Team of 8, "two" hires, one exit');
     await page.getByLabel('Name', { exact: true }).fill('me, 2026-Q4');
     await page.getByLabel('Name', { exact: true }).press('Enter');
@@ -235,7 +235,7 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
     expect(json.suggestedFilename()).toBe('fasttrack-team-manager-tm-me-2026-q4.json');
     const jsonText = await readFile((await json.path())!, 'utf8');
-    expect(JSON.parse(jsonText)).toMatchObject({ version: 1, docId: 'roles/team-manager', assessments: [{ name: 'me, 2026-Q4' }] });
+    expect(JSON.parse(jsonText)).toMatchObject({ version: 2, docId: 'roles/team-manager', assessments: [{ name: 'me, 2026-Q4' }] });
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(csv.suggestedFilename()).toBe('fasttrack-team-manager-tm-me-2026-q4.csv');
@@ -266,7 +266,7 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
     const valid = JSON.parse(before!);
     const cases: [string, string][] = [
       ['{"format":"rolebook-assessments","version":1,"__proto__":{"polluted":1}}', 'the key "__proto__" is not allowed'],
-      [JSON.stringify({ ...valid, version: 2 }), 'newer version of this site (format 2)'],
+      [JSON.stringify({ ...valid, version: 3 }), 'newer version of this site (format 3)'],
       [JSON.stringify({ ...valid, docId: 'roles/architect' }), 'not for this page'],
       ['not json at all', 'is not valid JSON'],
       [JSON.stringify({ ...valid, assessments: [{ ...valid.assessments[0], entries: [{ skill: 'X', level: 'high', evidence: '' }] }] }), 'expected a level value or null'],
@@ -289,7 +289,7 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
     const page = await open();
     await choose(page, 'Mentoring/Coaching', /^L400/);
     await choose(page, 'Collaboration', /^L200/);
-    await skill(page, 'Collaboration').getByText('Evidence').click();
+    await skill(page, 'Collaboration').locator('.rb-note summary').click();
     await skill(page, 'Collaboration').getByRole('textbox').fill('private note');
     await page.getByRole('button', { name: 'Share link' }).click();
     const link = await page.locator('[data-rb-share-url]').inputValue();
@@ -336,9 +336,14 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
     // The focused choice is visibly outlined.
     const outline = await page.evaluate(() => getComputedStyle((document.activeElement as HTMLElement).closest('label')!).outlineStyle);
     expect(outline).toBe('solid');
-    // Tab leaves the group to the evidence toggle; Enter opens it, Tab reaches the text box.
+    // Tab leaves the group to what each level looks like (one disclosure per level), then the
+    // evidence toggle; Enter opens it, Tab reaches the text box.
+    for (const code of ['L100', 'L200', 'L300', 'L400']) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(new RegExp(`^${code} `));
+    }
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+    expect(await page.evaluate(() => document.activeElement?.closest('.rb-note')?.tagName)).toBe('DETAILS');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Typed without a mouse');
@@ -402,9 +407,10 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
 
   it('prints the results alone on one A4 page', async () => {
     const page = await open();
-    for (const name of ['People Management', 'Portfolio Management', 'Operational Excellence', 'Mentoring/Coaching', 'Communication', 'Collaboration', 'Technical skills']) {
-      await choose(page, name, /^L200/);
-      await skill(page, name).getByText('Evidence').click();
+    // Every requirement met, so there is no "what to work on next" (its pages follow; see assessment-teach.test.ts).
+    for (const [name, level] of [['People Management', /^L300/], ['Portfolio Management', /^L300/], ['Operational Excellence', /^L300/], ['Mentoring/Coaching', /^L300/], ['Communication', /^L400/], ['Collaboration', /^L400/], ['Technical skills', /^L200/]] as const) {
+      await choose(page, name, level);
+      await skill(page, name).locator('.rb-note summary').click();
       await skill(page, name).getByRole('textbox').fill(`Evidence for ${name}: a sentence or two about what I did this year.`);
     }
     await page.evaluate(() => document.documentElement.classList.add('rb-printing'));

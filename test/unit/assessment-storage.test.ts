@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deleteAssessment, freeName, mergeAssessments, putAssessment, renameAssessment } from '../../src/model/assessment/collection.ts';
 import { ASSESSMENT_VERSION } from '../../src/model/assessment/format.ts';
-import { readAssessmentJson } from '../../src/model/assessment/read.ts';
+import { MIGRATIONS, readAssessmentJson } from '../../src/model/assessment/read.ts';
 import type { AssessmentFile, SkillAssessment } from '../../src/model/assessment/schemas.ts';
 import { emptyFile, loadAssessments, saveAssessments, storageKey } from '../../src/model/assessment/storage.ts';
 import { deniedStorage, MemoryStorage } from '../fixtures/assessment/memory-storage.ts';
@@ -102,7 +102,7 @@ describe('versions', () => {
     const loaded = loadAssessments(storage, docId, 'role-guide');
     expect(loaded.canSave).toBe(false);
     expect(loaded.notice?.code).toBe('newer');
-    expect(loaded.notice?.message).toMatch(/newer version of this site \(format 2\)\. This page will not change them/);
+    expect(loaded.notice?.message).toMatch(`newer version of this site (format ${ASSESSMENT_VERSION + 1}). This page will not change them`);
     expect(saveAssessments(storage, withQ4())).toMatchObject({ ok: false, notice: { code: 'newer' } });
     expect(storage.getItem(key)).toBe(newer);
     expect(storage.items.size).toBe(1);
@@ -117,10 +117,11 @@ describe('versions', () => {
   });
 
   it('migrates an older version through the migration chain and validates the result', () => {
-    // Version 1 is the first shipped format; this imagines the step a future version 2 would add,
-    // run on a version-0 file, to prove the chain runs in order and its output is checked.
+    // This imagines a version 0 before the first shipped format, run through an invented 0 → 1 step
+    // and the real 1 → 2 step, to prove the chain runs in order and its output is checked.
     const v0 = JSON.stringify({ format: 'rolebook-assessments', version: 0, kind: 'role-guide', docId, saved: [{ title: 'old', levels: { Communication: 300 } }] });
     const migrations = {
+      ...MIGRATIONS,
       0: (file: Record<string, unknown>) => ({
         format: file.format,
         version: 1,
@@ -137,10 +138,10 @@ describe('versions', () => {
     expect(reading).toEqual({
       state: 'ok',
       migratedFrom: 0,
-      file: { format: 'rolebook-assessments', version: 1, kind: 'role-guide', docId, assessments: [{ name: 'old', updated: '2020-01-01T00:00:00Z', entries: [{ skill: 'Communication', level: 300, evidence: '' }] }] },
+      file: { format: 'rolebook-assessments', version: ASSESSMENT_VERSION, kind: 'role-guide', docId, assessments: [{ name: 'old', updated: '2020-01-01T00:00:00Z', entries: [{ skill: 'Communication', level: 300, evidence: '' }] }] },
     });
     // A migration that produces an invalid file is caught by the validator.
-    expect(readAssessmentJson(v0, { 0: (file) => ({ ...file, version: 1 }) })).toMatchObject({ state: 'corrupt' });
+    expect(readAssessmentJson(v0, { ...MIGRATIONS, 0: (file) => ({ ...file, version: 1 }) })).toMatchObject({ state: 'corrupt' });
     // A migration that throws is reported, not thrown.
     expect(readAssessmentJson(v0, { 0: () => { throw new Error('bug'); } })).toEqual({ state: 'corrupt', error: 'it could not be converted from format version 0' });
     // Without a migration for that version, the file is unreadable (and so kept aside on load).

@@ -15,8 +15,6 @@ export interface Shown<E extends Entry> {
 }
 
 export interface Adapter<E extends Entry> {
-  /** What the reader is asked to do, above the toolbar. */
-  intro: string;
   /** The form's items: one `choiceItem` per skill or key result (numbered as entries are), grouped as the document groups them. */
   items(): Child[];
   /** Lines saved entries up with the document's current items. */

@@ -44,7 +44,7 @@ export function mountAssessment<E extends Entry>(root: HTMLElement, data: Assess
   root.prepend(h('p', { class: 'rb-print-title' }, title));
   root
     .querySelector('[data-rb-nojs]')!
-    .replaceWith(h('p', { class: 'rb-intro' }, adapter.intro), view.toolbar, view.notice, view.live, view.items, view.removed, view.results, ...regions);
+    .replaceWith(view.toolbar, view.notice, view.live, view.items, view.removed, view.results, ...regions);
 }
 
 /** Finds the island's root and the page's data and mounts it; a failure leaves the no-script text, saying why. */

@@ -7,7 +7,7 @@
 /** Marks a file as ours; anything else under our storage key is "foreign" data. */
 export const ASSESSMENT_FORMAT = 'rolebook-assessments';
 /** Bump when the stored shape changes, and add a migration in read.ts. */
-export const ASSESSMENT_VERSION = 1;
+export const ASSESSMENT_VERSION = 2;
 export const KEY_RESULT_STATUSES = ['not-started', 'in-progress', 'met', 'not-applicable'] as const;
 export type KeyResultStatus = (typeof KEY_RESULT_STATUSES)[number];
 export const ASSESSMENT_KINDS = ['role-guide', 'playbook'] as const;

@@ -39,12 +39,22 @@ export interface SkillReconciliation {
   removed: SkillEntry[];
 }
 
-/** Lines a saved assessment up with the role's current skills; nothing saved is dropped. */
+/**
+ * Lines a saved assessment up with the role's current skills; nothing saved is dropped. An entry
+ * belongs to a skill by its catalog id first (so renaming a skill in the guide, or the guide
+ * using another alias, keeps it), then, for what is left, by name.
+ */
 export function reconcileSkills(scale: LevelScale, skills: Skill[], entries: SkillEntry[]): SkillReconciliation {
   const used = new Set<SkillEntry>();
-  const rows = skills.map((skill): SkillRow => {
-    const entry = entries.find((candidate) => !used.has(candidate) && sameName(candidate.skill, skill.name));
+  const claim = (match: (entry: SkillEntry, skill: Skill) => unknown) => (skill: Skill) => {
+    const entry = entries.find((candidate) => !used.has(candidate) && match(candidate, skill));
     if (entry) used.add(entry);
+    return entry;
+  };
+  const byId = skills.map(claim((entry, skill) => skill.skillId && entry.skillId === skill.skillId));
+  const byName = claim((entry, skill) => sameName(entry.skill, skill.name));
+  const rows = skills.map((skill, i): SkillRow => {
+    const entry = byId[i] ?? byName(skill);
     const row: SkillRow = { skill, entry, result: compareLevel(scale, skill.level, entry?.level ?? null) };
     const now = requiredCode(skill.level);
     if (entry?.required && entry.required !== now) row.requiredBefore = entry.required;
@@ -81,7 +91,8 @@ export function summariseSkills(rows: SkillRow[]): SkillSummary {
 }
 
 /**
- * An assessment's entry for each skill of the role, in the guide's order, plus the removed ones.
+ * An assessment's entry for each skill of the role, in the guide's order, plus the removed ones,
+ * keyed by the skill's catalog id when it has one (and named as the guide names it now).
  * A saved entry keeps the requirement it was made against until the user chooses again, so a
  * changed requirement stays visible.
  */
@@ -89,6 +100,7 @@ export function skillEntriesFor(reconciled: SkillReconciliation): SkillEntry[] {
   return [
     ...reconciled.rows.map((row) => ({
       skill: row.skill.name,
+      ...(row.skill.skillId && { skillId: row.skill.skillId }),
       level: row.entry?.level ?? null,
       evidence: row.entry?.evidence ?? '',
       required: row.entry?.required ?? requiredCode(row.skill.level),

@@ -11,11 +11,15 @@ type Json = Record<string, unknown>;
 /** `MIGRATIONS[n]` turns a version-n file into a version n+1 file. */
 export type Migrations = Record<number, (file: Json) => Json>;
 /**
- * Version 1 is the first format Rolebook shipped, so there is nothing to migrate yet. When the
- * format changes: bump ASSESSMENT_VERSION and add `MIGRATIONS[old] = (file) => newShape`; the
- * migrated result is then checked against the current schema like any other input.
+ * When the format changes: bump ASSESSMENT_VERSION and add `MIGRATIONS[old] = (file) => newShape`;
+ * the migrated result is then checked against the current schema like any other input.
+ *
+ * 1 → 2: skill entries may carry `skillId`, the catalog skill they belong to, and are matched by
+ * it before their name. A version-1 entry has only its name, and that is still how it is found
+ * (gaps.ts `reconcileSkills`); the role page then writes the ids in as it lines entries up with
+ * the guide, so nothing saved is lost and the next save is keyed by id.
  */
-export const MIGRATIONS: Migrations = {};
+export const MIGRATIONS: Migrations = { 1: (file) => ({ ...file, version: 2 }) };
 
 /** What the text held; `error` is the reason in words (messages.ts), for notices and refusals. */
 export type Reading =

@@ -27,7 +27,10 @@ function buildSchemas() {
   const note = z.string().max(LIMITS.note);
   const instant = z.string().regex(ISO_INSTANT, INSTANT_RULE);
   const SkillEntry = z.strictObject({
+    /** The skill's name in the guide when saved; the key when the skill has no catalog entry. */
     skill: line(LIMITS.label),
+    /** The catalog skill's id (version 2 on): the key, so a renamed skill or a new alias keeps the entry. */
+    skillId: line(LIMITS.label).optional(),
     /** A value of the scale (300 for L300), `NOT_YET`, or null when not assessed. */
     level: z.number().int().min(NOT_YET).max(LIMITS.level).nullable(),
     evidence: note,

@@ -57,7 +57,7 @@ function list(value: unknown, path: string, max: number): unknown[] {
 }
 
 function skillEntry(value: unknown, path: string): SkillEntry {
-  const o = record(value, path, ['skill', 'level', 'evidence'], ['required']);
+  const o = record(value, path, ['skill', 'level', 'evidence'], ['required', 'skillId']);
   const level = o.level;
   if (level !== null && !(Number.isInteger(level) && (level as number) >= NOT_YET && (level as number) <= LIMITS.level)) {
     fail(`${path}.level`, 'level');
@@ -67,6 +67,7 @@ function skillEntry(value: unknown, path: string): SkillEntry {
     level: level as number | null,
     evidence: text(o.evidence, `${path}.evidence`, LIMITS.note, false),
   };
+  if (o.skillId !== undefined) entry.skillId = text(o.skillId, `${path}.skillId`, LIMITS.label, true);
   if (o.required !== undefined) {
     if (typeof o.required !== 'string' || !REQUIRED_CODE.test(o.required)) fail(`${path}.required`, 'required');
     entry.required = o.required as string;
