@@ -9,9 +9,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParsedFile } from '../model/rendered.ts';
+import { readJsonLines, writeJsonLines } from './json-lines.ts';
 
 const CACHE_FORMAT = 3;
 
@@ -118,22 +118,7 @@ export class DocumentCache {
   /** Every stored entry by document path; a missing or damaged file is an empty cache. */
   private stored(): Map<string, CacheEntry> {
     if (this.entries) return this.entries;
-    this.entries = new Map();
-    try {
-      // Line by line from the bytes: no single string of the whole file (V8 caps strings at ~512 MB).
-      const bytes = readFileSync(path.join(this.folder, ENTRIES_FILE));
-      for (let start = 0; start < bytes.length; ) {
-        const newline = bytes.indexOf(10, start);
-        const end = newline === -1 ? bytes.length : newline;
-        if (end > start) {
-          const [file, entry] = JSON.parse(bytes.toString('utf8', start, end)) as [string, CacheEntry];
-          this.entries.set(file, entry);
-        }
-        start = end + 1;
-      }
-    } catch {
-      this.entries.clear();
-    }
+    this.entries = readJsonLines<CacheEntry>(path.join(this.folder, ENTRIES_FILE));
     return this.entries;
   }
 
@@ -165,29 +150,6 @@ export class DocumentCache {
    * folder) is skipped, never an error.
    */
   async save(entries: ReadonlyMap<string, CacheEntry>): Promise<void> {
-    const target = path.join(this.folder, ENTRIES_FILE);
-    const temporary = `${target}.${process.pid}.tmp`;
-    try {
-      await mkdir(this.folder, { recursive: true });
-      const file = await open(temporary, 'w');
-      try {
-        // In chunks of lines: the whole cache as one string would hit V8's string limit on big folders.
-        let chunk: string[] = [];
-        for (const line of entries) {
-          chunk.push(`${JSON.stringify(line)}\n`);
-          if (chunk.length === 256) {
-            await file.write(chunk.join(''));
-            chunk = [];
-          }
-        }
-        await file.write(chunk.join(''));
-      } finally {
-        await file.close();
-      }
-      await rename(temporary, target);
-      this.entries = new Map(entries);
-    } catch {
-      await rm(temporary, { force: true });
-    }
+    if (await writeJsonLines(path.join(this.folder, ENTRIES_FILE), entries)) this.entries = new Map(entries);
   }
 }
