@@ -41,3 +41,21 @@ export function table(caption: string, head: string[], rows: Child[][], printOnl
     ),
   );
 }
+
+/** Offers `text` as a file to save, without leaving the page or sending it anywhere. */
+export function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = h('a', { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Prints with `mark` on the page's root for the print styles (they keep only the part it names). */
+export function printMarked(mark: string): void {
+  const page = document.documentElement.classList;
+  page.add(mark);
+  addEventListener('afterprint', () => page.remove(mark), { once: true });
+  print();
+}

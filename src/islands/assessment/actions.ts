@@ -6,7 +6,7 @@
 import { deleteAssessment, freeName, renameAssessment } from '../../model/assessment/collection.ts';
 import { exportJson } from '../../model/assessment/exchange.ts';
 import { LIMITS } from '../../model/assessment/format.ts';
-import { h } from '../dom.ts';
+import { download, printMarked } from '../dom.ts';
 import type { Entry } from './adapter.ts';
 import { importFile } from './import.ts';
 import type { Island } from './island.ts';
@@ -14,22 +14,8 @@ import { shareLink } from './share.ts';
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'assessment';
 
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = h('a', { href: url, download: name, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function printResults(): void {
-  // Marks the page so the print styles leave out everything but the assessment.
-  const page = document.documentElement.classList;
-  page.add('rb-printing');
-  addEventListener('afterprint', () => page.remove('rb-printing'), { once: true });
-  print();
-}
+/** The print styles leave out everything but the assessment. */
+const printResults = () => printMarked('rb-printing');
 
 /** The toolbar's buttons (and the notice's and removed entries'), by their `data-rb-act`. */
 export function buttonActions<E extends Entry>(island: Island<E>): Record<string, (target: HTMLElement) => void> {

@@ -8,7 +8,7 @@ import { type StorageLike } from '../../model/assessment/storage.ts';
 import type { RoleRequirements } from '../../model/career.ts';
 import { addPeople, emptyTeam, teamCsv, teamTable, type FileProblem, type Person, type SortKey, type Team } from '../../model/team.ts';
 import { forgetTeam, loadTeam, saveTeam, type TeamNotice } from '../../model/team-storage.ts';
-import { h } from '../dom.ts';
+import { download, h, printMarked } from '../dom.ts';
 import { droppedFiles, readFiles } from './files.ts';
 import { pairView, type PairResult } from './pair.ts';
 import { teamTableElement, type Sorting } from './table.ts';
@@ -26,22 +26,8 @@ function browserStorage(): StorageLike | null {
   }
 }
 
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = h('a', { href: url, download: name, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function printPart(part: 'team' | 'pair'): void {
-  // Marks the page so the print styles keep only the chosen part.
-  const page = document.documentElement.classList;
-  page.add(`rb-printing-${part}`);
-  addEventListener('afterprint', () => page.remove(`rb-printing-${part}`), { once: true });
-  print();
-}
+/** Prints the team table or the self-beside-manager view: the print styles keep only the chosen part. */
+const printPart = (part: 'team' | 'pair') => printMarked(`rb-printing-${part}`);
 
 const option = (value: string, label: string) => h('option', { value }, label);
 
