@@ -20,6 +20,7 @@ import { z } from 'zod';
 import { isExternalReference, REFERENCE_ATTRIBUTES } from '../../plugins/lib/references.ts';
 import type { RenderedDocument } from '../model/rendered.ts';
 import type { Problem } from '../model/schemas.ts';
+import { editDistance } from '../model/edit-distance.ts';
 
 /** What the output checks need from one built page. Plain JSON, so it can be cached by the page's bytes. */
 export const PageFindingsSchema = z.object({
@@ -163,20 +164,6 @@ function decode(value: string): string {
   }
 }
 
-/** Distance between two short strings, for "did you mean". */
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
 
 function suggestion(wanted: string, ids: Set<string>): string {
   let best: string | undefined;

@@ -6,6 +6,7 @@
  *
  * Adding a rule is one entry below (keep the groups; ids are kebab-case, grouped by prefix).
  */
+import { editDistance } from './edit-distance.ts';
 
 export interface RuleInfo {
   severity: 'error' | 'warning';
@@ -608,15 +609,3 @@ export function closeRuleIds(wanted: string, limit = 3): RuleId[] {
   return scored.slice(0, limit).map(({ id }) => id);
 }
 
-/** Levenshtein distance, two rows at a time. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
