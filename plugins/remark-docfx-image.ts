@@ -59,6 +59,10 @@ export default function remarkDocfxImage(this: Processor) {
     visit(tree, 'paragraph', (node: Paragraph, index, unistParent) => {
       const parent = unistParent as Parent | undefined;
       if (!parent || index === undefined || node.position?.start.offset === undefined) return;
+      // Only a paragraph whose text starts with ":::image" can be one (its source starts with those
+      // very characters): the others are not worth reading an include's text for.
+      const first = node.children[0];
+      if (first?.type !== 'text' || !first.value.startsWith(':::image')) return;
       const text = textOf(node);
       if (text === undefined) return;
       const start = node.position.start.offset;

@@ -16,7 +16,7 @@ export const CheckStatsSchema = z.object({ parsed: z.number(), cached: z.number(
 export const AstroStatsSchema = z.object({
   /** HTML pages Astro wrote. */
   pages: z.number(),
-  /** Document pages (the ones with a cacheKey), and how many of them were rendered rather than reused. */
+  /** Pages with a cacheKey (document pages and the roles' requirements JSON), and how many of them were rendered rather than reused. */
   documentPages: z.number(),
   documentPagesRendered: z.number(),
   /** Loading the content from the parse cache at the start. */

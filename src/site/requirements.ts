@@ -30,11 +30,9 @@ export function roleRequirements(role: RoleGuide, rubricOf: RubricLookup = () =>
 /** `/roles/team-manager/requirements.json`. */
 export const requirementsHref = (roleId: string): string => withBase(`${roleId}/requirements.json`);
 
-/** A role id as one path segment: ids never contain `.`, so `roles.team-manager` is unambiguous. */
-export const compareSlug = (roleId: string): string => roleId.replaceAll('/', '.');
-
+/** The compare page, with a pair of roles chosen: `/compare/?from=roles%2Fa&to=roles%2Fb`. */
 export const compareHref = (from?: string, to?: string): string =>
-  withBase(from && to ? `compare/${compareSlug(from)}/${compareSlug(to)}/` : 'compare/');
+  withBase(from && to ? `compare/?${new URLSearchParams({ from, to }).toString()}` : 'compare/');
 
 export const teamHref = (): string => withBase('team/');
 
@@ -51,9 +49,9 @@ export function catalogRubric(content: Pick<SiteContent, 'skills'>): RubricLooku
 }
 
 /**
- * How many other roles a role page offers to compare with and check readiness against. Career
- * moves go to neighbouring roles; a page (and a comparison page) for every pair of roles would grow
- * with the square of the number of roles: 250,000 pages for 500 roles.
+ * How many other roles a role page links to for comparison and offers to check readiness against:
+ * career moves go to neighbouring roles, and a role page naming every other role would grow with
+ * the site. The compare page itself takes any pair.
  */
 export const NEAREST_ROLES = 4;
 
@@ -67,16 +65,4 @@ export function nearestRoles(role: RoleGuide, roles: readonly RoleGuide[], limit
     .sort((a, b) => b.common - a.common || a.other.title.localeCompare(b.other.title))
     .slice(0, limit)
     .map(({ other }) => other);
-}
-
-/** Every ordered pair of roles that gets a comparison page: each role with its nearest roles, both ways. */
-export function comparedPairs(roles: readonly RoleGuide[]): [RoleGuide, RoleGuide][] {
-  const pairs = new Map<string, [RoleGuide, RoleGuide]>();
-  for (const role of roles) {
-    for (const other of nearestRoles(role, roles)) {
-      pairs.set(`${role.id}\n${other.id}`, [role, other]);
-      pairs.set(`${other.id}\n${role.id}`, [other, role]);
-    }
-  }
-  return [...pairs.values()];
 }

@@ -1,8 +1,9 @@
 /**
  * Career paths and the team view in Chromium, on a content folder with two roles that share
  * skills (test/fixtures/career/content): assessments exported from a role page and imported on
- * /team/ with a corrupt file, readiness against another role (team table and role page), the
- * pages comparing roles, self beside manager and its printed pack. Every test gets a fresh context.
+ * /team/ with a corrupt file, readiness against another role (team table and role page), self
+ * beside manager and its printed pack. Every test gets a fresh context. The compare page is tested
+ * in compare.test.ts.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -220,20 +221,6 @@ describe.skipIf(!hasBrowser)('career paths and the team view', () => {
     ]);
     expect(await out.textContent()).toContain('Only FastTrack Architect (FTA) needs: Solution Architecture.');
     expect(await out.locator('.rb-next-steps li').first().textContent()).toBe('Technical skills — towards L200');
-  });
-
-  it('compares two roles side by side without JavaScript, linked from the role page and the matrix', async () => {
-    const page = await open('roles/team-manager/', { js: false });
-    await page.getByRole('link', { name: 'FastTrack Team Manager (TM) → FastTrack Architect (FTA)' }).click();
-    expect(await page.locator('h1').textContent()).toBe('From FastTrack Team Manager (TM) to FastTrack Architect (FTA)');
-    const rows = await page.locator('.compare-table tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
-    expect(rows).toContain('Communication L400 expert L300+ advanced or above lower level needed');
-    expect(rows).toContain('Solution Architecture Not required L300+ advanced or above newly needed');
-    expect(rows).toContain('People Management L300+ advanced or above Not required no longer needed');
-    await page.goto(`${site.server.url}skills/`);
-    await page.getByRole('link', { name: 'Compare two roles side by side' }).click();
-    expect(await page.locator('h1').textContent()).toBe('Compare roles');
-    expect(await page.getByRole('link', { name: 'FastTrack Architect (FTA) → FastTrack Team Manager (TM)' }).count()).toBe(1);
   });
 
   it('puts self beside manager, highlights differences in words, records the agreed level and prints all three', async () => {

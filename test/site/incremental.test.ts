@@ -88,6 +88,11 @@ function differences(a: string, b: string): string[] {
 }
 
 const documentPages = (stats: BuildStats) => stats.steps.astro!;
+/**
+ * Role guides in the content now: each has a requirements JSON with its own cacheKey (the JSON
+ * itself), reused whenever the role's skills are unchanged — by every step below.
+ */
+const roleCount = () => readdirSync(path.join(content, 'roles')).filter((file) => file.endsWith('.md')).length;
 
 function edit(relative: string, change: (text: string) => string): void {
   const file = path.join(content, relative);
@@ -140,7 +145,7 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     expect(first.stats.steps.astro?.reused).toBe(0);
     const stats = await rebuildAndCompare();
     expect(stats.steps.check).toMatchObject({ parsed: 0, reused: DOCUMENTS });
-    expect(documentPages(stats).reused).toBe(DOCUMENTS);
+    expect(documentPages(stats).reused).toBe(DOCUMENTS + roleCount());
     expect(stats.steps.outputCheck?.scanned).toBe(0);
     expect(stats.steps.searchIndex?.reused).toBe(true);
   });
@@ -149,7 +154,7 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     edit('roles/role-0003.md', (text) => `${text.replace(/\n*$/, '\n')}\nA sentence added in the rebuild test.\n`);
     const stats = await rebuildAndCompare();
     expect(stats.steps.check).toMatchObject({ parsed: 1, reused: DOCUMENTS - 1 });
-    expect(documentPages(stats).reused).toBe(DOCUMENTS - 1);
+    expect(documentPages(stats).reused).toBe(DOCUMENTS - 1 + roleCount());
     expect(stats.steps.searchIndex?.reused).toBe(false);
     expect(page(first.dist, 'roles/role-0003')).toContain('A sentence added in the rebuild test.');
   });
@@ -159,7 +164,7 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     commit('Add a sentence', '2025-06-10T12:00:00Z');
     const stats = await rebuildAndCompare();
     expect(stats.steps.check?.parsed).toBe(0);
-    expect(documentPages(stats).reused).toBe(DOCUMENTS - 1);
+    expect(documentPages(stats).reused).toBe(DOCUMENTS - 1 + roleCount());
     expect(page(first.dist, 'roles/role-0003')).toContain('datetime="2025-06-10"');
   });
 
@@ -171,7 +176,7 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     edit('roles/includes/level-guidance.md', (text) => `${text}\nIncluded sentence added in the rebuild test.\n`);
     const stats = await rebuildAndCompare();
     // Those pages (and any that pull it in through another include); the playbooks never do.
-    expect(documentPages(stats).reused).toBeLessThanOrEqual(DOCUMENTS - includers.length);
+    expect(documentPages(stats).reused).toBeLessThanOrEqual(DOCUMENTS - includers.length + roleCount());
     expect(documentPages(stats).reused).toBeGreaterThanOrEqual(DOCUMENTS / 2);
   });
 
@@ -187,7 +192,7 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     expect(showing.length).toBeGreaterThan(1);
     edit(file, (text) => retitle(text, `${title} (revised)`));
     const stats = await rebuildAndCompare();
-    expect(documentPages(stats).reused).toBe(DOCUMENTS - showing.length);
+    expect(documentPages(stats).reused).toBe(DOCUMENTS - showing.length + roleCount());
   });
 
   it('after a new document and after a deleted one, matches a clean build', async () => {
@@ -195,14 +200,15 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     writeFileSync(path.join(content, 'roles/role-new.md'), retitle(readFileSync(source, 'utf8'), 'A New Role'));
     const added = await rebuildAndCompare();
     expect(added.steps.check?.parsed).toBe(1);
-    // Every page's sidebar says how many role guides there are ("All 14 role guides").
-    expect(documentPages(added).reused).toBe(0);
+    // Every page's sidebar says how many role guides there are ("All 14 role guides"); the other
+    // roles' requirements JSON are unchanged.
+    expect(documentPages(added).reused).toBe(roleCount() - 1);
     expect(page(first.dist, 'roles/role-new')).toContain('A New Role');
 
     rmSync(path.join(content, 'roles/role-0007.md'));
     const deleted = await rebuildAndCompare();
     expect(existsSync(path.join(first.dist, 'roles/role-0007'))).toBe(false);
-    expect(documentPages(deleted).reused).toBe(0);
+    expect(documentPages(deleted).reused).toBe(roleCount());
   });
 
   it('after a change to the glossary, matches a clean build', async () => {
@@ -213,6 +219,7 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
   it('after a change to the config, matches a clean build', async () => {
     writeFileSync(configFile, JSON.stringify({ title: 'Team playbook', repository: { url: 'https://github.com/contoso/playbook' }, staleAfterMonths: 6 }));
     const stats = await rebuildAndCompare();
-    expect(documentPages(stats).reused).toBe(0);
+    // The requirements JSON does not show the config.
+    expect(documentPages(stats).reused).toBe(roleCount());
   });
 });

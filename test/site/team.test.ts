@@ -2,7 +2,7 @@
  * The built output of the career features, on a content folder with two roles: the team page's
  * own JavaScript (at most 24 KB gzip, and only on /team/), the role page's initial JavaScript
  * (the readiness check and other roles' requirements are not in it), the per-role requirements
- * JSON, and a comparison page per ordered pair of roles.
+ * JSON, and the one compare page.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -74,13 +74,17 @@ describe('team and career output', () => {
     ]);
   });
 
-  it('builds a comparison page for each ordered pair of roles, and an index of them', () => {
-    expect(existsSync(path.join(build.outDir, 'compare/roles.team-manager/roles.architect/index.html'))).toBe(true);
-    expect(existsSync(path.join(build.outDir, 'compare/roles.architect/roles.team-manager/index.html'))).toBe(true);
-    expect(readdirSync(path.join(build.outDir, 'compare'))).toEqual(['index.html', 'roles.architect', 'roles.team-manager']);
-    const page = html('compare/roles.architect/roles.team-manager');
-    // No script of its own: the comparison is plain HTML.
-    expect(moduleScripts(page).every((url) => !/compare|career|team/.test(url))).toBe(true);
-    expect(page).toContain('newly needed');
+  it('builds one compare page for any pair of roles, which loads its island and nothing of the team view', () => {
+    expect(readdirSync(path.join(build.outDir, 'compare'))).toEqual(['index.html']);
+    const page = html('compare');
+    expect(page).toContain('data-source="/roles/architect/requirements.json"');
+    expect(page).toContain('data-source="/roles/team-manager/requirements.json"');
+    const own = [...closureOf(page)].filter((url) => !closureOf(html('skills')).has(url));
+    // Its own island (the comparison is built in the browser), within the role page's 16 KB budget, and no team view code.
+    expect(own.length, own.join(' ')).toBeGreaterThan(0);
+    expect(own.reduce((total, url) => total + gzipped(url), 0), own.join(' ')).toBeLessThanOrEqual(16 * 1024);
+    expect(own.some((url) => /team|readiness/.test(url)), own.join(' ')).toBe(false);
+    // Role pages link to it with the pair in the address.
+    expect(html('roles/team-manager')).toContain('/compare/?from=roles%2Fteam-manager&amp;to=roles%2Farchitect');
   });
 });

@@ -1,7 +1,7 @@
-/** Role pages offer their nearest roles, and comparison pages grow with the roles, not their square. */
+/** Role pages offer their nearest roles; the compare page's links carry the pair in the address. */
 import { describe, expect, it } from 'vitest';
 import type { RoleGuide } from '../../src/model/schemas.ts';
-import { comparedPairs, NEAREST_ROLES, nearestRoles } from '../../src/site/requirements.ts';
+import { compareHref, NEAREST_ROLES, nearestRoles } from '../../src/site/requirements.ts';
 
 const level = { code: 'L300', value: 300, orAbove: true };
 function role(index: number, skills: string[]): RoleGuide {
@@ -20,18 +20,20 @@ describe('nearest roles', () => {
     expect(nearestRoles(roles[0]!, roles, 2).map((other) => other.id)).toEqual(['roles/r04', 'roles/r02']);
   });
 
-  it('builds comparison pages for each role and its nearest roles both ways, not for every pair', () => {
+  it('offers at most NEAREST_ROLES roles, never the role itself', () => {
     const roles = Array.from({ length: 60 }, (_, index) => role(index, [`S${index % 7}`, `S${index % 11}`, 'Common']));
-    const pairs = comparedPairs(roles);
-    expect(pairs.length).toBeLessThanOrEqual(roles.length * NEAREST_ROLES * 2);
-    expect(pairs.length).toBeLessThan(roles.length * (roles.length - 1));
-    const keys = new Set(pairs.map(([from, to]) => `${from.id}>${to.id}`));
-    for (const [from, to] of pairs) expect(keys.has(`${to.id}>${from.id}`)).toBe(true);
-    for (const from of roles) for (const to of nearestRoles(from, roles)) expect(keys.has(`${from.id}>${to.id}`)).toBe(true);
+    for (const from of roles) {
+      const near = nearestRoles(from, roles);
+      expect(near).toHaveLength(NEAREST_ROLES);
+      expect(near).not.toContain(from);
+    }
   });
 
-  it('compares every pair when a site has few roles', () => {
-    const roles = [role(0, ['A']), role(1, ['B']), role(2, ['C'])];
-    expect(comparedPairs(roles)).toHaveLength(6);
+  it('links to the compare page with both role ids in the query, encoded', () => {
+    expect(compareHref()).toBe('/compare/');
+    const href = new URL(compareHref('roles/team-manager', 'roles/a&b'), 'https://example.org');
+    expect(href.pathname).toBe('/compare/');
+    expect(href.searchParams.get('from')).toBe('roles/team-manager');
+    expect(href.searchParams.get('to')).toBe('roles/a&b');
   });
 });

@@ -1,21 +1,27 @@
 /**
  * `/<role id>/requirements.json`: one role's scale, skills and (with the skills catalog) rubric,
- * fetched by the "check against another role" island only when a reader asks for it, so no role
- * page carries other roles' requirements.
+ * fetched by the "check against another role" island and the compare page only when a reader asks
+ * for it, so no role page carries other roles' requirements.
  */
+import { createHash } from 'node:crypto';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { RoleGuide } from '../../model/schemas.ts';
 import { getSiteContent } from '../../site/content.ts';
-import type { RoleRequirements } from '../../model/requirements.ts';
 import { catalogRubric, roleRequirements } from '../../site/requirements.ts';
+import { countCacheablePages, countRenderedPage } from '../../site/render-count.ts';
 
 export const getStaticPaths = (async () => {
   const content = await getSiteContent();
   const rubricOf = catalogRubric(content);
-  return content.roles.map((document) => ({ params: { id: document.model.id }, props: { requirements: roleRequirements(document.model as RoleGuide, rubricOf) } }));
+  countCacheablePages('requirements', content.roles.length);
+  return content.roles.map((document) => {
+    const json = `${JSON.stringify(roleRequirements(document.model as RoleGuide, rubricOf))}\n`;
+    // The file is exactly this text, so its hash is a cacheKey that misses nothing.
+    return { params: { id: document.model.id }, props: { json }, cacheKey: createHash('sha256').update(json).digest('hex') };
+  });
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) =>
-  new Response(`${JSON.stringify((props as { requirements: RoleRequirements }).requirements)}\n`, {
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-  });
+export const GET: APIRoute = ({ props }) => {
+  countRenderedPage();
+  return new Response((props as { json: string }).json, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+};

@@ -1,0 +1,98 @@
+/**
+ * The compare page in Chromium, on the career fixture (two roles sharing skills): reached from a
+ * role page with the pair chosen, any pair compared, the other way round, the address kept, axe,
+ * keyboard only at 360 px, and without JavaScript a page that points to the skills matrix.
+ */
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { collectProblems, hasBrowser, runAxe, useServedSite } from '../helpers/browser.ts';
+import { projectRoot } from '../helpers/site.ts';
+
+const contentDir = path.join(projectRoot, 'test/fixtures/career/content');
+const TM = 'FastTrack Team Manager (TM)';
+const FTA = 'FastTrack Architect (FTA)';
+
+describe.skipIf(!hasBrowser)('compare roles', () => {
+  const site = useServedSite({ contentDir });
+  let context: BrowserContext;
+  let problems: string[];
+
+  afterEach(async () => {
+    await context?.close();
+    expect(problems).toEqual([]);
+  });
+
+  async function open(route: string, options: { js?: boolean; width?: number; bypassCSP?: boolean } = {}): Promise<Page> {
+    context = await site.browser.newContext({ javaScriptEnabled: options.js ?? true, viewport: { width: options.width ?? 1280, height: 900 }, bypassCSP: options.bypassCSP });
+    const page = await context.newPage();
+    problems = collectProblems(page);
+    await page.goto(`${site.server.url}${route}`);
+    return page;
+  }
+
+  const rows = (page: Page) =>
+    page.locator('.compare-table tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+
+  it('opens from a role page with the pair chosen and shows what changes, in words', async () => {
+    const page = await open('roles/team-manager/');
+    await page.getByRole('link', { name: `${TM} → ${FTA}` }).click();
+    await page.locator('.compare-table').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('Compare roles');
+    expect(await page.locator('[data-rb-compare-out] h2').textContent()).toBe(`From ${TM} to ${FTA}`);
+    expect(await rows(page)).toEqual(
+      expect.arrayContaining([
+        'Communication L400 expert L300+ advanced or above lower level needed',
+        'Solution Architecture Not required L300+ advanced or above newly needed',
+        'People Management L300+ advanced or above Not required no longer needed',
+      ]),
+    );
+    expect(await page.locator('[data-rb-compare-summary]').textContent()).toMatch(/^\d+ higher, \d+ lower, \d+ the same; 1 newly needed and \d+ no longer needed\./);
+    // The other way round swaps the columns and the words, and the address follows.
+    await page.getByRole('button', { name: 'The other way round' }).click();
+    await page.locator('[data-rb-compare-out] h2', { hasText: `From ${FTA} to ${TM}` }).waitFor();
+    expect(await rows(page)).toContain('Solution Architecture L300+ advanced or above Not required no longer needed');
+    const address = new URL(page.url());
+    expect([address.searchParams.get('from'), address.searchParams.get('to')]).toEqual(['roles/architect', 'roles/team-manager']);
+    // Reloading the address shows the same comparison.
+    await page.reload();
+    await page.locator('[data-rb-compare-out] h2', { hasText: `From ${FTA} to ${TM}` }).waitFor();
+  });
+
+  it('is axe clean with a comparison shown', async () => {
+    const page = await open('compare/?from=roles%2Fteam-manager&to=roles%2Farchitect', { bypassCSP: true });
+    await page.locator('.compare-table').waitFor();
+    expect((await runAxe(page)).violations).toEqual([]);
+  });
+
+  it('works with the keyboard only and fits 360 px', async () => {
+    const page = await open('compare/', { width: 360 });
+    const from = page.getByLabel('From');
+    for (let i = 0; i < 80 && !(await from.evaluate((select) => select === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Compare');
+    await page.keyboard.press('Enter');
+    await page.locator('.compare-table').waitFor();
+    // Focus moves to the result's heading, so a screen reader reads it next.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
+  it('says the same role twice cannot be compared', async () => {
+    const page = await open('compare/');
+    await page.getByLabel('To').selectOption({ label: await page.getByLabel('From').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.text) });
+    await page.getByRole('button', { name: 'Compare' }).click();
+    expect(await page.locator('[data-rb-compare-out]').textContent()).toBe('Choose two different roles.');
+  });
+
+  it('without JavaScript points to the skills matrix, which the matrix links back from', async () => {
+    const page = await open('skills/', { js: false });
+    await page.getByRole('link', { name: 'Compare two roles side by side' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Compare roles');
+    expect(await page.locator('[data-rb-nojs]').textContent()).toMatch(/needs JavaScript/);
+    expect(await page.locator('[data-rb-compare-form]').isVisible()).toBe(false);
+    await page.locator('[data-rb-nojs]').getByRole('link', { name: 'skills matrix' }).click();
+    expect(new URL(page.url()).pathname).toBe('/skills/');
+  });
+});
