@@ -374,12 +374,12 @@ export interface ComparisonRow {
   pass?: (c: StarlightComparison | undefined) => boolean | undefined;
 }
 
-function range(values: number[], format: (n: number) => string, unit = ''): string {
+function range(values: number[], format: (n: number) => string, unit = '', noun = 'pairs'): string {
   if (values.length === 0) return '–';
   const min = Math.min(...values);
   const max = Math.max(...values);
   if (values.length === 1) return `${format(min)}${unit}`;
-  return `${format(min)}–${format(max)}${unit} (${values.length} pairs)`;
+  return `${format(min)}–${format(max)}${unit} (${values.length} ${noun})`;
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
@@ -396,6 +396,7 @@ export function comparisonRows(): ComparisonRow[] {
       label: 'Starlight: version (Astro)',
       value: (c) => (c ? `${c.setup.versions.starlight} (${c.setup.versions.astro})` : '–'),
     },
+    { label: 'Side by side: load average at each build start', value: (c) => (c ? range(pairs(c).flatMap((p) => [p.rolebook.loadAverage, p.starlight.loadAverage]), times2, '', 'builds') : '–') },
     { label: 'Side by side: Rolebook clean build wall / CPU (s)', value: (c) => (c ? `${range(pairs(c).map((p) => p.rolebook.wallMs), seconds)} / ${range(pairs(c).map((p) => p.rolebook.cpuSeconds), oneDecimal)}` : '–') },
     { label: '  Starlight clean build wall (s)', value: (c) => (c ? `${range(pairs(c).map((p) => p.starlight.wallMs), seconds)}${failed(c)}` : '–') },
     { label: '  Starlight CPU time, all processes (s)', value: (c) => (c ? range(pairs(c).map((p) => p.starlight.cpuSeconds), oneDecimal) : '–') },
