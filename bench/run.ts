@@ -14,6 +14,7 @@ import { generateCorpus, type GeneratedCorpus } from './generate.ts';
 import { distStats, documentPages, islandAssets, median, pageAssets, type DistStats, type Sizes } from './lib/dist-stats.ts';
 import { runMeasured, type MeasuredRun } from './lib/process-tree.ts';
 import { readBuildStats, type BuildStats } from '../src/build/stats.ts';
+import { compareWithStarlight, comparisonRows, setupStarlight, type StarlightComparison, type StarlightSetup } from './starlight.ts';
 import type { ThroughputResult } from './parse-throughput.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -52,13 +53,15 @@ interface Flags {
   tableOnly: boolean;
   /** How many times the clean build / no-change rebuild / one-change rebuild sequence runs per size. */
   runs: number;
+  /** After each size's builds, `runs` alternating pairs of clean builds: Rolebook, then Starlight (bench/starlight.ts). */
+  starlight: boolean;
 }
 
 function usage(message?: string): never {
   if (message) console.error(`bench: ${message}`);
   console.error(`usage: npm run bench -- [--docs 100,1000,10000] [--skip 10000,rebuild,parse,build]
        [--repeat N] [--seed S] [--build-command "npx astro build"] [--results FILE] [--replace-results]
-       [--runs N] [--echo] [--cpu-prof] [--table-only]`);
+       [--runs N] [--starlight] [--echo] [--cpu-prof] [--table-only]`);
   process.exit(2);
 }
 
@@ -72,6 +75,7 @@ function parseFlags(argv: string[]): Flags {
     cpuProf: false,
     tableOnly: false,
     runs: 1,
+    starlight: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -93,6 +97,7 @@ function parseFlags(argv: string[]): Flags {
     else if (name === '--cpu-prof') flags.cpuProf = true;
     else if (name === '--table-only') flags.tableOnly = true;
     else if (name === '--runs') flags.runs = Number(value());
+    else if (name === '--starlight') flags.starlight = true;
     else if (name === '--help' || name === '-h') usage();
     else usage(`unknown flag ${arg}`);
   }
@@ -254,6 +259,8 @@ interface SizeResult {
   /** Every clean / no-change / one-change sequence of this run (`--runs N`), for the spread. */
   runs?: RunTimes[];
   parse?: ThroughputResult | { error: string };
+  /** `--starlight`: alternating clean builds of Rolebook and Starlight on this corpus (bench/starlight.ts). */
+  starlight?: StarlightComparison;
 }
 
 interface RunTimes {
@@ -420,7 +427,7 @@ async function measureOutput(result: SizeResult, flags: Flags, corpus: Generated
   }
 }
 
-async function benchSize(size: number, flags: Flags): Promise<SizeResult> {
+async function benchSize(size: number, flags: Flags, starlight?: StarlightSetup): Promise<SizeResult> {
   log(`\n── ${size} documents ──`);
   const startGenerate = performance.now();
   moveAside(path.join(projectRoot, 'bench/corpus', String(size)));
@@ -452,6 +459,15 @@ async function benchSize(size: number, flags: Flags): Promise<SizeResult> {
       const times = await buildSequence(size, flags, corpus, label, index === 0 ? result : undefined);
       if (times) result.runs.push(times);
     }
+  }
+
+  if (starlight) {
+    // Each pair: a Rolebook clean build exactly as above (empty output and cache), then Starlight's.
+    result.starlight = await compareWithStarlight(starlight, corpus.outDir, flags.runs, async (label) => {
+      moveAside(path.join(benchOut, String(size)));
+      mkdirSync(path.join(benchOut, String(size)), { recursive: true });
+      return build(size, flags, label);
+    }, flags.echo);
   }
 
   if (!flags.skip.has('parse')) {
@@ -546,6 +562,9 @@ const ROWS: Row[] = [
     target: '≤ 700 MB',
     pass: (r) => (r.build ? r.build.peakRssBytes <= 700e6 : undefined),
   },
+  ...comparisonRows().map(
+    (row): Row => ({ label: row.label, value: (r) => row.value(r.starlight), target: row.target, pass: row.pass && ((r) => row.pass!(r.starlight)) }),
+  ),
   { label: 'HTML pages written', value: (r) => fmt.n(r.dist?.htmlFiles) },
   { label: 'Pages per second (full build)', value: (r) => fmt.n(r.build?.pagesPerSecond) },
   { label: 'Build time per document (ms)', value: (r) => (r.build ? fmt.n(r.build.wallMs / r.docs, 1) : '–') },
@@ -693,8 +712,10 @@ async function main(): Promise<void> {
 
   // Which code is measured: read before the run, as commits may land while it runs.
   const git = await gitDescription();
+  // Starlight is installed (once) before anything is measured, so a failed install stops the run early.
+  const starlight = flags.starlight && !flags.tableOnly ? setupStarlight() : undefined;
   const results: SizeResult[] = [];
-  if (!flags.tableOnly) for (const size of flags.sizes) results.push(await benchSize(size, flags));
+  if (!flags.tableOnly) for (const size of flags.sizes) results.push(await benchSize(size, flags, starlight));
   rmSync(benchTrash, { recursive: true, force: true });
 
   // Keep results for sizes not measured in this run (e.g. 10,000 measured on its own), unless told not to.
@@ -722,6 +743,11 @@ async function main(): Promise<void> {
   if (older.length) console.log(`\nColumns ${older.map((r) => r.docs).join(', ')} are from earlier runs (${older.map((r) => r.measuredAt).join(', ')}).`);
   console.log(`\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB RAM, Node ${machine.node}, ${machine.os}.`);
   console.log(`Results: ${path.relative(projectRoot, flags.results)}`);
+  const incomplete = results.filter((r) => r.starlight && !r.starlight.ok);
+  if (incomplete.length) {
+    console.error(`\nbench: a build of the Starlight comparison failed or missed pages (${incomplete.map((r) => r.docs).join(', ')} documents): its ratios are not valid.`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error: unknown) => {
