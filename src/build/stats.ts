@@ -16,9 +16,12 @@ export const CheckStatsSchema = z.object({ parsed: z.number(), cached: z.number(
 export const AstroStatsSchema = z.object({
   /** HTML pages Astro wrote. */
   pages: z.number(),
-  /** Pages with a cacheKey (document pages and the roles' requirements JSON), and how many of them were rendered rather than reused. */
+  /** Document pages (the HTML pages with a cacheKey), and how many of them were rendered rather than reused. */
   documentPages: z.number(),
   documentPagesRendered: z.number(),
+  /** Data files with a cacheKey (each role's requirements JSON), not among `pages`; rendered rather than reused. */
+  dataFiles: z.number(),
+  dataFilesRendered: z.number(),
   /** Loading the content from the parse cache at the start. */
   contentLoadMs: z.number(),
 });

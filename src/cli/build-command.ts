@@ -78,9 +78,11 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   const built = await timedStep(process.execPath, [astroBin(), 'build'], io.cwd, { ...ASTRO_ENV, ...env, [HISTORY_FILE_VARIABLE]: historyFile });
   const astro = await readStepReport(stepReports, 'astro', AstroStatsSchema);
   if (astro) {
-    const reused = astro.documentPages - astro.documentPagesRendered;
-    steps.astro = { ms: built.ms, pages: astro.pages, rendered: astro.pages - reused, reused, contentLoadMs: astro.contentLoadMs };
-    io.out(`Pages built: ${astro.pages} pages (${astro.pages - reused} rendered, ${reused} unchanged since the last build) in ${seconds(built.ms)} s.`);
+    // Pages and data files (each role's requirements JSON) alike: written, or copied unchanged from the last build.
+    const written = astro.pages + astro.dataFiles;
+    const reused = astro.documentPages - astro.documentPagesRendered + (astro.dataFiles - astro.dataFilesRendered);
+    steps.astro = { ms: built.ms, pages: written, rendered: written - reused, reused, contentLoadMs: astro.contentLoadMs };
+    io.out(`Pages built: ${astro.pages} pages and ${astro.dataFiles} data files (${written - reused} rendered, ${reused} unchanged since the last build) in ${seconds(built.ms)} s.`);
   }
   if (built.exitCode !== 0) return finish(built.exitCode);
 

@@ -7,7 +7,7 @@ import type { AstroIntegration } from 'astro';
 import type { RolebookConfig } from '../config.ts';
 import { writeStepStats } from '../content/cache.ts';
 import { takeLoadedContent } from '../content/shared.ts';
-import { documentPageCounts } from '../site/render-count.ts';
+import { cacheablePageCounts } from '../site/render-count.ts';
 
 export function buildStatsIntegration(config: RolebookConfig): AstroIntegration {
   let base = '/';
@@ -18,11 +18,13 @@ export function buildStatsIntegration(config: RolebookConfig): AstroIntegration 
         base = astroConfig.base;
       },
       'astro:build:done': ({ pages }) => {
-        const counts = documentPageCounts();
+        const counts = cacheablePageCounts();
         writeStepStats('astro', {
           pages: pages.length,
-          documentPages: counts.documents,
-          documentPagesRendered: counts.rendered,
+          documentPages: counts.documents.pages,
+          documentPagesRendered: counts.documents.rendered,
+          dataFiles: counts.data.pages,
+          dataFilesRendered: counts.data.rendered,
           contentLoadMs: takeLoadedContent(config.contentDir, base)?.stats.ms ?? 0,
         });
       },

@@ -55,14 +55,34 @@ export function catalogRubric(content: Pick<SiteContent, 'skills'>): RubricLooku
  */
 export const NEAREST_ROLES = 4;
 
+/**
+ * Each role's skill keys, worked out once per role object: every role page (and its cacheKey) asks
+ * for its nearest roles, which compares it with every other role.
+ */
+const skillKeysOf = new WeakMap<RoleGuide, string[]>();
+function skillKeys(role: RoleGuide): string[] {
+  let keys = skillKeysOf.get(role);
+  if (!keys) skillKeysOf.set(role, (keys = role.skills.map(careerSkillKey)));
+  return keys;
+}
+
 /** The other roles closest to `role`: most required skills in common first, then by title. */
 export function nearestRoles(role: RoleGuide, roles: readonly RoleGuide[], limit = NEAREST_ROLES): RoleGuide[] {
-  const own = new Set(role.skills.map(careerSkillKey));
-  const shared = (other: RoleGuide) => other.skills.filter((skill) => own.has(careerSkillKey(skill))).length;
-  return roles
-    .filter((other) => other.id !== role.id)
-    .map((other) => ({ other, common: shared(other) }))
-    .sort((a, b) => b.common - a.common || a.other.title.localeCompare(b.other.title))
-    .slice(0, limit)
-    .map(({ other }) => other);
+  const own = new Set(skillKeys(role));
+  const shared = (other: RoleGuide) => skillKeys(other).filter((key) => own.has(key)).length;
+  const closer = (a: { other: RoleGuide; common: number }, b: { other: RoleGuide; common: number }) =>
+    b.common - a.common || a.other.title.localeCompare(b.other.title);
+  // The `limit` best, kept in order as the roles go by: sorting every other role for every role
+  // page (and its cacheKey) was most of the time this took at 500 roles.
+  if (limit <= 0) return [];
+  const best: { other: RoleGuide; common: number }[] = [];
+  for (const other of roles) {
+    if (other.id === role.id) continue;
+    const candidate = { other, common: shared(other) };
+    if (best.length === limit && closer(candidate, best[limit - 1]!) >= 0) continue;
+    const at = best.findIndex((kept) => closer(candidate, kept) < 0);
+    best.splice(at === -1 ? best.length : at, 0, candidate);
+    if (best.length > limit) best.pop();
+  }
+  return best.map(({ other }) => other);
 }

@@ -87,7 +87,8 @@ function differences(a: string, b: string): string[] {
   return found;
 }
 
-const documentPages = (stats: BuildStats) => stats.steps.astro!;
+/** Pages and data files Astro wrote or reused. */
+const astroStep = (stats: BuildStats) => stats.steps.astro!;
 /**
  * Role guides in the content now: each has a requirements JSON with its own cacheKey (the JSON
  * itself), reused whenever the role's skills are unchanged — by every step below.
@@ -145,7 +146,7 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     expect(first.stats.steps.astro?.reused).toBe(0);
     const stats = await rebuildAndCompare();
     expect(stats.steps.check).toMatchObject({ parsed: 0, reused: DOCUMENTS });
-    expect(documentPages(stats).reused).toBe(DOCUMENTS + roleCount());
+    expect(astroStep(stats).reused).toBe(DOCUMENTS + roleCount());
     expect(stats.steps.outputCheck?.scanned).toBe(0);
     expect(stats.steps.searchIndex?.reused).toBe(true);
   });
@@ -154,7 +155,7 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     edit('roles/role-0003.md', (text) => `${text.replace(/\n*$/, '\n')}\nA sentence added in the rebuild test.\n`);
     const stats = await rebuildAndCompare();
     expect(stats.steps.check).toMatchObject({ parsed: 1, reused: DOCUMENTS - 1 });
-    expect(documentPages(stats).reused).toBe(DOCUMENTS - 1 + roleCount());
+    expect(astroStep(stats).reused).toBe(DOCUMENTS - 1 + roleCount());
     expect(stats.steps.searchIndex?.reused).toBe(false);
     expect(page(first.dist, 'roles/role-0003')).toContain('A sentence added in the rebuild test.');
   });
@@ -164,7 +165,7 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     commit('Add a sentence', '2025-06-10T12:00:00Z');
     const stats = await rebuildAndCompare();
     expect(stats.steps.check?.parsed).toBe(0);
-    expect(documentPages(stats).reused).toBe(DOCUMENTS - 1 + roleCount());
+    expect(astroStep(stats).reused).toBe(DOCUMENTS - 1 + roleCount());
     expect(page(first.dist, 'roles/role-0003')).toContain('datetime="2025-06-10"');
   });
 
@@ -176,8 +177,8 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     edit('roles/includes/level-guidance.md', (text) => `${text}\nIncluded sentence added in the rebuild test.\n`);
     const stats = await rebuildAndCompare();
     // Those pages (and any that pull it in through another include); the playbooks never do.
-    expect(documentPages(stats).reused).toBeLessThanOrEqual(DOCUMENTS - includers.length + roleCount());
-    expect(documentPages(stats).reused).toBeGreaterThanOrEqual(DOCUMENTS / 2);
+    expect(astroStep(stats).reused).toBeLessThanOrEqual(DOCUMENTS - includers.length + roleCount());
+    expect(astroStep(stats).reused).toBeGreaterThanOrEqual(DOCUMENTS / 2);
   });
 
   it('after a change to a title, renders the neighbours that show it', async () => {
@@ -192,7 +193,7 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     expect(showing.length).toBeGreaterThan(1);
     edit(file, (text) => retitle(text, `${title} (revised)`));
     const stats = await rebuildAndCompare();
-    expect(documentPages(stats).reused).toBe(DOCUMENTS - showing.length + roleCount());
+    expect(astroStep(stats).reused).toBe(DOCUMENTS - showing.length + roleCount());
   });
 
   it('after a new document and after a deleted one, matches a clean build', async () => {
@@ -202,13 +203,13 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     expect(added.steps.check?.parsed).toBe(1);
     // Every page's sidebar says how many role guides there are ("All 14 role guides"); the other
     // roles' requirements JSON are unchanged.
-    expect(documentPages(added).reused).toBe(roleCount() - 1);
+    expect(astroStep(added).reused).toBe(roleCount() - 1);
     expect(page(first.dist, 'roles/role-new')).toContain('A New Role');
 
     rmSync(path.join(content, 'roles/role-0007.md'));
     const deleted = await rebuildAndCompare();
     expect(existsSync(path.join(first.dist, 'roles/role-0007'))).toBe(false);
-    expect(documentPages(deleted).reused).toBe(roleCount());
+    expect(astroStep(deleted).reused).toBe(roleCount());
   });
 
   it('after a change to the glossary, matches a clean build', async () => {
@@ -220,6 +221,6 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     writeFileSync(configFile, JSON.stringify({ title: 'Team playbook', repository: { url: 'https://github.com/contoso/playbook' }, staleAfterMonths: 6 }));
     const stats = await rebuildAndCompare();
     // The requirements JSON does not show the config.
-    expect(documentPages(stats).reused).toBe(roleCount());
+    expect(astroStep(stats).reused).toBe(roleCount());
   });
 });

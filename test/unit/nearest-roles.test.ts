@@ -29,6 +29,27 @@ describe('nearest roles', () => {
     }
   });
 
+  it('picks the same roles, in the same order, as sorting every other role would', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const names = ['A', 'B', 'C', 'D', 'E', 'F'];
+    const roles = Array.from({ length: 40 }, (_, index) => ({
+      ...role(index, names.filter(() => random() < 0.5)),
+      // Repeated titles: ties on skills and title keep the roles' order.
+      title: `Role ${Math.floor(random() * 10)}`,
+    })) as RoleGuide[];
+    const keys = (r: RoleGuide) => new Set(r.skills.map((skill) => skill.name.toLowerCase()));
+    for (const from of roles) {
+      const own = keys(from);
+      const sorted = roles
+        .filter((other) => other !== from)
+        .map((other) => ({ other, common: [...keys(other)].filter((key) => own.has(key)).length }))
+        .sort((a, b) => b.common - a.common || a.other.title.localeCompare(b.other.title))
+        .map(({ other }) => other.id);
+      for (const limit of [0, 1, 4, 50]) expect(nearestRoles(from, roles, limit).map((other) => other.id)).toEqual(sorted.slice(0, limit));
+    }
+  });
+
   it('links to the compare page with both role ids in the query, encoded', () => {
     expect(compareHref()).toBe('/compare/');
     const href = new URL(compareHref('roles/team-manager', 'roles/a&b'), 'https://example.org');

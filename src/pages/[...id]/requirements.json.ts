@@ -13,7 +13,7 @@ import { countCacheablePages, countRenderedPage } from '../../site/render-count.
 export const getStaticPaths = (async () => {
   const content = await getSiteContent();
   const rubricOf = catalogRubric(content);
-  countCacheablePages('requirements', content.roles.length);
+  countCacheablePages('data', content.roles.length);
   return content.roles.map((document) => {
     const json = `${JSON.stringify(roleRequirements(document.model as RoleGuide, rubricOf))}\n`;
     // The file is exactly this text, so its hash is a cacheKey that misses nothing.
@@ -22,6 +22,6 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
-  countRenderedPage();
+  countRenderedPage('data');
   return new Response((props as { json: string }).json, { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };
