@@ -14,8 +14,12 @@ export const CONFIG_FILE = 'rolebook.config.json';
 export class ConfigError extends Error {}
 
 /** The config file's JSON (`{}` when there is none). `ROLEBOOK_CONFIG` names another file (tests). */
+export function configFilePath(projectRoot: string): string {
+  return path.resolve(projectRoot, process.env.ROLEBOOK_CONFIG || CONFIG_FILE);
+}
+
 export function readConfigFile(projectRoot: string): unknown {
-  const file = path.resolve(projectRoot, process.env.ROLEBOOK_CONFIG || CONFIG_FILE);
+  const file = configFilePath(projectRoot);
   if (!existsSync(file)) return {};
   try {
     return JSON.parse(readFileSync(file, 'utf8'));

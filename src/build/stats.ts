@@ -41,6 +41,8 @@ export const BuildStatsSchema = z.object({
       rendered: z.number(),
       reused: z.number(),
       contentLoadMs: z.number(),
+      /** Astro did not run: nothing it reads changed since the last build (src/build/unchanged-build.ts). */
+      skipped: z.boolean().optional(),
     }).optional(),
     outputCheck: StepSchema.extend({ pages: z.number(), scanned: z.number(), reused: z.number() }).optional(),
     searchIndex: StepSchema.extend({ pages: z.number(), htmlFiles: z.number(), reused: z.boolean() }).optional(),

@@ -15,7 +15,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildPaths, outDir } from '../config-file.ts';
+import { buildPaths, configFilePath, outDir } from '../config-file.ts';
+import { buildInputs, forgetBuild, rememberBuild, unchangedBuild } from '../build/unchanged-build.ts';
 import { STEP_STATS_VARIABLE } from '../content/cache.ts';
 import { HISTORY_FILE_VARIABLE, readGitHistory, saveGitHistory } from '../git/history.ts';
 import { AstroStatsSchema, CheckStatsSchema, buildStatsFile, readStepReport, writeBuildStats, type StepStats } from '../build/stats.ts';
@@ -75,8 +76,18 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   if (checked.exitCode !== 0) return finish(checked.exitCode);
 
   await history;
-  const built = await timedStep(process.execPath, [astroBin(), 'build'], io.cwd, { ...ASTRO_ENV, ...env, [HISTORY_FILE_VARIABLE]: historyFile });
-  const astro = await readStepReport(stepReports, 'astro', AstroStatsSchema);
+  const inputs = buildInputs({ contentDir: config.contentDir, historyFile, configFile: configFilePath(io.cwd) });
+  const unchanged = unchangedBuild(io.cwd, inputs, outDir(io.cwd));
+  if (unchanged) {
+    const kept = unchanged.pages + unchanged.dataFiles;
+    steps.astro = { ms: 0, pages: kept, rendered: 0, reused: kept, contentLoadMs: 0, skipped: true };
+    io.out(`Pages built: nothing Astro reads changed since the last build; its ${unchanged.pages} pages and ${unchanged.dataFiles} data files are kept.`);
+  }
+  forgetBuild(io.cwd);
+  const built = unchanged
+    ? { exitCode: 0, ms: 0 }
+    : await timedStep(process.execPath, [astroBin(), 'build'], io.cwd, { ...ASTRO_ENV, ...env, [HISTORY_FILE_VARIABLE]: historyFile });
+  const astro = unchanged ? undefined : await readStepReport(stepReports, 'astro', AstroStatsSchema);
   if (astro) {
     // Pages and data files (each role's requirements JSON) alike: written, or copied unchanged from the last build.
     const written = astro.pages + astro.dataFiles;
@@ -96,6 +107,10 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     cwd: io.cwd,
   });
   Object.assign(steps, finished.steps);
+  if (finished.exitCode === 0) {
+    const written = unchanged ?? { pages: astro?.pages ?? 0, dataFiles: astro?.dataFiles ?? 0 };
+    rememberBuild(io.cwd, { inputs, pages: written.pages, dataFiles: written.dataFiles }, outDir(io.cwd));
+  }
   return finish(finished.exitCode);
 }
 

@@ -1,0 +1,99 @@
+/**
+ * Skipping `astro build` when nothing it reads has changed since the last successful build — what
+ * task runners such as Turborepo and Nx do for a task whose inputs hash the same. Astro's
+ * incremental build already copies unchanged pages, but it still bundles the site, loads every
+ * document and works out every page's key: most of a rebuild with nothing changed.
+ *
+ * The inputs are everything the pages can show or be built with: every file of the content folder
+ * (documents, includes, glossary, pictures), the project's code (src/, plugins/, public/, the Astro
+ * and TypeScript config, package.json and the lockfile), the config file, the git history the
+ * pages show, the day (review status moves with the calendar), Node's version and every
+ * `ROLEBOOK_*` setting. The record is written only after a whole build succeeded, and the output
+ * folder must still be as that build left it (every file's size and modification time); anything
+ * else, and Astro runs as usual. Deleting the cache folder removes the record: a clean build.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { cacheRoot, STEP_STATS_VARIABLE } from '../content/cache.ts';
+import { projectRoot } from '../content/project-root.ts';
+import { isoDay } from '../git/dates.ts';
+
+const RECORD_FILE = 'last-build.json';
+const PROJECT_FOLDERS = ['src', 'plugins', 'public'];
+const PROJECT_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+
+export interface UnchangedBuildRecord {
+  inputs: string;
+  /** What `astro build` reported, so a skipped step can say what it kept. */
+  pages: number;
+  dataFiles: number;
+  /** Every file of the output folder: size and modification time. */
+  output: Record<string, [number, number]>;
+}
+
+function filesBelow(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+function hashFolder(hash: ReturnType<typeof createHash>, label: string, root: string): void {
+  for (const file of filesBelow(root)) hash.update(`\0${label}/${file}\0`).update(readFileSync(path.join(root, file)));
+}
+
+/** The hash of everything `astro build` reads for this build. */
+export function buildInputs(options: { contentDir: string; historyFile: string; configFile: string; now?: Date }): string {
+  const hash = createHash('sha256');
+  hashFolder(hash, 'content', options.contentDir);
+  for (const folder of PROJECT_FOLDERS) hashFolder(hash, folder, path.join(projectRoot, folder));
+  // Labelled by role, not path: the history file is written to a new temporary folder each build.
+  const files: [string, string][] = [
+    ...PROJECT_FILES.map((name): [string, string] => [name, path.join(projectRoot, name)]),
+    ['config', options.configFile],
+    ['git history', options.historyFile],
+  ];
+  for (const [label, file] of files) hash.update(`\0${label}\0`).update(existsSync(file) ? readFileSync(file) : 'missing');
+  const settings = Object.entries(process.env).filter(([name]) => name.startsWith('ROLEBOOK_') && name !== STEP_STATS_VARIABLE).sort();
+  hash.update(JSON.stringify({ day: isoDay(options.now ?? new Date()), node: process.version, settings }));
+  return hash.digest('hex');
+}
+
+function outputFiles(outDir: string): Record<string, [number, number]> {
+  const files: Record<string, [number, number]> = {};
+  for (const file of filesBelow(outDir)) {
+    const stat = statSync(path.join(outDir, file));
+    files[file] = [stat.size, stat.mtimeMs];
+  }
+  return files;
+}
+
+const recordFile = (cwd: string) => path.join(cacheRoot(cwd), RECORD_FILE);
+
+/** The last build's record when its inputs are `inputs` and the output folder is untouched since. */
+export function unchangedBuild(cwd: string, inputs: string, outDir: string): UnchangedBuildRecord | undefined {
+  let record: UnchangedBuildRecord;
+  try {
+    record = JSON.parse(readFileSync(recordFile(cwd), 'utf8')) as UnchangedBuildRecord;
+  } catch {
+    return undefined;
+  }
+  if (record.inputs !== inputs || !record.output) return undefined;
+  const now = outputFiles(outDir);
+  const names = Object.keys(record.output);
+  if (names.length === 0 || names.length !== Object.keys(now).length) return undefined;
+  const same = names.every((name) => now[name]?.[0] === record.output[name]![0] && now[name]?.[1] === record.output[name]![1]);
+  return same ? record : undefined;
+}
+
+/** Before Astro runs: a build that fails from here on must not leave a record of the last one. */
+export function forgetBuild(cwd: string): void {
+  rmSync(recordFile(cwd), { force: true });
+}
+
+/** After a whole build succeeded. */
+export function rememberBuild(cwd: string, record: Omit<UnchangedBuildRecord, 'output'>, outDir: string): void {
+  writeFileSync(recordFile(cwd), JSON.stringify({ ...record, output: outputFiles(outDir) }));
+}

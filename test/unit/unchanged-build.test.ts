@@ -1,0 +1,50 @@
+/** What makes `rolebook build` run Astro again: any input the pages can show, and nothing else. */
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildInputs } from '../../src/build/unchanged-build.ts';
+
+describe('the inputs of astro build', () => {
+  let folder: string;
+  let options: Parameters<typeof buildInputs>[0];
+  const now = new Date('2026-12-02T10:00:00Z');
+
+  beforeEach(() => {
+    folder = mkdtempSync(path.join(os.tmpdir(), 'rolebook-inputs-'));
+    mkdirSync(path.join(folder, 'content/roles/media'), { recursive: true });
+    writeFileSync(path.join(folder, 'content/roles/a.md'), '# A\n');
+    writeFileSync(path.join(folder, 'content/roles/media/p.png'), 'png');
+    writeFileSync(path.join(folder, 'history.json'), '{"commits":1}');
+    options = { contentDir: path.join(folder, 'content'), historyFile: path.join(folder, 'history.json'), configFile: path.join(folder, 'none.json'), now };
+  });
+  afterEach(() => {
+    rmSync(folder, { recursive: true, force: true });
+    delete process.env.ROLEBOOK_BASE;
+  });
+
+  it('are the same when nothing changed, wherever the history file was written', () => {
+    const before = buildInputs(options);
+    const moved = path.join(folder, 'elsewhere.json');
+    writeFileSync(moved, '{"commits":1}');
+    expect(buildInputs({ ...options, historyFile: moved })).toBe(before);
+  });
+
+  it('change with a document, a picture, the history, the config, the day or a ROLEBOOK_ setting', () => {
+    const seen = new Set([buildInputs(options)]);
+    const changes = [
+      () => writeFileSync(path.join(folder, 'content/roles/a.md'), '# A.\n'),
+      () => writeFileSync(path.join(folder, 'content/roles/media/p.png'), 'png2'),
+      () => writeFileSync(path.join(folder, 'history.json'), '{"commits":2}'),
+      () => writeFileSync(options.configFile, '{"title":"X"}'),
+      () => (options = { ...options, now: new Date('2026-12-03T10:00:00Z') }),
+      () => (process.env.ROLEBOOK_BASE = '/playbook/'),
+    ];
+    for (const change of changes) {
+      change();
+      const inputs = buildInputs(options);
+      expect(seen.has(inputs)).toBe(false);
+      seen.add(inputs);
+    }
+  });
+});
