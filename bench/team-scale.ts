@@ -5,6 +5,10 @@
  * (PerformanceObserver "longtask") while importing and rendering, sorting and switching the role.
  * Issue 14 sets the target: no long task over 200 ms. A measuring tool, not a test.
  *
+ * `--profile` also records a Chromium CPU profile of each step (unminified build, so function names
+ * survive), writes it to bench/out/team-scale/<step>.cpuprofile and prints its self time by
+ * function (bench/profile-summary.ts; `--callers REGEX` there says who calls a hot function).
+ *
  * Run directly by Node with --experimental-strip-types: erasable TypeScript only.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,12 +18,14 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { formatSummary, summarise } from './profile-summary.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const out = path.join(projectRoot, 'bench/out/team-scale');
 const PEOPLE = Number(process.argv.find((arg) => arg.startsWith('--people='))?.slice(9) ?? 200);
 const SKILLS = Number(process.argv.find((arg) => arg.startsWith('--skills='))?.slice(9) ?? 40);
 const TARGET_MS = 200;
+const PROFILE = process.argv.includes('--profile');
 
 const skillName = (i: number) => `Skill ${String(i + 1).padStart(2, '0')}`;
 
@@ -53,6 +59,41 @@ function exportedFile(person: number): { name: string; mimeType: string; buffer:
   return { name: `person-${person + 1}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file, null, 2)) };
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  pid: number;
+}
+
+/** The three longest tasks of a trace, each with the time of the work inside it by event name (self time). */
+function longestTasks(trace: { traceEvents: TraceEvent[] }): string {
+  const complete = trace.traceEvents.filter((event) => event.ph === 'X' && event.dur !== undefined);
+  const tasks = complete.filter((event) => event.name === 'RunTask' && event.dur! > 50_000).sort((a, b) => b.dur! - a.dur!);
+  return tasks
+    .slice(0, 3)
+    .map((task) => {
+      const inside = complete
+        .filter((event) => event.tid === task.tid && event.pid === task.pid && event !== task && event.ts >= task.ts && event.ts + event.dur! <= task.ts + task.dur!)
+        .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+      // Self time: an event's duration less that of the events directly inside it.
+      const self = new Map<string, number>();
+      const stack: TraceEvent[] = [];
+      for (const event of inside) {
+        while (stack.length && stack.at(-1)!.ts + stack.at(-1)!.dur! <= event.ts) stack.pop();
+        const parent = stack.at(-1);
+        if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - event.dur!);
+        self.set(event.name, (self.get(event.name) ?? 0) + event.dur!);
+        stack.push(event);
+      }
+      const lines = [...self].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, us]) => `    ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}`);
+      return [`  task of ${(task.dur! / 1000).toFixed(0)} ms`, ...lines].join('\n');
+    })
+    .join('\n');
+}
+
 function serve(root: string): Promise<{ url: string; close: () => void }> {
   const server = http.createServer((request, response) => {
     let file = path.join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
@@ -74,7 +115,7 @@ async function main(): Promise<void> {
   console.log(`Building a site with one role of ${SKILLS} skills …`);
   const build = spawnSync('npm', ['run', '--silent', 'build'], {
     cwd: projectRoot,
-    env: { ...process.env, ROLEBOOK_CONTENT: content, ROLEBOOK_OUT_DIR: dist, ROLEBOOK_CACHE_DIR: path.join(out, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ROLEBOOK_CONTENT: content, ROLEBOOK_OUT_DIR: dist, ROLEBOOK_CACHE_DIR: path.join(out, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', ...(PROFILE ? { ROLEBOOK_NO_MINIFY: '1' } : {}) },
     encoding: 'utf8',
   });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
@@ -89,17 +130,45 @@ async function main(): Promise<void> {
     });
     await page.goto(`${server.url}team/`);
     await page.locator('[data-rb-team-files]').waitFor({ state: 'attached' });
-    const files = Array.from({ length: PEOPLE }, (_, i) => exportedFile(i));
+    // The files go to the page as paths on disk: given as buffers, Playwright decodes them in the
+    // page's own main thread (base64 → File, ~300 ms for 200 files), which the long tasks then
+    // counted against the team view. `--buffers` measures it that way.
+    const filesDir = path.join(out, 'files');
+    rmSync(filesDir, { recursive: true, force: true });
+    mkdirSync(filesDir, { recursive: true });
+    const payloads = Array.from({ length: PEOPLE }, (_, i) => exportedFile(i));
+    const files = process.argv.includes('--buffers')
+      ? payloads
+      : payloads.map((file) => {
+          writeFileSync(path.join(filesDir, file.name), file.buffer);
+          return path.join(filesDir, file.name);
+        });
     const takeTasks = () => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
     await takeTasks();
     const results: Record<string, { ms: number; longest: number; tasks: number }> = {};
+    const cdp = PROFILE ? await page.context().newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    }
+    const profiles: string[] = [];
+    const traces: string[] = [];
     const measure = async (label: string, act: () => Promise<void>) => {
+      if (cdp) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+      if (cdp) await cdp.send('Profiler.start');
       const start = Date.now();
       await act();
       const ms = Date.now() - start;
       await page.waitForTimeout(300);
       const tasks = await takeTasks();
       results[label] = { ms, longest: Math.round(Math.max(0, ...tasks)), tasks: tasks.length };
+      if (cdp) {
+        const { profile } = await cdp.send('Profiler.stop');
+        const file = path.join(out, `${label.replace(/\W+/g, '-')}.cpuprofile`);
+        writeFileSync(file, JSON.stringify(profile));
+        profiles.push(file);
+        traces.push(`${label}\n${longestTasks(JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] })}`);
+      }
     };
     await measure(`import ${PEOPLE} files and render`, async () => {
       await page.locator('[data-rb-team-files]').setInputFiles(files);
@@ -124,6 +193,8 @@ async function main(): Promise<void> {
     for (const [label, result] of Object.entries(results)) {
       console.log(`| ${label} | ${result.ms} | ${result.tasks} | ${result.longest} | ${result.longest <= TARGET_MS ? '✔' : '✘'} |`);
     }
+    for (const file of profiles) console.log(`\n${formatSummary(summarise(file, projectRoot, 20))}`);
+    for (const trace of traces) console.log(`\n${trace}`);
   } finally {
     await browser.close();
     server.close();
