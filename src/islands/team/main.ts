@@ -45,6 +45,8 @@ interface TeamView {
   againstChosen: boolean;
   /** Counts renders, so batches of rows from an older render stop. */
   renders: number;
+  /** The people the self and manager choices were last made from. */
+  pairChoices: Person[] | undefined;
   storageNotices: TeamNotice[];
   controls: ReturnType<typeof createControls>;
 }
@@ -130,27 +132,46 @@ function renderTable(view: TeamView): void {
     table.unknownSkills.length ? h('p', null, `Skills no role guide on this site lists: ${table.unknownSkills.join(', ')}.`) : '',
     built.element,
   );
-  // The remaining rows go on in batches, each in its own task, so a large team never blocks
-  // the page for long; a newer render stops an older one's batches.
+  // The remaining rows go on in batches, each in its own task after the page has drawn the last
+  // one, so a large team never blocks the page for long (batches added between two frames were
+  // laid out together, in one long task); a newer render stops an older one's batches.
   const generation = ++view.renders;
   const step = () => {
-    if (generation === view.renders && built.more()) setTimeout(step, 0);
+    if (generation === view.renders && built.more()) afterNextFrame(step);
     else if (generation === view.renders) tableBox.dataset.complete = '';
   };
   delete tableBox.dataset.complete;
-  setTimeout(step, 0);
+  afterNextFrame(step);
+}
+
+/** Runs `then` in a task of its own once the page has drawn a frame (or after 100 ms, when it draws none, as in a hidden tab). */
+function afterNextFrame(then: () => void): void {
+  let done = false;
+  const go = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    setTimeout(then, 0);
+  };
+  const fallback = setTimeout(go, 100);
+  requestAnimationFrame(go);
 }
 
 function renderPairChoices(view: TeamView): void {
   const { selfPick, managerPick, pairSection } = view.controls;
+  // Sorting, filtering or another role leave the choices as they are: 2 × 200 options are not rebuilt.
+  const people = everyone(view);
+  const last = view.pairChoices;
+  if (last && people.length === last.length && people.every((person, i) => person === last[i])) return;
+  view.pairChoices = people;
   const personLabel = (person: Person) => `${person.name} — ${view.roleById.get(person.docId)?.title ?? person.docId} (${person.source})`;
-  const choices = everyone(view).map((person, i) => option(String(i), personLabel(person)));
+  const choices = people.map((person, i) => option(String(i), personLabel(person)));
   const [self, manager] = [selfPick.value, managerPick.value];
   selfPick.replaceChildren(...choices.map((node) => node.cloneNode(true)));
   managerPick.replaceChildren(...choices);
   if (self) selfPick.value = self;
   managerPick.value = manager || (choices.length > 1 ? '1' : '0');
-  pairSection.hidden = everyone(view).length < 2;
+  pairSection.hidden = people.length < 2;
 }
 
 function render(view: TeamView): void {
@@ -279,6 +300,7 @@ function mount(root: HTMLElement, model: PageModel): void {
     pair: undefined,
     againstChosen: false,
     renders: 0,
+    pairChoices: undefined,
     storageNotices: loaded.notice ? [loaded.notice] : [],
     controls,
   };
