@@ -6,7 +6,7 @@
  */
 import { type StorageLike } from '../../model/assessment/storage.ts';
 import type { RoleRequirements } from '../../model/career.ts';
-import { addPeople, emptyTeam, teamCsv, teamTable, type FileProblem, type Person, type SortKey, type Team } from '../../model/team.ts';
+import { addPeople, emptyTeam, teamCsv, teamTable, teamTableSteps, type FileProblem, type Person, type SortKey, type Team, type TeamTable } from '../../model/team.ts';
 import { forgetTeam, loadTeam, saveTeam, type TeamNotice } from '../../model/team-storage.ts';
 import { download, h, printMarked } from '../dom.ts';
 import { droppedFiles, readFiles } from './files.ts';
@@ -45,6 +45,8 @@ interface TeamView {
   againstChosen: boolean;
   /** Counts renders, so batches of rows from an older render stop. */
   renders: number;
+  /** The last table worked out, for the team, role and filter it was worked out for: sorting reuses it. */
+  table: { people: Person[]; against: string; filter: string; table: TeamTable } | undefined;
   /** The people the self and manager choices were last made from. */
   pairChoices: Person[] | undefined;
   storageNotices: TeamNotice[];
@@ -115,16 +117,51 @@ function renderNotices(view: TeamView): void {
   view.controls.notices.replaceChildren(...(lines.length ? [h('ul', null, ...lines)] : []));
 }
 
-function renderTable(view: TeamView): void {
-  const { tableBox, against } = view.controls;
-  const { team, model } = view;
-  const role = view.roleById.get(against.value);
-  const people = shownPeople(view);
-  if (!team.people.length) {
+/** Time the table's model may take in one task before the rest waits for the next one. */
+const MODEL_BUDGET_MS = 20;
+
+/**
+ * Works out the table (a few people at a time, MODEL_BUDGET_MS per task, so 200 people never block
+ * the page) and shows it; `then` runs once it is on the page. Sorting reuses the last table.
+ */
+function renderTable(view: TeamView, then?: () => void): void {
+  const { tableBox, against, filter } = view.controls;
+  const generation = ++view.renders;
+  if (!view.team.people.length) {
     tableBox.replaceChildren(h('p', { class: 'empty' }, 'No one yet: import the files your people exported from their role pages.'));
+    then?.();
     return;
   }
-  const table = teamTable(people, model.roles, role);
+  const role = view.roleById.get(against.value);
+  const people = shownPeople(view);
+  const last = view.table;
+  if (last && last.people === view.team.people && last.against === against.value && last.filter === filter.value) {
+    showTable(view, last.table, role, people, generation);
+    then?.();
+    return;
+  }
+  const steps = teamTableSteps(people, view.model.roles, role);
+  const work = () => {
+    // A newer render (another role, filter or import) makes this one moot.
+    if (generation !== view.renders) return;
+    const start = performance.now();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        view.table = { people: view.team.people, against: against.value, filter: filter.value, table: step.value };
+        showTable(view, step.value, role, people, generation);
+        then?.();
+        return;
+      }
+      if (performance.now() - start > MODEL_BUDGET_MS) break;
+    }
+    setTimeout(work, 0);
+  };
+  work();
+}
+
+function showTable(view: TeamView, table: TeamTable, role: RoleRequirements | undefined, people: Person[], generation: number): void {
+  const { tableBox } = view.controls;
+  const { team, model } = view;
   const scale = (role ?? model.roles.find((r) => r.id === people[0]?.docId) ?? model.roles[0])?.scale ?? [];
   const built = teamTableElement(table, scale, role, view.sorting, (id) => `${model.base}${id}/`);
   tableBox.replaceChildren(
@@ -135,7 +172,6 @@ function renderTable(view: TeamView): void {
   // The remaining rows go on in batches, each in its own task after the page has drawn the last
   // one, so a large team never blocks the page for long (batches added between two frames were
   // laid out together, in one long task); a newer render stops an older one's batches.
-  const generation = ++view.renders;
   const step = () => {
     if (generation === view.renders && built.more()) afterNextFrame(step);
     else if (generation === view.renders) tableBox.dataset.complete = '';
@@ -174,9 +210,10 @@ function renderPairChoices(view: TeamView): void {
   pairSection.hidden = people.length < 2;
 }
 
-function render(view: TeamView): void {
+/** Shows the notices, the table and the self/manager choices; `then` runs once the table is on the page. */
+function render(view: TeamView, then?: () => void): void {
   renderNotices(view);
-  renderTable(view);
+  renderTable(view, then);
   renderPairChoices(view);
 }
 
@@ -236,11 +273,14 @@ function onClick(view: TeamView, event: Event): void {
   const target = (event.target as Element).closest<HTMLElement>('[data-rb-act], [data-rb-sort]');
   if (!target) return;
   if (target.dataset.rbSort) {
-    view.sorting = { key: JSON.parse(target.dataset.rbSort) as SortKey, direction: target.dataset.rbDirection === 'descending' ? 'descending' : 'ascending' };
-    render(view);
-    // The table was rebuilt: keep the keyboard where it was.
-    view.root.querySelector<HTMLElement>(`[data-rb-sort='${target.dataset.rbSort}']`)?.focus();
-    say(view, `Sorted by ${target.getAttribute('aria-label')?.replace(/^Sort by /, '')}.`);
+    const key = target.dataset.rbSort;
+    view.sorting = { key: JSON.parse(key) as SortKey, direction: target.dataset.rbDirection === 'descending' ? 'descending' : 'ascending' };
+    const label = target.getAttribute('aria-label')?.replace(/^Sort by /, '');
+    render(view, () => {
+      // The table was rebuilt: keep the keyboard where it was.
+      view.root.querySelector<HTMLElement>(`[data-rb-sort='${key}']`)?.focus();
+      say(view, `Sorted by ${label}.`);
+    });
     return;
   }
   ACTIONS[target.dataset.rbAct!]?.(view);
@@ -300,6 +340,7 @@ function mount(root: HTMLElement, model: PageModel): void {
     pair: undefined,
     againstChosen: false,
     renders: 0,
+    table: undefined,
     pairChoices: undefined,
     storageNotices: loaded.notice ? [loaded.notice] : [],
     controls,
