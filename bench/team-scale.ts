@@ -7,7 +7,9 @@
  *
  * `--profile` also records a Chromium CPU profile of each step (unminified build, so function names
  * survive), writes it to bench/out/team-scale/<step>.cpuprofile and prints its self time by
- * function (bench/profile-summary.ts; `--callers REGEX` there says who calls a hot function).
+ * function (bench/profile-summary.ts; `--callers REGEX` there says who calls a hot function), and
+ * the tasks with the most CPU time with what they did. `--trace` lists those tasks only, from a
+ * lighter trace of the normal build: CPU time is the steadier measure on a busy machine.
  *
  * Run directly by Node with --experimental-strip-types: erasable TypeScript only.
  */
@@ -26,6 +28,8 @@ const PEOPLE = Number(process.argv.find((arg) => arg.startsWith('--people='))?.s
 const SKILLS = Number(process.argv.find((arg) => arg.startsWith('--skills='))?.slice(9) ?? 40);
 const TARGET_MS = 200;
 const PROFILE = process.argv.includes('--profile');
+/** `--trace`: a light trace only (no CPU profile, minified build), for each step's tasks in CPU time. */
+const TRACE = PROFILE || process.argv.includes('--trace');
 
 const skillName = (i: number) => `Skill ${String(i + 1).padStart(2, '0')}`;
 
@@ -68,6 +72,7 @@ interface TraceEvent {
   tdur?: number;
   tid: number;
   pid: number;
+  args?: { name?: string };
 }
 
 /**
@@ -77,9 +82,14 @@ interface TraceEvent {
 function longestTasks(trace: { traceEvents: TraceEvent[] }): string {
   const complete = trace.traceEvents.filter((event) => event.ph === 'X' && event.dur !== undefined);
   const cpu = (event: TraceEvent) => event.tdur ?? event.dur!;
-  const tasks = complete.filter((event) => event.name === 'RunTask' && cpu(event) > 30_000).sort((a, b) => cpu(b) - cpu(a));
+  // Tasks of the page's main thread: `RunTask` in the full timeline, `ThreadControllerImpl::RunTask` in the light trace.
+  const main = new Set(trace.traceEvents.filter((event) => event.ph === 'M' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
+  const tasks = complete
+    .filter((event) => (event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask') && main.has(`${event.pid}:${event.tid}`) && cpu(event) > 30_000)
+    .sort((a, b) => cpu(b) - cpu(a));
   const header = `  ${tasks.length} tasks over 30 ms of CPU time`;
-  const shown = tasks.slice(0, 3).map((task) => {
+  const byWall = [...tasks].sort((a, b) => b.dur! - a.dur!);
+  const shown = [...new Set([...tasks.slice(0, 3), ...byWall.slice(0, 2)])].map((task) => {
     const inside = complete
       .filter((event) => event.tid === task.tid && event.pid === task.pid && event !== task && event.ts >= task.ts && event.ts + event.dur! <= task.ts + task.dur!)
       .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
@@ -159,7 +169,7 @@ async function main(): Promise<void> {
     const profiles: string[] = [];
     const traces: string[] = [];
     const measure = async (label: string, act: () => Promise<void>) => {
-      if (cdp) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+      if (TRACE) await browser.startTracing(page, { categories: PROFILE ? ['devtools.timeline', 'disabled-by-default-devtools.timeline'] : ['toplevel', 'devtools.timeline'] });
       if (cdp) await cdp.send('Profiler.start');
       const start = Date.now();
       await act();
@@ -172,7 +182,11 @@ async function main(): Promise<void> {
         const file = path.join(out, `${label.replace(/\W+/g, '-')}.cpuprofile`);
         writeFileSync(file, JSON.stringify(profile));
         profiles.push(file);
-        traces.push(`${label}\n${longestTasks(JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] })}`);
+      }
+      if (TRACE) {
+        const trace = (await browser.stopTracing()).toString('utf8');
+        writeFileSync(path.join(out, `${label.replace(/\W+/g, '-')}.trace.json`), trace);
+        traces.push(`${label}\n${longestTasks(JSON.parse(trace) as { traceEvents: TraceEvent[] })}`);
       }
     };
     await measure(`import ${PEOPLE} files and render`, async () => {

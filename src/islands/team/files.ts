@@ -6,8 +6,8 @@
 import { LIMITS } from '../../model/assessment/format.ts';
 import { TEAM_LIMITS, readTeamFile, type FileReading } from '../../model/team.ts';
 
-/** Files checked in one task. */
-const READ_BATCH = 20;
+/** Files read and checked in one task. */
+const READ_BATCH = 10;
 
 /** One file's text; null for a file over the limit, which is refused without reading it into memory. */
 const readText = (file: File): Promise<string | null> => (file.size > LIMITS.chars * 4 ? Promise.resolve(null) : file.text().catch(() => ''));
