@@ -47,6 +47,8 @@ interface TeamView {
   renders: number;
   /** The last table worked out, for the team, role and filter it was worked out for: sorting reuses it. */
   table: { people: Person[]; against: string; filter: string; table: TeamTable } | undefined;
+  /** Puts the rows still waiting for their batch on the page at once (before printing). */
+  finishRows: () => void;
   /** The people the self and manager choices were last made from. */
   pairChoices: Person[] | undefined;
   storageNotices: TeamNotice[];
@@ -169,6 +171,9 @@ function showTable(view: TeamView, table: TeamTable, role: RoleRequirements | un
     table.unknownSkills.length ? h('p', null, `Skills no role guide on this site lists: ${table.unknownSkills.join(', ')}.`) : '',
     built.element,
   );
+  view.finishRows = () => {
+    while (generation === view.renders && built.more());
+  };
   // The remaining rows go on in batches, each in its own task after the page has drawn the last
   // one, so a large team never blocks the page for long (batches added between two frames were
   // laid out together, in one long task); a newer render stops an older one's batches.
@@ -262,7 +267,11 @@ const ACTIONS: Record<string, (view: TeamView) => void> = {
     const role = view.roleById.get(view.controls.against.value);
     download('team.csv', teamCsv(teamTable(shownPeople(view), view.model.roles, role), (role ?? view.model.roles[0])?.scale ?? []), 'text/csv');
   },
-  print: () => printPart('team'),
+  print: (view) => {
+    // Rows still waiting for their batch go on now: the printed table has everyone.
+    view.finishRows();
+    printPart('team');
+  },
   forget,
   pair: showPair,
   agreed: (view) => view.pair && download('one-to-one.json', view.pair.file(), 'application/json'),
@@ -341,6 +350,7 @@ function mount(root: HTMLElement, model: PageModel): void {
     againstChosen: false,
     renders: 0,
     table: undefined,
+    finishRows: () => {},
     pairChoices: undefined,
     storageNotices: loaded.notice ? [loaded.notice] : [],
     controls,
