@@ -32,6 +32,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     build: {
+      // The team benchmark's `--profile` builds unminified, so a CPU profile names the functions.
+      ...(process.env.ROLEBOOK_NO_MINIFY ? { minify: false } : {}),
       rollupOptions: {
         output: {
           // The role page's assessment is one file: split into chunks shared with the team view, it

@@ -5,6 +5,12 @@
  * (PerformanceObserver "longtask") while importing and rendering, sorting and switching the role.
  * Issue 14 sets the target: no long task over 200 ms. A measuring tool, not a test.
  *
+ * `--profile` also records a Chromium CPU profile of each step (unminified build, so function names
+ * survive), writes it to bench/out/team-scale/<step>.cpuprofile and prints its self time by
+ * function (bench/profile-summary.ts; `--callers REGEX` there says who calls a hot function), and
+ * the tasks with the most CPU time with what they did. `--trace` lists those tasks only, from a
+ * lighter trace of the normal build: CPU time is the steadier measure on a busy machine.
+ *
  * Run directly by Node with --experimental-strip-types: erasable TypeScript only.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,12 +20,16 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { formatSummary, summarise } from './profile-summary.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const out = path.join(projectRoot, 'bench/out/team-scale');
 const PEOPLE = Number(process.argv.find((arg) => arg.startsWith('--people='))?.slice(9) ?? 200);
 const SKILLS = Number(process.argv.find((arg) => arg.startsWith('--skills='))?.slice(9) ?? 40);
 const TARGET_MS = 200;
+const PROFILE = process.argv.includes('--profile');
+/** `--trace`: a light trace only (no CPU profile, minified build), for each step's tasks in CPU time. */
+const TRACE = PROFILE || process.argv.includes('--trace');
 
 const skillName = (i: number) => `Skill ${String(i + 1).padStart(2, '0')}`;
 
@@ -53,6 +63,52 @@ function exportedFile(person: number): { name: string; mimeType: string; buffer:
   return { name: `person-${person + 1}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file, null, 2)) };
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time: unlike `dur`, not stretched by other processes on a busy machine. */
+  tdur?: number;
+  tid: number;
+  pid: number;
+  args?: { name?: string };
+}
+
+/**
+ * The three tasks with the most CPU time (thread time: a busy machine stretches wall time, not
+ * this), each with the CPU time of the work inside it by event name (self time).
+ */
+function longestTasks(trace: { traceEvents: TraceEvent[] }): string {
+  const complete = trace.traceEvents.filter((event) => event.ph === 'X' && event.dur !== undefined);
+  const cpu = (event: TraceEvent) => event.tdur ?? event.dur!;
+  // Tasks of the page's main thread: `RunTask` in the full timeline, `ThreadControllerImpl::RunTask` in the light trace.
+  const main = new Set(trace.traceEvents.filter((event) => event.ph === 'M' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
+  const tasks = complete
+    .filter((event) => (event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask') && main.has(`${event.pid}:${event.tid}`) && cpu(event) > 30_000)
+    .sort((a, b) => cpu(b) - cpu(a));
+  const header = `  ${tasks.length} tasks over 30 ms of CPU time`;
+  const byWall = [...tasks].sort((a, b) => b.dur! - a.dur!);
+  const shown = [...new Set([...tasks.slice(0, 3), ...byWall.slice(0, 2)])].map((task) => {
+    const inside = complete
+      .filter((event) => event.tid === task.tid && event.pid === task.pid && event !== task && event.ts >= task.ts && event.ts + event.dur! <= task.ts + task.dur!)
+      .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    // Self time: an event's time less that of the events directly inside it.
+    const self = new Map<string, number>();
+    const stack: TraceEvent[] = [];
+    for (const event of inside) {
+      while (stack.length && stack.at(-1)!.ts + stack.at(-1)!.dur! <= event.ts) stack.pop();
+      const parent = stack.at(-1);
+      if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - cpu(event));
+      self.set(event.name, (self.get(event.name) ?? 0) + cpu(event));
+      stack.push(event);
+    }
+    const lines = [...self].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, us]) => `    ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}`);
+    return [`  task of ${(cpu(task) / 1000).toFixed(0)} ms CPU (${(task.dur! / 1000).toFixed(0)} ms wall)`, ...lines].join('\n');
+  });
+  return [header, ...shown].join('\n');
+}
+
 function serve(root: string): Promise<{ url: string; close: () => void }> {
   const server = http.createServer((request, response) => {
     let file = path.join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
@@ -74,7 +130,7 @@ async function main(): Promise<void> {
   console.log(`Building a site with one role of ${SKILLS} skills …`);
   const build = spawnSync('npm', ['run', '--silent', 'build'], {
     cwd: projectRoot,
-    env: { ...process.env, ROLEBOOK_CONTENT: content, ROLEBOOK_OUT_DIR: dist, ROLEBOOK_CACHE_DIR: path.join(out, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ROLEBOOK_CONTENT: content, ROLEBOOK_OUT_DIR: dist, ROLEBOOK_CACHE_DIR: path.join(out, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', ...(PROFILE ? { ROLEBOOK_NO_MINIFY: '1' } : {}) },
     encoding: 'utf8',
   });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
@@ -89,17 +145,49 @@ async function main(): Promise<void> {
     });
     await page.goto(`${server.url}team/`);
     await page.locator('[data-rb-team-files]').waitFor({ state: 'attached' });
-    const files = Array.from({ length: PEOPLE }, (_, i) => exportedFile(i));
+    // The files go to the page as paths on disk: given as buffers, Playwright decodes them in the
+    // page's own main thread (base64 → File, ~300 ms for 200 files), which the long tasks then
+    // counted against the team view. `--buffers` measures it that way.
+    const filesDir = path.join(out, 'files');
+    rmSync(filesDir, { recursive: true, force: true });
+    mkdirSync(filesDir, { recursive: true });
+    const payloads = Array.from({ length: PEOPLE }, (_, i) => exportedFile(i));
+    const files = process.argv.includes('--buffers')
+      ? payloads
+      : payloads.map((file) => {
+          writeFileSync(path.join(filesDir, file.name), file.buffer);
+          return path.join(filesDir, file.name);
+        });
     const takeTasks = () => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
     await takeTasks();
     const results: Record<string, { ms: number; longest: number; tasks: number }> = {};
+    const cdp = PROFILE ? await page.context().newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    }
+    const profiles: string[] = [];
+    const traces: string[] = [];
     const measure = async (label: string, act: () => Promise<void>) => {
+      if (TRACE) await browser.startTracing(page, { categories: PROFILE ? ['devtools.timeline', 'disabled-by-default-devtools.timeline'] : ['toplevel', 'devtools.timeline'] });
+      if (cdp) await cdp.send('Profiler.start');
       const start = Date.now();
       await act();
       const ms = Date.now() - start;
       await page.waitForTimeout(300);
       const tasks = await takeTasks();
       results[label] = { ms, longest: Math.round(Math.max(0, ...tasks)), tasks: tasks.length };
+      if (cdp) {
+        const { profile } = await cdp.send('Profiler.stop');
+        const file = path.join(out, `${label.replace(/\W+/g, '-')}.cpuprofile`);
+        writeFileSync(file, JSON.stringify(profile));
+        profiles.push(file);
+      }
+      if (TRACE) {
+        const trace = (await browser.stopTracing()).toString('utf8');
+        writeFileSync(path.join(out, `${label.replace(/\W+/g, '-')}.trace.json`), trace);
+        traces.push(`${label}\n${longestTasks(JSON.parse(trace) as { traceEvents: TraceEvent[] })}`);
+      }
     };
     await measure(`import ${PEOPLE} files and render`, async () => {
       await page.locator('[data-rb-team-files]').setInputFiles(files);
@@ -124,6 +212,8 @@ async function main(): Promise<void> {
     for (const [label, result] of Object.entries(results)) {
       console.log(`| ${label} | ${result.ms} | ${result.tasks} | ${result.longest} | ${result.longest <= TARGET_MS ? '✔' : '✘'} |`);
     }
+    for (const file of profiles) console.log(`\n${formatSummary(summarise(file, projectRoot, 20))}`);
+    for (const trace of traces) console.log(`\n${trace}`);
   } finally {
     await browser.close();
     server.close();

@@ -64,6 +64,18 @@ function keysByName(skills: CareerSkill[]): Map<string, string> {
   return map;
 }
 
+/** A skills list's keys, in order and as a set, worked out once per list (a team asks for 200 people). */
+const keysCache = new WeakMap<CareerSkill[], { keys: string[]; set: Set<string> }>();
+function keysOf(skills: CareerSkill[]): { keys: string[]; set: Set<string> } {
+  let cached = keysCache.get(skills);
+  if (!cached) {
+    const keys = skills.map(skillKey);
+    cached = { keys, set: new Set(keys) };
+    keysCache.set(skills, cached);
+  }
+  return cached;
+}
+
 export interface Readiness {
   /** The other role's skills, in its order, each with the person's entry (if any) and the result. */
   rows: SkillRow[];
@@ -86,10 +98,10 @@ export function readinessFor(entries: SkillEntry[], sourceSkills: CareerSkill[],
     // The first entry for a skill wins, as reconcileSkills keeps the first match.
     if (!byKey.has(key)) byKey.set(key, entry);
   }
-  const sourceKeys = new Set(sourceSkills.map(skillKey));
-  const targetKeys = new Set(target.skills.map(skillKey));
-  const rows = target.skills.map((skill): SkillRow => {
-    const entry = byKey.get(skillKey(skill));
+  const sourceKeys = keysOf(sourceSkills).set;
+  const { keys: targetKeyList, set: targetKeys } = keysOf(target.skills);
+  const rows = target.skills.map((skill, i): SkillRow => {
+    const entry = byKey.get(targetKeyList[i]!);
     return { skill, entry, result: compareLevel(target.scale, skill.level, entry?.level ?? null) };
   });
   return {

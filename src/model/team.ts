@@ -8,11 +8,11 @@
  */
 import { LIMITS } from './assessment/format.ts';
 import { levelLabel, requiredCode, resultText, type SkillResult } from './levels.ts';
-import { sameName, type SkillSummary } from './assessment/gaps.ts';
+import { nameKey, type SkillSummary } from './assessment/gaps.ts';
 import { type SkillEntry } from './assessment/schemas.ts';
 import { csvDocument } from './assessment/csv.ts';
 import { readAssessmentJson } from './assessment/read.ts';
-import { entryKey, readinessFor, skillKey, skillNameKey, type CareerSkill, type RoleRequirements } from './career.ts';
+import { entryKey, readinessFor, skillKey, skillNameKey, type CareerSkill, type Readiness, type RoleRequirements } from './career.ts';
 
 /** One person: one assessment of an imported file. */
 export interface Person {
@@ -99,11 +99,18 @@ export function addPeople(team: Team, incoming: Person[]): Team {
   const people = [...team.people];
   const duplicates = [...team.duplicates];
   const replaced = [...team.replaced];
+  // Each name's place, looked up rather than compared with everyone (200 people made 20,000 comparisons).
+  const indexByName = new Map<string, number>();
+  people.forEach((person, i) => {
+    const key = nameKey(person.name);
+    if (!indexByName.has(key)) indexByName.set(key, i);
+  });
   for (const person of incoming) {
-    const index = people.findIndex((other) => sameName(other.name, person.name));
+    const key = nameKey(person.name);
+    const index = indexByName.get(key) ?? -1;
     const existing = people[index];
     if (!existing) {
-      if (people.length < TEAM_LIMITS.people) people.push(person);
+      if (people.length < TEAM_LIMITS.people) indexByName.set(key, people.push(person) - 1);
       continue;
     }
     const newer = person.updated > existing.updated;
@@ -157,8 +164,26 @@ export interface TeamTable {
  * entries in terms of the role they were made on.
  */
 export function teamTable(people: Person[], roles: RoleRequirements[], against: RoleRequirements | undefined): TeamTable {
+  const steps = teamTableSteps(people, roles, against);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** People read between two pauses of `teamTableSteps`. */
+export const TEAM_TABLE_STEP = 25;
+
+/**
+ * `teamTable` a few people at a time: the generator pauses (yields) after every `perStep` people
+ * and returns the table when done, so a page can work it out across several tasks.
+ */
+export function* teamTableSteps(people: Person[], roles: RoleRequirements[], against: RoleRequirements | undefined, perStep = TEAM_TABLE_STEP): Generator<void, TeamTable, void> {
   const roleById = new Map(roles.map((role) => [role.id, role]));
   const known = new Set(roles.flatMap((role) => role.skills.map(skillKey)));
+  // The catalog id of a skill known by its key: the first role skill with that key that has one.
+  const idByKey = new Map<string, string>();
+  for (const skill of roles.flatMap((role) => role.skills)) if (skill.skillId && !idByKey.has(skillKey(skill))) idByKey.set(skillKey(skill), skill.skillId);
   const columns: TeamColumn[] = (against?.skills ?? []).map((skill) => ({
     key: skillKey(skill),
     name: skill.name,
@@ -168,7 +193,9 @@ export function teamTable(people: Person[], roles: RoleRequirements[], against: 
   }));
   const index = new Map(columns.map((column, i) => [column.key, i]));
   const unknown = new Map<string, string>();
-  const keyed = people.map((person) => {
+  const keyed: { person: Person; byKey: Map<string, SkillEntry>; readiness: Readiness | undefined }[] = [];
+  for (const person of people) {
+    if (keyed.length && keyed.length % perStep === 0) yield;
     const sourceSkills = roleById.get(person.docId)?.skills ?? [];
     const byKey = new Map<string, SkillEntry>();
     for (const entry of person.entries) {
@@ -177,33 +204,31 @@ export function teamTable(people: Person[], roles: RoleRequirements[], against: 
       byKey.set(key, entry);
       if (!index.has(key)) {
         index.set(key, columns.length);
-        columns.push({ key, name: entry.skill, ...skillIdOf(roles, key), meeting: 0 });
+        const skillId = idByKey.get(key);
+        columns.push({ key, name: entry.skill, ...(skillId ? { skillId } : {}), meeting: 0 });
       }
       if (!known.has(key)) unknown.set(skillNameKey(entry.skill), entry.skill);
     }
-    return { person, sourceSkills, byKey };
-  });
-  const rows = keyed.map(({ person, sourceSkills, byKey }): TeamRow => {
-    const readiness = against && readinessFor(person.entries, sourceSkills, against);
+    keyed.push({ person, byKey, readiness: against && readinessFor(person.entries, sourceSkills, against) });
+  }
+  // The cells, once every column is known.
+  const rows: TeamRow[] = [];
+  for (const { person, byKey, readiness } of keyed) {
+    if (rows.length && rows.length % perStep === 0) yield;
     const cells = columns.map((column, i): TeamCell => {
       const level = byKey.get(column.key)?.level ?? null;
       const result = readiness?.rows[i]?.result;
       if (result && (result.status === 'meets' || result.status === 'above')) column.meeting++;
       return result ? { level, result } : { level };
     });
-    return {
+    rows.push({
       person,
       cells,
       ...(readiness ? { summary: readiness.summary } : {}),
       missing: readiness ? readiness.summary.notAssessed.map((row) => row.skill.name) : [],
-    };
-  });
+    });
+  }
   return { columns, rows, unknownSkills: [...unknown.values()] };
-}
-
-function skillIdOf(roles: RoleRequirements[], key: string): { skillId?: string } {
-  const skill = roles.flatMap((role) => role.skills).find((candidate) => skillKey(candidate) === key);
-  return skill?.skillId ? { skillId: skill.skillId } : {};
 }
 
 export type SortKey = { by: 'name' } | { by: 'readiness' } | { by: 'skill'; column: number };

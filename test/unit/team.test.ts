@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, LIMITS } from '../../src/model/assessment/format.ts';
-import { addPeople, emptyTeam, readTeamFile, sortRows, teamCsv, teamTable, type Person } from '../../src/model/team.ts';
+import { addPeople, emptyTeam, readTeamFile, sortRows, teamCsv, teamTable, teamTableSteps, type Person } from '../../src/model/team.ts';
 import { architect, manager } from '../fixtures/career/roles.ts';
 
 const exported = (docId: string, assessments: { name: string; updated: string; entries: { skill: string; level: number | null; evidence: string }[] }[]) =>
@@ -77,6 +77,31 @@ describe('team aggregation', () => {
     expect(table.columns.map((c) => c.name)).toEqual(['People Management', 'Communication']);
     expect(table.rows[0]!.summary).toBeUndefined();
     expect(table.rows[0]!.cells).toEqual([{ level: 300 }, { level: 200 }]);
+  });
+
+  it('keeps the first of a name already twice in the team and adds no one past the limit', () => {
+    // A team kept by an older version could hold a name twice: the first is the one compared.
+    const team = { people: [person('Alex', '2026-02-01T00:00:00Z', 'a1.json'), person('ALEX', '2026-03-01T00:00:00Z', 'a2.json')], duplicates: [], replaced: [] };
+    expect(addPeople(team, [person('alex', '2026-04-01T00:00:00Z', 'a3.json')]).people.map((p) => p.source)).toEqual(['a3.json', 'a2.json']);
+    const many = Array.from({ length: 502 }, (_, i) => person(`Person ${i}`, alex.updated, `${i}.json`));
+    const full = addPeople(emptyTeam(), many);
+    expect(full.people).toHaveLength(500);
+    // A name seen earlier in the same batch is a duplicate, not a new person.
+    expect(addPeople(emptyTeam(), [person('Sam', '2026-01-01T00:00:00Z', '1'), person('sam', '2026-02-01T00:00:00Z', '2')]).people.map((p) => p.source)).toEqual(['2']);
+  });
+
+  it('works the table out a few people at a time, to the same table as at once', () => {
+    const people = Array.from({ length: 7 }, (_, i) =>
+      person(`P${i}`, alex.updated, `${i}.json`, i % 2 ? alex.entries : [...sam.entries, { skill: `Only ${i}`, level: 100, evidence: '' }]),
+    );
+    const steps = teamTableSteps(people, [manager, architect], architect, 3);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    // 7 people read in 3 parts, then their cells in 3 parts: 4 pauses between.
+    expect(pauses).toBe(4);
+    expect(step.value).toEqual(teamTable(people, [manager, architect], architect));
+    expect(step.value.columns.at(-1)!.name).toBe('Only 6');
   });
 
   it('sorts by name, readiness or a skill, with not assessed lowest and ties in import order', () => {

@@ -6,7 +6,7 @@
  */
 import { type StorageLike } from '../../model/assessment/storage.ts';
 import type { RoleRequirements } from '../../model/career.ts';
-import { addPeople, emptyTeam, teamCsv, teamTable, type FileProblem, type Person, type SortKey, type Team } from '../../model/team.ts';
+import { addPeople, emptyTeam, teamCsv, teamTable, teamTableSteps, type FileProblem, type Person, type SortKey, type Team, type TeamTable } from '../../model/team.ts';
 import { forgetTeam, loadTeam, saveTeam, type TeamNotice } from '../../model/team-storage.ts';
 import { download, h, printMarked } from '../dom.ts';
 import { droppedFiles, readFiles } from './files.ts';
@@ -45,6 +45,12 @@ interface TeamView {
   againstChosen: boolean;
   /** Counts renders, so batches of rows from an older render stop. */
   renders: number;
+  /** The last table worked out, for the team, role and filter it was worked out for: sorting reuses it. */
+  table: { people: Person[]; against: string; filter: string; table: TeamTable } | undefined;
+  /** Puts the rows still waiting for their batch on the page at once (before printing). */
+  finishRows: () => void;
+  /** The people the self and manager choices were last made from. */
+  pairChoices: Person[] | undefined;
   storageNotices: TeamNotice[];
   controls: ReturnType<typeof createControls>;
 }
@@ -113,16 +119,51 @@ function renderNotices(view: TeamView): void {
   view.controls.notices.replaceChildren(...(lines.length ? [h('ul', null, ...lines)] : []));
 }
 
-function renderTable(view: TeamView): void {
-  const { tableBox, against } = view.controls;
-  const { team, model } = view;
-  const role = view.roleById.get(against.value);
-  const people = shownPeople(view);
-  if (!team.people.length) {
+/** Time the table's model may take in one task before the rest waits for the next one. */
+const MODEL_BUDGET_MS = 20;
+
+/**
+ * Works out the table (a few people at a time, MODEL_BUDGET_MS per task, so 200 people never block
+ * the page) and shows it; `then` runs once it is on the page. Sorting reuses the last table.
+ */
+function renderTable(view: TeamView, then?: () => void): void {
+  const { tableBox, against, filter } = view.controls;
+  const generation = ++view.renders;
+  if (!view.team.people.length) {
     tableBox.replaceChildren(h('p', { class: 'empty' }, 'No one yet: import the files your people exported from their role pages.'));
+    then?.();
     return;
   }
-  const table = teamTable(people, model.roles, role);
+  const role = view.roleById.get(against.value);
+  const people = shownPeople(view);
+  const last = view.table;
+  if (last && last.people === view.team.people && last.against === against.value && last.filter === filter.value) {
+    showTable(view, last.table, role, people, generation);
+    then?.();
+    return;
+  }
+  const steps = teamTableSteps(people, view.model.roles, role);
+  const work = () => {
+    // A newer render (another role, filter or import) makes this one moot.
+    if (generation !== view.renders) return;
+    const start = performance.now();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        view.table = { people: view.team.people, against: against.value, filter: filter.value, table: step.value };
+        showTable(view, step.value, role, people, generation);
+        then?.();
+        return;
+      }
+      if (performance.now() - start > MODEL_BUDGET_MS) break;
+    }
+    setTimeout(work, 0);
+  };
+  work();
+}
+
+function showTable(view: TeamView, table: TeamTable, role: RoleRequirements | undefined, people: Person[], generation: number): void {
+  const { tableBox } = view.controls;
+  const { team, model } = view;
   const scale = (role ?? model.roles.find((r) => r.id === people[0]?.docId) ?? model.roles[0])?.scale ?? [];
   const built = teamTableElement(table, scale, role, view.sorting, (id) => `${model.base}${id}/`);
   tableBox.replaceChildren(
@@ -130,32 +171,54 @@ function renderTable(view: TeamView): void {
     table.unknownSkills.length ? h('p', null, `Skills no role guide on this site lists: ${table.unknownSkills.join(', ')}.`) : '',
     built.element,
   );
-  // The remaining rows go on in batches, each in its own task, so a large team never blocks
-  // the page for long; a newer render stops an older one's batches.
-  const generation = ++view.renders;
+  view.finishRows = () => {
+    while (generation === view.renders && built.more());
+  };
+  // The remaining rows go on in batches, each in its own task after the page has drawn the last
+  // one, so a large team never blocks the page for long (batches added between two frames were
+  // laid out together, in one long task); a newer render stops an older one's batches.
   const step = () => {
-    if (generation === view.renders && built.more()) setTimeout(step, 0);
+    if (generation === view.renders && built.more()) afterNextFrame(step);
     else if (generation === view.renders) tableBox.dataset.complete = '';
   };
   delete tableBox.dataset.complete;
-  setTimeout(step, 0);
+  afterNextFrame(step);
+}
+
+/** Runs `then` in a task of its own once the page has drawn a frame (or after 100 ms, when it draws none, as in a hidden tab). */
+function afterNextFrame(then: () => void): void {
+  let done = false;
+  const go = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    setTimeout(then, 0);
+  };
+  const fallback = setTimeout(go, 100);
+  requestAnimationFrame(go);
 }
 
 function renderPairChoices(view: TeamView): void {
   const { selfPick, managerPick, pairSection } = view.controls;
+  // Sorting, filtering or another role leave the choices as they are: 2 × 200 options are not rebuilt.
+  const people = everyone(view);
+  const last = view.pairChoices;
+  if (last && people.length === last.length && people.every((person, i) => person === last[i])) return;
+  view.pairChoices = people;
   const personLabel = (person: Person) => `${person.name} — ${view.roleById.get(person.docId)?.title ?? person.docId} (${person.source})`;
-  const choices = everyone(view).map((person, i) => option(String(i), personLabel(person)));
+  const choices = people.map((person, i) => option(String(i), personLabel(person)));
   const [self, manager] = [selfPick.value, managerPick.value];
   selfPick.replaceChildren(...choices.map((node) => node.cloneNode(true)));
   managerPick.replaceChildren(...choices);
   if (self) selfPick.value = self;
   managerPick.value = manager || (choices.length > 1 ? '1' : '0');
-  pairSection.hidden = everyone(view).length < 2;
+  pairSection.hidden = people.length < 2;
 }
 
-function render(view: TeamView): void {
+/** Shows the notices, the table and the self/manager choices; `then` runs once the table is on the page. */
+function render(view: TeamView, then?: () => void): void {
   renderNotices(view);
-  renderTable(view);
+  renderTable(view, then);
   renderPairChoices(view);
 }
 
@@ -204,7 +267,11 @@ const ACTIONS: Record<string, (view: TeamView) => void> = {
     const role = view.roleById.get(view.controls.against.value);
     download('team.csv', teamCsv(teamTable(shownPeople(view), view.model.roles, role), (role ?? view.model.roles[0])?.scale ?? []), 'text/csv');
   },
-  print: () => printPart('team'),
+  print: (view) => {
+    // Rows still waiting for their batch go on now: the printed table has everyone.
+    view.finishRows();
+    printPart('team');
+  },
   forget,
   pair: showPair,
   agreed: (view) => view.pair && download('one-to-one.json', view.pair.file(), 'application/json'),
@@ -215,11 +282,14 @@ function onClick(view: TeamView, event: Event): void {
   const target = (event.target as Element).closest<HTMLElement>('[data-rb-act], [data-rb-sort]');
   if (!target) return;
   if (target.dataset.rbSort) {
-    view.sorting = { key: JSON.parse(target.dataset.rbSort) as SortKey, direction: target.dataset.rbDirection === 'descending' ? 'descending' : 'ascending' };
-    render(view);
-    // The table was rebuilt: keep the keyboard where it was.
-    view.root.querySelector<HTMLElement>(`[data-rb-sort='${target.dataset.rbSort}']`)?.focus();
-    say(view, `Sorted by ${target.getAttribute('aria-label')?.replace(/^Sort by /, '')}.`);
+    const key = target.dataset.rbSort;
+    view.sorting = { key: JSON.parse(key) as SortKey, direction: target.dataset.rbDirection === 'descending' ? 'descending' : 'ascending' };
+    const label = target.getAttribute('aria-label')?.replace(/^Sort by /, '');
+    render(view, () => {
+      // The table was rebuilt: keep the keyboard where it was.
+      view.root.querySelector<HTMLElement>(`[data-rb-sort='${key}']`)?.focus();
+      say(view, `Sorted by ${label}.`);
+    });
     return;
   }
   ACTIONS[target.dataset.rbAct!]?.(view);
@@ -279,6 +349,9 @@ function mount(root: HTMLElement, model: PageModel): void {
     pair: undefined,
     againstChosen: false,
     renders: 0,
+    table: undefined,
+    finishRows: () => {},
+    pairChoices: undefined,
     storageNotices: loaded.notice ? [loaded.notice] : [],
     controls,
   };

@@ -21,8 +21,8 @@ const shortLevel = (scale: RoleRequirements['scale'], value: number | null): str
 const sameKey = (a: SortKey, b: SortKey) => a.by === b.by && (a.by !== 'skill' || (b.by === 'skill' && a.column === b.column));
 
 /** Rows put on the page at once, then in batches of MORE_ROWS, each batch its own task. */
-const FIRST_ROWS = 30;
-const MORE_ROWS = 30;
+const FIRST_ROWS = 20;
+const MORE_ROWS = 20;
 /** Column widths in rem: the person, readiness and each skill. */
 const PERSON_REM = 13;
 const READINESS_REM = 10;

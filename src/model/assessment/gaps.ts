@@ -24,7 +24,8 @@ export function compareLevel(scale: LevelScale, required: Pick<RequiredLevel, 'v
 /** Names compared the way a reader would: case, spacing and dash style do not matter. */
 export const sameName = (a: string, b: string): boolean => nameKey(a) === nameKey(b);
 const ANY_DASH = new RegExp(DASH, 'g');
-const nameKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(ANY_DASH, '-').replace(/\s+/g, ' ').trim();
+/** A name as `sameName` compares it: two names are the same when their keys are equal. */
+export const nameKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(ANY_DASH, '-').replace(/\s+/g, ' ').trim();
 
 export interface SkillRow {
   skill: Skill;
