@@ -65,8 +65,8 @@ function keysByName(skills: CareerSkill[]): Map<string, string> {
 }
 
 /** A skills list's keys, in order and as a set, worked out once per list (a team asks for 200 people). */
-const keysCache = new WeakMap<CareerSkill[], { keys: string[]; set: Set<string> }>();
-function keysOf(skills: CareerSkill[]): { keys: string[]; set: Set<string> } {
+const keysCache = new WeakMap<readonly CareerSkill[], { keys: string[]; set: Set<string> }>();
+export function keysOf(skills: readonly CareerSkill[]): { keys: string[]; set: Set<string> } {
   let cached = keysCache.get(skills);
   if (!cached) {
     const keys = skills.map(skillKey);

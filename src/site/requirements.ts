@@ -8,7 +8,7 @@ import type { RoleGuide } from '../model/schemas.ts';
 import type { SiteContent } from './content.ts';
 import { catalogById } from './skills.ts';
 import { documentHref, withBase } from './urls.ts';
-import { skillKey as careerSkillKey } from '../model/career.ts';
+import { keysOf } from '../model/career.ts';
 
 /**
  * The skills catalog's rubric per catalog id (see `catalogRubric`); without one, readiness names
@@ -55,21 +55,11 @@ export function catalogRubric(content: Pick<SiteContent, 'skills'>): RubricLooku
  */
 export const NEAREST_ROLES = 4;
 
-/**
- * Each role's skill keys, worked out once per role object: every role page (and its cacheKey) asks
- * for its nearest roles, which compares it with every other role.
- */
-const skillKeysOf = new WeakMap<RoleGuide, string[]>();
-function skillKeys(role: RoleGuide): string[] {
-  let keys = skillKeysOf.get(role);
-  if (!keys) skillKeysOf.set(role, (keys = role.skills.map(careerSkillKey)));
-  return keys;
-}
-
 /** The other roles closest to `role`: most required skills in common first, then by title. */
 export function nearestRoles(role: RoleGuide, roles: readonly RoleGuide[], limit = NEAREST_ROLES): RoleGuide[] {
-  const own = new Set(skillKeys(role));
-  const shared = (other: RoleGuide) => skillKeys(other).filter((key) => own.has(key)).length;
+  // Each role's keys are worked out once (keysOf), not once per role page that compares with it.
+  const own = keysOf(role.skills as CareerSkill[]).set;
+  const shared = (other: RoleGuide) => keysOf(other.skills as CareerSkill[]).keys.filter((key) => own.has(key)).length;
   const closer = (a: { other: RoleGuide; common: number }, b: { other: RoleGuide; common: number }) =>
     b.common - a.common || a.other.title.localeCompare(b.other.title);
   // The `limit` best, kept in order as the roles go by: sorting every other role for every role
