@@ -8,6 +8,7 @@ import { levelLabel, requiredCode, resultText } from '../../model/levels.ts';
 import { loadAssessments, type StorageLike } from '../../model/assessment/storage.ts';
 import { readinessFor, whatToWorkOn, type RoleRequirements } from '../../model/career.ts';
 import { h, table } from '../dom.ts';
+import { fetchRequirements } from '../requirements.ts';
 
 function storage(): StorageLike | null {
   try {
@@ -15,22 +16,6 @@ function storage(): StorageLike | null {
   } catch {
     return null;
   }
-}
-
-const cache = new Map<string, Promise<RoleRequirements>>();
-function requirements(url: string): Promise<RoleRequirements> {
-  let pending = cache.get(url);
-  if (!pending) {
-    pending = fetch(url).then(async (response) => {
-      if (!response.ok) throw new Error(`${response.status}`);
-      const data = (await response.json()) as RoleRequirements;
-      if (!data || !Array.isArray(data.skills) || !Array.isArray(data.scale)) throw new Error('not requirements');
-      return data;
-    });
-    pending.catch(() => cache.delete(url));
-    cache.set(url, pending);
-  }
-  return pending;
 }
 
 export async function check(root: HTMLElement): Promise<void> {
@@ -47,7 +32,7 @@ export async function check(root: HTMLElement): Promise<void> {
   let source: RoleRequirements;
   let target: RoleRequirements;
   try {
-    [source, target] = await Promise.all([requirements(root.dataset.source!), requirements(select.value)]);
+    [source, target] = await Promise.all([fetchRequirements(root.dataset.source!), fetchRequirements(select.value)]);
   } catch {
     out.replaceChildren(h('p', null, 'The other role’s requirements could not be loaded. Check your connection and try again.'));
     return;

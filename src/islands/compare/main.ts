@@ -9,24 +9,7 @@
 import { CHANGE_LABELS, compareRequirements, type RequirementRow, type RoleRequirements } from '../../model/career.ts';
 import { levelDescription, requiredCode } from '../../model/levels.ts';
 import { h } from '../dom.ts';
-
-const loaded = new Map<string, Promise<RoleRequirements>>();
-
-/** One role's requirements, fetched once; a failed fetch is forgotten so "Compare" can retry it. */
-function requirements(url: string): Promise<RoleRequirements> {
-  let pending = loaded.get(url);
-  if (!pending) {
-    pending = fetch(url).then(async (response) => {
-      if (!response.ok) throw new Error(`${response.status}`);
-      const data = (await response.json()) as RoleRequirements;
-      if (!data || typeof data.title !== 'string' || !Array.isArray(data.skills) || !Array.isArray(data.scale)) throw new Error('not requirements');
-      return data;
-    });
-    pending.catch(() => loaded.delete(url));
-    loaded.set(url, pending);
-  }
-  return pending;
-}
+import { fetchRequirements } from '../requirements.ts';
 
 function levelCell(skill: RequirementRow['from'], role: RoleRequirements): HTMLElement {
   if (!skill) return h('td', null, h('span', { class: 'matrix-none' }, 'Not required'));
@@ -98,7 +81,7 @@ function mount(root: HTMLElement): void {
     history.replaceState(null, '', address);
     out.setAttribute('aria-busy', 'true');
     try {
-      const [from, to] = await Promise.all([requirements(source(fromPick!)), requirements(source(toPick!))]);
+      const [from, to] = await Promise.all([fetchRequirements(source(fromPick!)), fetchRequirements(source(toPick!))]);
       // A newer choice may have been made while these loaded: only the newest is shown.
       if (ticket !== shown) return;
       out.replaceChildren(...comparison(from, to, (id) => `${base}${id}/`));
