@@ -6,10 +6,24 @@ import { glossaryAnchor } from '../model/glossary-terms.ts';
 import type { DocumentKind } from '../model/schemas.ts';
 import { withTrailingSlash } from '../model/paths.ts';
 
+/**
+ * The base Vite builds with (`/` when this runs outside Vite, in the CLI and in tests). Written as
+ * a member access on purpose: a module that reads Vite's env object as a whole gets every
+ * environment variable whose name occurs in its text inlined by Astro (`_`, the shell's last
+ * command, among them), so its code — and Astro's incremental build key for every page — changed
+ * with the shell a build was started from.
+ */
+function viteBase(): string | undefined {
+  try {
+    return import.meta.env.BASE_URL;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The configured base with exactly one trailing slash: `/` or `/playbook/`. */
 export function basePath(): string {
-  const base = import.meta.env?.BASE_URL ?? '/';
-  return withTrailingSlash(base);
+  return withTrailingSlash(viteBase() ?? '/');
 }
 
 /** `withBase('roles/')` → `/playbook/roles/` under base `/playbook/`. */

@@ -31,6 +31,8 @@ let content: string;
 let configFile: string;
 let cleanBuilds = 0;
 
+let builds = 0;
+
 /** `npm run build` of the repository's content into `folder` (dist/ and cache/ inside). */
 async function buildInto(folder: string): Promise<Built> {
   // Vitest sets Vite's BASE_URL/MODE/… in process.env; passed on, they would override the build's base.
@@ -42,6 +44,9 @@ async function buildInto(folder: string): Promise<Built> {
     ROLEBOOK_OUT_DIR: path.join(folder, 'dist'),
     ROLEBOOK_CACHE_DIR: path.join(folder, 'cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
+    // Each build from a different "shell": the environment a build starts from (here `_`, the
+    // shell's last command) must not change Astro's key for the pages, or nothing is reused.
+    _: `/usr/bin/rolebook-build-${++builds}`,
   };
   const result = await run('npm', ['run', '--silent', 'build'], { cwd: projectRoot, env });
   expect(result.exitCode, result.output).toBe(0);
