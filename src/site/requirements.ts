@@ -27,6 +27,13 @@ export function roleRequirements(role: RoleGuide, rubricOf: RubricLookup = () =>
   return { id: role.id, title: role.title, scale: role.levelScale, skills, ...(Object.keys(rubric).length ? { rubric } : {}) };
 }
 
+/** Roles in title order (then id), as the compare page and the roles list JSON offer them. */
+export const titleOrder = (a: { id: string; title: string }, b: { id: string; title: string }): number =>
+  a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+
+/** `/roles/index.json`: every role's id, title and requirements JSON. */
+export const rolesIndexHref = (): string => withBase('roles/index.json');
+
 /** `/roles/team-manager/requirements.json`. */
 export const requirementsHref = (roleId: string): string => withBase(`${roleId}/requirements.json`);
 

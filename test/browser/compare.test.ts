@@ -3,6 +3,7 @@
  * role page with the pair chosen, any pair compared, the other way round, the address kept, axe,
  * keyboard only at 360 px, and without JavaScript a page that points to the skills matrix.
  */
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -94,5 +95,56 @@ describe.skipIf(!hasBrowser)('compare roles', () => {
     expect(await page.locator('[data-rb-compare-form]').isVisible()).toBe(false);
     await page.locator('[data-rb-nojs]').getByRole('link', { name: 'skills matrix' }).click();
     expect(new URL(page.url()).pathname).toBe('/skills/');
+  });
+});
+
+/** The career fixture with four more roles (copies of the architect under other titles): more than a role page lists. */
+function manyRolesContent(): string {
+  const dir = path.join(projectRoot, 'test/.output', `many-roles-${process.env.ROLEBOOK_TEST_RUN ?? process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(contentDir, dir, { recursive: true });
+  const architect = readFileSync(path.join(contentDir, 'roles/architect.md'), 'utf8');
+  for (const name of ['Analyst', 'Consultant', 'Engineer', 'Strategist']) {
+    const text = architect.replaceAll('FastTrack Architect (FTA)', `FastTrack ${name}`);
+    writeFileSync(path.join(dir, `roles/${name.toLowerCase()}.md`), text);
+  }
+  return dir;
+}
+
+describe.skipIf(!hasBrowser)('readiness against any role', () => {
+  const site = useServedSite({ contentDir: manyRolesContent() });
+
+  it('lists the nearest roles first and every other role on request, loading the list only then', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      const problems = collectProblems(page);
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+      await page.goto(`${site.server.url}roles/team-manager/`);
+      const role = page.getByLabel('Role', { exact: true });
+      // Five other roles; the page lists the four nearest.
+      expect(await role.locator('option').count()).toBe(4);
+      expect(requested).not.toContain('/roles/index.json');
+      await page.getByRole('button', { name: 'List every role' }).click();
+      await role.locator('optgroup[label="Every other role"] option').first().waitFor({ state: 'attached' });
+      expect(requested).toContain('/roles/index.json');
+      const titles = await role.locator('option').allTextContents();
+      expect(titles).toHaveLength(5);
+      expect(titles).not.toContain('FastTrack Team Manager (TM)');
+      expect(await page.evaluate(() => document.activeElement?.matches('[data-rb-career-role]'))).toBe(true);
+      expect(await page.getByRole('button', { name: 'List every role' }).count()).toBe(0);
+      // The added role can be checked like the others, for the assessment made on this page.
+      await page.locator('[data-rb-toolbar]:not([hidden])').waitFor();
+      await page.getByRole('group', { name: /^Communication/ }).getByRole('radio', { name: /^L300/ }).check();
+      await role.selectOption({ index: 4 });
+      await page.getByRole('button', { name: 'Check readiness' }).click();
+      await page.locator('[data-rb-career-out] table').waitFor();
+      expect(await page.locator('[data-rb-career-out] h4').first().textContent()).toMatch(/against FastTrack /);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });

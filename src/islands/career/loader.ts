@@ -8,4 +8,7 @@ if (root) {
   root.querySelector('[data-rb-career-check]')?.addEventListener('click', () => {
     void import('./readiness.ts').then((module) => module.check(root));
   });
+  root.querySelector('[data-rb-career-more]')?.addEventListener('click', () => {
+    void import('./readiness.ts').then((module) => module.listEveryRole(root));
+  });
 }

@@ -18,6 +18,32 @@ function storage(): StorageLike | null {
   }
 }
 
+/**
+ * Adds every other role of the site to the role choice (the page lists only the nearest ones),
+ * from `/roles/index.json`, fetched now: a role page does not grow with the number of roles.
+ */
+export async function listEveryRole(root: HTMLElement): Promise<void> {
+  const button = root.querySelector<HTMLButtonElement>('[data-rb-career-more]')!;
+  const select = root.querySelector<HTMLSelectElement>('[data-rb-career-role]')!;
+  const out = root.querySelector<HTMLElement>('[data-rb-career-out]')!;
+  let roles: { id: string; title: string; requirements: string }[];
+  try {
+    const response = await fetch(button.dataset.source!);
+    if (!response.ok) throw new Error(`${response.status}`);
+    roles = (await response.json()) as typeof roles;
+    if (!Array.isArray(roles)) throw new Error('not a list of roles');
+  } catch {
+    out.replaceChildren(h('p', null, 'The list of roles could not be loaded. Check your connection and try again.'));
+    return;
+  }
+  const listed = new Set([root.dataset.source, ...[...select.options].map((option) => option.value)]);
+  const more = roles.filter((role) => typeof role.requirements === 'string' && typeof role.title === 'string' && !listed.has(role.requirements));
+  select.append(h('optgroup', { label: 'Every other role' }, ...more.map((role) => h('option', { value: role.requirements }, role.title))));
+  button.remove();
+  select.focus();
+  out.replaceChildren(h('p', null, `${more.length} more ${more.length === 1 ? 'role' : 'roles'} to choose from.`));
+}
+
 export async function check(root: HTMLElement): Promise<void> {
   const out = root.querySelector<HTMLElement>('[data-rb-career-out]')!;
   const select = root.querySelector<HTMLSelectElement>('[data-rb-career-role]')!;
