@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPaths, configFilePath, outDir } from '../config-file.ts';
 import { buildInputs, forgetBuild, rememberBuild, unchangedBuild } from '../build/unchanged-build.ts';
+import { setOldOutputAside } from '../build/old-output.ts';
 import { STEP_STATS_VARIABLE } from '../content/cache.ts';
 import { HISTORY_FILE_VARIABLE, readGitHistory, saveGitHistory } from '../git/history.ts';
 import { AstroStatsSchema, CheckStatsSchema, buildStatsFile, readStepReport, writeBuildStats, type StepStats } from '../build/stats.ts';
@@ -84,6 +85,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     io.out(`Pages built: nothing Astro reads changed since the last build; its ${unchanged.pages} pages and ${unchanged.dataFiles} data files are kept.`);
   }
   forgetBuild(io.cwd);
+  const oldOutputRemoved = unchanged ? async () => {} : setOldOutputAside(outDir(io.cwd));
   const built = unchanged
     ? { exitCode: 0, ms: 0 }
     : await timedStep(process.execPath, [astroBin(), 'build'], io.cwd, { ...ASTRO_ENV, ...env, [HISTORY_FILE_VARIABLE]: historyFile });
@@ -95,7 +97,10 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     steps.astro = { ms: built.ms, pages: written, rendered: written - reused, reused, contentLoadMs: astro.contentLoadMs };
     io.out(`Pages built: ${astro.pages} pages and ${astro.dataFiles} data files (${written - reused} rendered, ${reused} unchanged since the last build) in ${seconds(built.ms)} s.`);
   }
-  if (built.exitCode !== 0) return finish(built.exitCode);
+  if (built.exitCode !== 0) {
+    await oldOutputRemoved();
+    return finish(built.exitCode);
+  }
 
   const { finishBuild } = await import('../build/finish.ts');
   const finished = await finishBuild({
@@ -107,6 +112,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     cwd: io.cwd,
   });
   Object.assign(steps, finished.steps);
+  await oldOutputRemoved();
   if (finished.exitCode === 0) {
     const written = unchanged ?? { pages: astro?.pages ?? 0, dataFiles: astro?.dataFiles ?? 0 };
     rememberBuild(io.cwd, { inputs, pages: written.pages, dataFiles: written.dataFiles }, outDir(io.cwd));
