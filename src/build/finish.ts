@@ -10,12 +10,12 @@
  * src/build/search-cache.ts).
  */
 import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CACHE_FOLDERS, cacheRoot } from '../content/cache.ts';
 import type { Problem } from '../model/schemas.ts';
 import { buildSearchIndex, type SearchIndexResult } from '../site/search-index.ts';
+import { filesBelow } from './files-below.ts';
 import { hashText } from './page-results.ts';
 import { reuseSearchIndex, saveSearchIndex, searchIndexKey } from './search-cache.ts';
 import type { StepStats } from './stats.ts';
@@ -38,7 +38,7 @@ export interface FinishResult {
 export async function finishBuild(options: FinishOptions): Promise<FinishResult> {
   const cache = cacheRoot(options.cwd);
   const started = performance.now();
-  const htmlHashes = await hashHtmlFiles(options.outDir);
+  const htmlHashes = hashHtmlFiles(options.outDir);
   const searchFolder = path.join(cache, CACHE_FOLDERS.search);
   const key = searchIndexKey(htmlHashes);
   const reused = await reuseSearchIndex(searchFolder, key, options.outDir);
@@ -88,14 +88,11 @@ export async function finishBuild(options: FinishOptions): Promise<FinishResult>
 }
 
 /** Every HTML file of the site (`/`-separated path below `outDir`) with a hash of its bytes. */
-async function hashHtmlFiles(outDir: string): Promise<Map<string, string>> {
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+function hashHtmlFiles(outDir: string): Map<string, string> {
   const hashes = new Map<string, string>();
-  for (const entry of entries) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const file = path.join(entry.parentPath, entry.name);
+  for (const file of filesBelow(outDir)) {
     // Synchronous reads: a thousand small files read faster than through the thread pool one by one.
-    hashes.set(path.relative(outDir, file).split(path.sep).join('/'), hashText(readFileSync(file)));
+    if (file.endsWith('.html')) hashes.set(file, hashText(readFileSync(path.join(outDir, file))));
   }
   return hashes;
 }

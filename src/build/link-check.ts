@@ -13,7 +13,7 @@
  * Any broken link fails the build: a reader must never land on a 404 from inside the site.
  */
 import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { filesBelow } from './files-below.ts';
 import path from 'node:path';
 import { Tokenizer, TokenizerMode, type Token, type TokenHandler } from 'parse5';
 import { z } from 'zod';
@@ -126,18 +126,9 @@ function normaliseBase(base: string): string {
   return withLeading.endsWith('/') ? withLeading : `${withLeading}/`;
 }
 
-async function listFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    // Sorted: the report comes out in the same order whatever order the file system lists.
-    .sort();
-}
-
 /** Reads every page of the built site once. */
 export async function readBuiltSite(outDir: string, base: string, options: ReadOptions = {}): Promise<BuiltSite> {
-  const files = new Set(await listFiles(outDir));
+  const files = new Set(filesBelow(outDir));
   const pages = new Map<string, BuiltPage>();
   const check = options.check ?? ((_file: string, bytes: Uint8Array) => checkPage(bytes));
   for (const file of files) {

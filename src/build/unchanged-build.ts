@@ -13,11 +13,12 @@
  * else, and Astro runs as usual. Deleting the cache folder removes the record: a clean build.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cacheRoot, STEP_STATS_VARIABLE } from '../content/cache.ts';
 import { projectRoot } from '../content/project-root.ts';
 import { isoDay } from '../git/dates.ts';
+import { filesBelow } from './files-below.ts';
 
 const RECORD_FILE = 'last-build.json';
 const PROJECT_FOLDERS = ['src', 'plugins', 'public'];
@@ -30,14 +31,6 @@ export interface UnchangedBuildRecord {
   dataFiles: number;
   /** Every file of the output folder: size and modification time. */
   output: Record<string, [number, number]>;
-}
-
-function filesBelow(root: string): string[] {
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
 }
 
 function hashFolder(hash: ReturnType<typeof createHash>, label: string, root: string): void {

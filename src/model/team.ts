@@ -12,7 +12,7 @@ import { nameKey, type SkillSummary } from './assessment/gaps.ts';
 import { type SkillEntry } from './assessment/schemas.ts';
 import { csvDocument } from './assessment/csv.ts';
 import { readAssessmentJson } from './assessment/read.ts';
-import { entryKey, readinessFor, skillKey, skillNameKey, type CareerSkill, type Readiness, type RoleRequirements } from './career.ts';
+import { entryKey, keysOf, readinessFor, skillKey, skillNameKey, type CareerSkill, type Readiness, type RoleRequirements } from './career.ts';
 
 /** One person: one assessment of an imported file. */
 export interface Person {
@@ -180,10 +180,15 @@ export const TEAM_TABLE_STEP = 25;
  */
 export function* teamTableSteps(people: Person[], roles: RoleRequirements[], against: RoleRequirements | undefined, perStep = TEAM_TABLE_STEP): Generator<void, TeamTable, void> {
   const roleById = new Map(roles.map((role) => [role.id, role]));
-  const known = new Set(roles.flatMap((role) => role.skills.map(skillKey)));
+  const known = new Set(roles.flatMap((role) => keysOf(role.skills).keys));
   // The catalog id of a skill known by its key: the first role skill with that key that has one.
   const idByKey = new Map<string, string>();
-  for (const skill of roles.flatMap((role) => role.skills)) if (skill.skillId && !idByKey.has(skillKey(skill))) idByKey.set(skillKey(skill), skill.skillId);
+  for (const role of roles) {
+    const keys = keysOf(role.skills).keys;
+    role.skills.forEach((skill, i) => {
+      if (skill.skillId && !idByKey.has(keys[i]!)) idByKey.set(keys[i]!, skill.skillId);
+    });
+  }
   const columns: TeamColumn[] = (against?.skills ?? []).map((skill) => ({
     key: skillKey(skill),
     name: skill.name,

@@ -4,12 +4,12 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULE_IDS, RULES } from '../../src/model/rules.ts';
 import { RolebookDocumentSchema } from '../../src/model/schemas.ts';
 import { buildSite, projectRoot, run, type BuildResult } from '../helpers/site.ts';
+import { gzippedSize, staticClosure } from '../helpers/bundle.ts';
 
 type Element = DefaultTreeAdapterMap['element'];
 type Node = DefaultTreeAdapterMap['node'];
@@ -589,23 +589,13 @@ describe('a site built under a base path', () => {
 });
 
 describe('page weight', () => {
-  /** A module and everything it imports statically: what the browser fetches before any interaction. */
-  function staticClosure(url: string, seen = new Set<string>()): Set<string> {
-    if (seen.has(url)) return seen;
-    seen.add(url);
-    const source = readFileSync(path.join(build.outDir, url), 'utf8');
-    for (const match of source.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[^'"`()]*?from\s*)?["']\.\/([^"']+\.js)["']/g)) {
-      staticClosure(path.posix.join(path.posix.dirname(url), match[1]!), seen);
-    }
-    return seen;
-  }
-  const gzipped = (url: string) => gzipSync(readFileSync(path.join(build.outDir, url)), { level: 9 }).length;
+  const gzipped = (url: string) => gzippedSize(build.outDir, url);
 
   it('keeps a role page within 16 KB of JavaScript and 10 KB of CSS (gzip) before search is opened', () => {
     const role = page('roles/team-manager');
     const scripts = new Set<string>();
     for (const script of byTag(role, 'script').filter((element) => attr(element, 'type') === 'module')) {
-      for (const url of staticClosure(attr(script, 'src')!)) scripts.add(url);
+      for (const url of staticClosure(build.outDir, attr(script, 'src')!)) scripts.add(url);
     }
     const styles = byTag(role, 'link').filter((link) => attr(link, 'rel') === 'stylesheet').map((link) => attr(link, 'href')!);
     const js = [...scripts].reduce((total, url) => total + gzipped(url), 0);

@@ -6,10 +6,10 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requirementsSchemas } from '../../src/model/requirements.ts';
 import { buildSite, projectRoot, type BuildResult } from '../helpers/site.ts';
+import { gzippedSize, staticClosure } from '../helpers/bundle.ts';
 
 const contentDir = path.join(projectRoot, 'test/fixtures/career/content');
 let build: BuildResult;
@@ -22,18 +22,8 @@ beforeAll(async () => {
 const html = (route: string) => readFileSync(path.join(build.outDir, route, 'index.html'), 'utf8');
 const moduleScripts = (page: string) => [...page.matchAll(/<script type="module" src="\/([^"]+)"/g)].map((match) => match[1]!);
 
-/** A module and everything it imports statically: what the browser fetches before any interaction. */
-function staticClosure(url: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(url)) return seen;
-  seen.add(url);
-  const source = readFileSync(path.join(build.outDir, url), 'utf8');
-  for (const match of source.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[^'"`()]*?from\s*)?["']\.\/([^"']+\.js)["']/g)) {
-    staticClosure(path.posix.join(path.posix.dirname(url), match[1]!), seen);
-  }
-  return seen;
-}
-const closureOf = (page: string) => new Set(moduleScripts(page).flatMap((url) => [...staticClosure(url)]));
-const gzipped = (url: string) => gzipSync(readFileSync(path.join(build.outDir, url)), { level: 9 }).length;
+const closureOf = (page: string) => new Set(moduleScripts(page).flatMap((url) => [...staticClosure(build.outDir, url)]));
+const gzipped = (url: string) => gzippedSize(build.outDir, url);
 
 describe('team and career output', () => {
   it('keeps the team page’s own JavaScript within 24 KB gzip, loaded only on /team/', () => {
