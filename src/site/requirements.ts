@@ -27,9 +27,12 @@ export function roleRequirements(role: RoleGuide, rubricOf: RubricLookup = () =>
   return { id: role.id, title: role.title, scale: role.levelScale, skills, ...(Object.keys(rubric).length ? { rubric } : {}) };
 }
 
-/** Roles in title order (then id), as the compare page and the roles list JSON offer them. */
-export const titleOrder = (a: { id: string; title: string }, b: { id: string; title: string }): number =>
-  a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+/** Every role's id, title and requirements JSON, in title order (then id): the compare page's choices and `/roles/index.json`. */
+export function roleListings(content: Pick<SiteContent, 'roles'>): { id: string; title: string; requirements: string }[] {
+  return content.roles
+    .map((document) => ({ id: document.model.id, title: document.model.title, requirements: requirementsHref(document.model.id) }))
+    .sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+}
 
 /** `/roles/index.json`: every role's id, title and requirements JSON. */
 export const rolesIndexHref = (): string => withBase('roles/index.json');

@@ -8,7 +8,7 @@ import { levelLabel, requiredCode, resultText } from '../../model/levels.ts';
 import { loadAssessments, type StorageLike } from '../../model/assessment/storage.ts';
 import { readinessFor, whatToWorkOn, type RoleRequirements } from '../../model/career.ts';
 import { h, table } from '../dom.ts';
-import { fetchRequirements } from '../requirements.ts';
+import { fetchRequirements, fetchRoleList, type RoleListing } from '../requirements.ts';
 
 function storage(): StorageLike | null {
   try {
@@ -26,18 +26,15 @@ export async function listEveryRole(root: HTMLElement): Promise<void> {
   const button = root.querySelector<HTMLButtonElement>('[data-rb-career-more]')!;
   const select = root.querySelector<HTMLSelectElement>('[data-rb-career-role]')!;
   const out = root.querySelector<HTMLElement>('[data-rb-career-out]')!;
-  let roles: { id: string; title: string; requirements: string }[];
+  let roles: RoleListing[];
   try {
-    const response = await fetch(button.dataset.source!);
-    if (!response.ok) throw new Error(`${response.status}`);
-    roles = (await response.json()) as typeof roles;
-    if (!Array.isArray(roles)) throw new Error('not a list of roles');
+    roles = await fetchRoleList(button.dataset.source!);
   } catch {
     out.replaceChildren(h('p', null, 'The list of roles could not be loaded. Check your connection and try again.'));
     return;
   }
   const listed = new Set([root.dataset.source, ...[...select.options].map((option) => option.value)]);
-  const more = roles.filter((role) => typeof role.requirements === 'string' && typeof role.title === 'string' && !listed.has(role.requirements));
+  const more = roles.filter((role) => !listed.has(role.requirements));
   select.append(h('optgroup', { label: 'Every other role' }, ...more.map((role) => h('option', { value: role.requirements }, role.title))));
   button.remove();
   select.focus();

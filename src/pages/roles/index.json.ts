@@ -5,12 +5,9 @@
  */
 import type { APIRoute } from 'astro';
 import { getSiteContent } from '../../site/content.ts';
-import { requirementsHref, titleOrder } from '../../site/requirements.ts';
+import { roleListings } from '../../site/requirements.ts';
 
 export const GET: APIRoute = async () => {
-  const { roles } = await getSiteContent();
-  const index = roles
-    .map((document) => ({ id: document.model.id, title: document.model.title, requirements: requirementsHref(document.model.id) }))
-    .sort(titleOrder);
+  const index = roleListings(await getSiteContent());
   return new Response(`${JSON.stringify(index)}\n`, { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };
