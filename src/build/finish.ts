@@ -16,9 +16,10 @@ import { CACHE_FOLDERS, cacheRoot } from '../content/cache.ts';
 import type { Problem } from '../model/schemas.ts';
 import { buildSearchIndex, type SearchIndexResult } from '../site/search-index.ts';
 import { filesBelow } from './files-below.ts';
+import { LINK_SOURCES_STEP, LinkSourcesReportSchema, type LinkSource } from './link-sources.ts';
 import { hashText } from './page-results.ts';
 import { reuseSearchIndex, saveSearchIndex, searchIndexKey } from './search-cache.ts';
-import type { StepStats } from './stats.ts';
+import { readStepReport, type StepStats } from './stats.ts';
 
 export interface FinishOptions {
   outDir: string;
@@ -27,6 +28,8 @@ export interface FinishOptions {
   out: (text: string) => void;
   err: (text: string) => void;
   cwd: string;
+  /** The build's step folder, where `rolebook check` left the documents' links (src/build/link-sources.ts). */
+  stepReports?: string;
 }
 
 export interface FinishResult {
@@ -107,15 +110,13 @@ interface Verification {
 
 async function verifyOutput(options: FinishOptions, cacheFolder: string, htmlHashes: ReadonlyMap<string, string>): Promise<Verification> {
   // Loaded once Pagefind is already at work: they are not needed to start it.
-  const [{ formatProblems }, { loadContent }, { CspCheck, writeSecurityHeaders }, { checkLinks }, { OutputScanCache }] = await Promise.all([
+  const [{ formatProblems }, { CspCheck, writeSecurityHeaders }, { checkLinks }, { OutputScanCache }] = await Promise.all([
     import('../report/reporters.ts'),
-    import('../content/load.ts'),
     import('./csp-check.ts'),
     import('./link-check.ts'),
     import('./output-cache.ts'),
   ]);
-  // `rolebook check` filled the parse cache at the start of this build: this reads it, parses nothing.
-  const { documents } = await loadContent(options.contentDir, { base: options.base });
+  const documents = await documentLinks(options);
   const csp = new CspCheck();
   const scans = new OutputScanCache(cacheFolder, htmlHashes);
   const problems: Problem[] = await checkLinks({ outDir: options.outDir, base: options.base, documents, check: scans.check, inspect: csp.inspect });
@@ -143,6 +144,15 @@ async function verifyOutput(options: FinishOptions, cacheFolder: string, htmlHas
       `rolebook build: ${problems.length} broken link${problems.length === 1 ? '' : 's'} (listed above); the site was not published.\n` +
       'Fix each link at the file, line and column above, then build again.',
   };
+}
+
+/** Where each document's links were written: as `rolebook check` left them, else from the parse cache. */
+async function documentLinks(options: FinishOptions): Promise<LinkSource[]> {
+  const handed = options.stepReports ? await readStepReport(options.stepReports, LINK_SOURCES_STEP, LinkSourcesReportSchema) : undefined;
+  if (handed) return handed.documents;
+  // `rolebook check` filled the parse cache at the start of this build: this reads it, parses nothing.
+  const { loadContent } = await import('../content/load.ts');
+  return (await loadContent(options.contentDir, { base: options.base })).documents;
 }
 
 /** Lowers this thread's priority (children started before keep theirs); best effort. */

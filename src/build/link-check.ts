@@ -18,9 +18,9 @@ import path from 'node:path';
 import { Tokenizer, TokenizerMode, type Token, type TokenHandler } from 'parse5';
 import { z } from 'zod';
 import { isExternalReference, REFERENCE_ATTRIBUTES } from '../../plugins/lib/references.ts';
-import type { RenderedDocument } from '../model/rendered.ts';
 import type { Problem } from '../model/schemas.ts';
 import { editDistance } from '../model/edit-distance.ts';
+import type { LinkSource } from './link-sources.ts';
 
 /** What the output checks need from one built page. Plain JSON, so it can be cached by the page's bytes. */
 export const PageFindingsSchema = z.object({
@@ -189,7 +189,7 @@ function splitHash(href: string): [string, string | undefined] {
 }
 
 /** Links written in markdown to other documents, checked against the built pages and reported where they were written. */
-export function checkContentLinks(site: BuiltSite, documents: readonly RenderedDocument[]): Problem[] {
+export function checkContentLinks(site: BuiltSite, documents: readonly LinkSource[]): Problem[] {
   const problems: Problem[] = [];
   for (const document of documents) {
     for (const link of document.links) {
@@ -246,7 +246,7 @@ const placeKey = (file: string, line: number, column: number) => `${file}:${line
  * Every other reference in the documents' bodies (raw HTML, site-absolute links, images), resolved
  * from the document's page and reported at the markdown file, line and column.
  */
-export function checkContentReferences(site: BuiltSite, documents: readonly RenderedDocument[]): Problem[] {
+export function checkContentReferences(site: BuiltSite, documents: readonly LinkSource[]): Problem[] {
   const problems: Problem[] = [];
   for (const document of documents) {
     const ownFile = document.files[0] ?? document.model.source;
@@ -270,7 +270,7 @@ export function checkContentReferences(site: BuiltSite, documents: readonly Rend
  */
 export function checkBuiltReferences(
   site: BuiltSite,
-  documents: readonly RenderedDocument[] = [],
+  documents: readonly LinkSource[] = [],
   skip: ReadonlySet<string> = new Set(),
 ): Problem[] {
   const fromContent = new Map<string, ReadonlySet<string>>(
@@ -298,13 +298,13 @@ export function checkBuiltReferences(
 }
 
 /** The site-level step: every reference of the site resolved, each broken one reported once, at its source. */
-export function resolveLinks(site: BuiltSite, documents: readonly RenderedDocument[]): Problem[] {
+export function resolveLinks(site: BuiltSite, documents: readonly LinkSource[]): Problem[] {
   // Broken markdown links show up in the HTML too; report them once, at the markdown.
   const reported = new Set(documents.flatMap((document) => document.links.map((link) => link.href)));
   return [...checkContentLinks(site, documents), ...checkContentReferences(site, documents), ...checkBuiltReferences(site, documents, reported)];
 }
 
-export async function checkLinks(options: { outDir: string; base: string; documents: readonly RenderedDocument[] } & ReadOptions): Promise<Problem[]> {
+export async function checkLinks(options: { outDir: string; base: string; documents: readonly LinkSource[] } & ReadOptions): Promise<Problem[]> {
   const site = await readBuiltSite(options.outDir, options.base, options);
   return resolveLinks(site, options.documents);
 }

@@ -44,6 +44,11 @@ export const BuildStatsSchema = z.object({
       /** Astro did not run: nothing it reads changed since the last build (src/build/unchanged-build.ts). */
       skipped: z.boolean().optional(),
     }).optional(),
+    /**
+     * A rebuild with something changed starts Astro beside the check, held before it reads or writes
+     * anything (src/build/held-step.ts): let go on once the check passed, or stopped when it failed.
+     */
+    astroEarlyStart: z.enum(['released', 'stopped']).optional(),
     outputCheck: StepSchema.extend({ pages: z.number(), scanned: z.number(), reused: z.number() }).optional(),
     searchIndex: StepSchema.extend({ pages: z.number(), htmlFiles: z.number(), reused: z.boolean() }).optional(),
   }),

@@ -81,6 +81,11 @@ export function unchangedBuild(cwd: string, inputs: string, outDir: string): Unc
   return same ? record : undefined;
 }
 
+/** Whether the last build succeeded and left its record (a first build, or one after a failure, has none). */
+export function hasBuildRecord(cwd: string): boolean {
+  return existsSync(recordFile(cwd));
+}
+
 /** Before Astro runs: a build that fails from here on must not leave a record of the last one. */
 export function forgetBuild(cwd: string): void {
   rmSync(recordFile(cwd), { force: true });

@@ -3,8 +3,11 @@
  * large ones hold memory at once:
  *  1. `rolebook check` parses every document on both cores, prints every problem and fills the
  *     parse cache (a content error stops the build here, before anything is written);
- *  2. `astro build` renders the pages from that cache, copying unchanged ones from the last build;
- *  3. the search index is written while the output's links and CSP are checked (src/build/finish.ts).
+ *  2. `astro build` renders the pages from that cache, copying unchanged ones from the last build
+ *     (on a rebuild it is started beside the check and held before it reads or writes anything,
+ *     so its own start-up overlaps the check: src/build/held-step.ts);
+ *  3. the search index is written while the output's links and CSP are checked (src/build/finish.ts;
+ *     the check leaves the documents' links for it: src/build/link-sources.ts).
  * Each step reuses the last build's work where its inputs did not change (all caches are below
  * `cacheRoot()`); the log gets one line per step, and `build-stats.json` beside the caches says
  * the same for tools (the benchmark reads it).
@@ -16,11 +19,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPaths, configFilePath, outDir } from '../config-file.ts';
-import { buildInputs, forgetBuild, rememberBuild, unchangedBuild } from '../build/unchanged-build.ts';
+import { buildInputs, forgetBuild, hasBuildRecord, rememberBuild, unchangedBuild } from '../build/unchanged-build.ts';
+import { startHeldStep, type HeldStep } from '../build/held-step.ts';
 import { setOldOutputAside } from '../build/old-output.ts';
 import { STEP_STATS_VARIABLE } from '../content/cache.ts';
 import { HISTORY_FILE_VARIABLE, readGitHistory, saveGitHistory } from '../git/history.ts';
 import { AstroStatsSchema, CheckStatsSchema, buildStatsFile, readStepReport, writeBuildStats, type StepStats } from '../build/stats.ts';
+import type { z } from 'zod';
 import { UsageError, type Io, type ParsedOptions } from './io.ts';
 
 const ROLEBOOK_BIN = fileURLToPath(new URL('../../bin/rolebook.mjs', import.meta.url));
@@ -66,19 +71,37 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   const history = readGitHistory(config.contentDir).then((read) => saveGitHistory(historyFile, config.contentDir, read));
   history.catch(() => {});
   const env = { ...process.env, [STEP_STATS_VARIABLE]: stepReports };
+  const astroArgs = [astroBin(), 'build'];
+  const astroEnv = { ...ASTRO_ENV, ...env, [HISTORY_FILE_VARIABLE]: historyFile };
 
-  const checked = await timedStep(process.execPath, [...CHECK_NODE_FLAGS, ROLEBOOK_BIN, 'check'], io.cwd, env);
-  const check = await readStepReport(stepReports, 'check', CheckStatsSchema);
-  if (check) {
-    const documents = check.parsed + check.cached;
-    steps.check = { ms: checked.ms, documents, parsed: check.parsed, reused: check.cached, threads: check.threads };
-    io.out(`Content checked: ${documents} documents (${check.parsed} parsed, ${check.cached} unchanged since the last build) in ${seconds(checked.ms)} s.`);
+  const checking = timedStep(process.execPath, [...CHECK_NODE_FLAGS, ROLEBOOK_BIN, 'check'], io.cwd, env);
+  let inputs: string;
+  let unchanged: ReturnType<typeof unchangedBuild>;
+  let held: HeldStep | undefined;
+  try {
+    await history;
+    inputs = buildInputs({ contentDir: config.contentDir, historyFile, configFile: configFilePath(io.cwd) });
+    unchanged = unchangedBuild(io.cwd, inputs, outDir(io.cwd));
+    // A rebuild with something changed: Astro starts now, beside the check, held before it reads or
+    // writes anything (src/integrations/check-gate.ts). Not on a first build, where the check
+    // parses on both cores and Astro's start-up would only add its memory to the check's peak.
+    if (!unchanged && hasBuildRecord(io.cwd)) held = startHeldStep(process.execPath, astroArgs, io.cwd, astroEnv);
+  } catch (error) {
+    await checking;
+    throw error;
   }
-  if (checked.exitCode !== 0) return finish(checked.exitCode);
 
-  await history;
-  const inputs = buildInputs({ contentDir: config.contentDir, historyFile, configFile: configFilePath(io.cwd) });
-  const unchanged = unchangedBuild(io.cwd, inputs, outDir(io.cwd));
+  const checked = await checking;
+  steps.check = await reportCheck(stepReports, checked.ms, io);
+  if (checked.exitCode !== 0) {
+    if (held) {
+      await held.stop();
+      steps.astroEarlyStart = 'stopped';
+    }
+    return finish(checked.exitCode);
+  }
+  if (held) steps.astroEarlyStart = 'released';
+
   if (unchanged) {
     const kept = unchanged.pages + unchanged.dataFiles;
     steps.astro = { ms: 0, pages: kept, rendered: 0, reused: kept, contentLoadMs: 0, skipped: true };
@@ -86,17 +109,14 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   }
   forgetBuild(io.cwd);
   const oldOutputRemoved = unchanged ? async () => {} : setOldOutputAside(outDir(io.cwd));
+  // A held Astro's time counts from its release: its start-up overlapped the check.
   const built = unchanged
     ? { exitCode: 0, ms: 0 }
-    : await timedStep(process.execPath, [astroBin(), 'build'], io.cwd, { ...ASTRO_ENV, ...env, [HISTORY_FILE_VARIABLE]: historyFile });
+    : held
+      ? await held.release()
+      : await timedStep(process.execPath, astroArgs, io.cwd, astroEnv);
   const astro = unchanged ? undefined : await readStepReport(stepReports, 'astro', AstroStatsSchema);
-  if (astro) {
-    // Pages and data files (each role's requirements JSON) alike: written, or copied unchanged from the last build.
-    const written = astro.pages + astro.dataFiles;
-    const reused = astro.documentPages - astro.documentPagesRendered + (astro.dataFiles - astro.dataFilesRendered);
-    steps.astro = { ms: built.ms, pages: written, rendered: written - reused, reused, contentLoadMs: astro.contentLoadMs };
-    io.out(`Pages built: ${astro.pages} pages and ${astro.dataFiles} data files (${written - reused} rendered, ${reused} unchanged since the last build) in ${seconds(built.ms)} s.`);
-  }
+  if (astro) steps.astro = reportAstro(astro, built.ms, io);
   if (built.exitCode !== 0) {
     await oldOutputRemoved();
     return finish(built.exitCode);
@@ -110,6 +130,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     out: io.out,
     err: io.err,
     cwd: io.cwd,
+    stepReports,
   });
   Object.assign(steps, finished.steps);
   await oldOutputRemoved();
@@ -118,6 +139,24 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     rememberBuild(io.cwd, { inputs, pages: written.pages, dataFiles: written.dataFiles }, outDir(io.cwd));
   }
   return finish(finished.exitCode);
+}
+
+/** The check's line in the log and its stats, from its own report. */
+async function reportCheck(stepReports: string, ms: number, io: Io): Promise<StepStats['check']> {
+  const check = await readStepReport(stepReports, 'check', CheckStatsSchema);
+  if (!check) return undefined;
+  const documents = check.parsed + check.cached;
+  io.out(`Content checked: ${documents} documents (${check.parsed} parsed, ${check.cached} unchanged since the last build) in ${seconds(ms)} s.`);
+  return { ms, documents, parsed: check.parsed, reused: check.cached, threads: check.threads };
+}
+
+/** Astro's line in the log and its stats, from what the build-stats integration reported. */
+function reportAstro(astro: z.infer<typeof AstroStatsSchema>, ms: number, io: Io): StepStats['astro'] {
+  // Pages and data files (each role's requirements JSON) alike: written, or copied unchanged from the last build.
+  const written = astro.pages + astro.dataFiles;
+  const reused = astro.documentPages - astro.documentPagesRendered + (astro.dataFiles - astro.dataFilesRendered);
+  io.out(`Pages built: ${astro.pages} pages and ${astro.dataFiles} data files (${written - reused} rendered, ${reused} unchanged since the last build) in ${seconds(ms)} s.`);
+  return { ms, pages: written, rendered: written - reused, reused, contentLoadMs: astro.contentLoadMs };
 }
 
 function seconds(ms: number): string {

@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
+import { LINK_SOURCES_STEP, linkSourcesOf } from '../build/link-sources.ts';
 import { writeStepStats } from '../content/cache.ts';
 import { loadContent } from '../content/load.ts';
 import { findStaleDocuments } from '../git/freshness.ts';
@@ -21,6 +22,8 @@ export async function runCheck({ values, positionals }: ParsedOptions, io: Io): 
   // next: `npm run build` parses every document once, not twice.
   const result = await loadContent(contentRoot, { base: config.base });
   writeStepStats('check', result.stats);
+  // Within `rolebook build`: the output check, two steps on, reads these instead of every document.
+  writeStepStats(LINK_SOURCES_STEP, linkSourcesOf(result.documents));
   const problems = [...result.problems];
   if (values.stale) {
     problems.push(

@@ -9,6 +9,7 @@ import { formatProblems } from '../report/reporters.ts';
 import type { RolebookConfig } from '../config.ts';
 import { loadContent } from '../content/load.ts';
 import { shareLoadedContent } from '../content/shared.ts';
+import { whenCheckPassed } from './check-gate.ts';
 import { ReportedError } from './reported-error.ts';
 
 export function contentCheckIntegration(config: RolebookConfig): AstroIntegration {
@@ -20,6 +21,8 @@ export function contentCheckIntegration(config: RolebookConfig): AstroIntegratio
         base = astroConfig.base;
       },
       'astro:build:start': async ({ logger }) => {
+        // Started by `rolebook build` beside the check: nothing is read or written before it passed.
+        await whenCheckPassed();
         const result = await loadContent(config.contentDir, { base });
         const { stats } = result;
         logger.info(`${stats.parsed} documents parsed (${stats.threads} thread${stats.threads === 1 ? '' : 's'}), ${stats.cached} from the cache, in ${(stats.ms / 1000).toFixed(1)} s.`);

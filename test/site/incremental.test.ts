@@ -9,7 +9,7 @@
  * of each kind than the sidebar lists, so it shows a window and an "All N" count) in its own git
  * repository, so pages show "Last updated" and history from commits at fixed dates.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate.ts';
@@ -33,8 +33,8 @@ let cleanBuilds = 0;
 
 let builds = 0;
 
-/** `npm run build` of the repository's content into `folder` (dist/ and cache/ inside). */
-async function buildInto(folder: string): Promise<Built> {
+/** `npm run build` of the repository's content into `folder` (dist/ and cache/ inside), whatever its outcome. */
+function runBuildInto(folder: string): ReturnType<typeof run> {
   // Vitest sets Vite's BASE_URL/MODE/… in process.env; passed on, they would override the build's base.
   const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...inherited } = process.env;
   const env = {
@@ -48,9 +48,18 @@ async function buildInto(folder: string): Promise<Built> {
     // shell's last command) must not change Astro's key for the pages, or nothing is reused.
     _: `/usr/bin/rolebook-build-${++builds}`,
   };
-  const result = await run('npm', ['run', '--silent', 'build'], { cwd: projectRoot, env });
+  // `run` resolves once every process holding the build's output streams has ended: a step left
+  // running (Astro started beside the check and never stopped) would hold it.
+  return run('npm', ['run', '--silent', 'build'], { cwd: projectRoot, env });
+}
+
+const statsOf = (folder: string) => readBuildStats(path.join(folder, 'cache', 'build-stats.json'));
+
+/** A successful build into `folder`. */
+async function buildInto(folder: string): Promise<Built> {
+  const result = await runBuildInto(folder);
   expect(result.exitCode, result.output).toBe(0);
-  const stats = readBuildStats(path.join(folder, 'cache', 'build-stats.json'));
+  const stats = statsOf(folder);
   expect(stats, 'the build writes its stats file').toBeDefined();
   return { dist: path.join(folder, 'dist'), stats: stats! };
 }
@@ -169,6 +178,8 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     edit('roles/role-0003.md', (text) => `${text.replace(/\n*$/, '\n')}\nA sentence added in the rebuild test.\n`);
     const stats = await rebuildAndCompare();
     expect(stats.steps.check).toMatchObject({ parsed: 1, reused: DOCUMENTS - 1 });
+    // Started beside the check (a rebuild with something changed), and let go on once it passed.
+    expect(stats.steps.astroEarlyStart).toBe('released');
     expect(astroStep(stats).reused).toBe(DOCUMENTS - 1 + roleCount());
     expect(stats.steps.searchIndex?.reused).toBe(false);
     expect(page(first.dist, 'roles/role-0003')).toContain('A sentence added in the rebuild test.');
@@ -236,5 +247,28 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     const stats = await rebuildAndCompare();
     // The requirements JSON does not show the config.
     expect(astroStep(stats).reused).toBe(roleCount());
+  });
+
+  it('after a content error, stops at the check and leaves the last site as it was', async () => {
+    const lastSite = path.join(OUTPUT, 'last-site');
+    cpSync(first.dist, lastSite, { recursive: true, preserveTimestamps: true });
+    const file = 'roles/role-0005.md';
+    const text = readFileSync(path.join(content, file), 'utf8');
+    edit(file, (body) => `${body.replace(/\n*$/, '\n')}\n[!INCLUDE [Missing](includes/no-such-file.md)]\n`);
+    const failed = await runBuildInto(incremental);
+    expect(failed.exitCode, failed.output).toBe(1);
+    expect(failed.output).toMatch(/roles\/role-0005\.md:\d+:\d+/);
+    const stats = statsOf(incremental)!;
+    expect(stats.ok).toBe(false);
+    // A rebuild starts Astro beside the check; the failed check stopped it before it wrote anything.
+    expect(stats.steps.astroEarlyStart).toBe('stopped');
+    expect(stats.steps.astro).toBeUndefined();
+    expect(differences(first.dist, lastSite)).toEqual([]);
+
+    writeFileSync(path.join(content, file), text);
+    const again = await rebuildAndCompare();
+    // Back to what the last site was built from: nothing Astro reads changed since.
+    expect(astroStep(again).skipped).toBe(true);
+    rmSync(lastSite, { recursive: true, force: true });
   });
 });

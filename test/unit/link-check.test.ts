@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks, checkPage, PageFindingsSchema } from '../../src/build/link-check.ts';
+import { LinkSourcesReportSchema, linkSourcesOf } from '../../src/build/link-sources.ts';
 import { loadContent } from '../../src/content/load.ts';
 import type { RenderedDocument } from '../../src/model/rendered.ts';
 import type { Problem } from '../../src/model/schemas.ts';
@@ -137,5 +138,22 @@ describe('links written in the content', () => {
       'roles/analyst/index.html:2:68 The link “/retired/” on /roles/analyst/ is broken: there is no page /retired/ on the site.',
     ]);
     expect(problems).toHaveLength(11);
+  });
+
+  it('finds the same problems from the links `rolebook check` hands over as from the whole documents', async () => {
+    // What the output check reads in a build: the step report, written as JSON and read back through its schema.
+    const handed = LinkSourcesReportSchema.parse(JSON.parse(JSON.stringify(linkSourcesOf(documents))));
+    expect(handed.documents).toHaveLength(documents.length);
+    const fromReport = await checkLinks({ outDir: siteDir, base: '/', documents: handed.documents });
+    expect(fromReport).toEqual(await checkLinks({ outDir: siteDir, base: '/', documents }));
+    expect(fromReport.length).toBeGreaterThan(7);
+  });
+
+  it('refuses a step report whose links lack their place', () => {
+    const report = linkSourcesOf(documents);
+    const broken = JSON.parse(JSON.stringify(report)) as { documents: { links: { line?: number }[] }[] };
+    const withLink = broken.documents.find((document) => document.links.length > 0)!;
+    delete withLink.links[0]!.line;
+    expect(LinkSourcesReportSchema.safeParse(broken).success).toBe(false);
   });
 });

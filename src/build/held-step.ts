@@ -1,0 +1,42 @@
+/**
+ * A build step started before the step it depends on has finished: its process does its own
+ * start-up, then waits at the gate (src/integrations/check-gate.ts) until `release()`; `stop()`
+ * ends it instead. `rolebook build` starts `astro build` this way beside `rolebook check`.
+ */
+import { spawn } from 'node:child_process';
+import { GATE_GO, GATE_WAITING, HOLD_VARIABLE } from '../integrations/check-gate.ts';
+
+export interface HeldStep {
+  /** Lets the step go on; resolves to its exit code (1 when killed by a signal) and the time from release to exit. */
+  release(): Promise<{ exitCode: number; ms: number }>;
+  /** Ends the step without letting it go on; resolves once it has exited. */
+  stop(): Promise<void>;
+}
+
+export function startHeldStep(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): HeldStep {
+  const child = spawn(command, args, { cwd, env: { ...env, [HOLD_VARIABLE]: '1' }, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+  const exited = new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => resolve(code ?? 1));
+  });
+  exited.catch(() => {});
+  const waiting = new Promise<void>((resolve) => {
+    child.on('message', (message) => {
+      if (message === GATE_WAITING) resolve();
+    });
+  });
+  return {
+    async release() {
+      const started = performance.now();
+      // The step may also end before it reaches the gate (a broken config): its exit code says so.
+      const reached = await Promise.race([waiting.then(() => true), exited.then(() => false)]);
+      if (reached && child.connected) child.send(GATE_GO);
+      const exitCode = await exited;
+      return { exitCode, ms: Math.round(performance.now() - started) };
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited.catch(() => {});
+    },
+  };
+}
