@@ -45,9 +45,12 @@ const ASTRO_ENV = { MIMALLOC_ARENA_EAGER_COMMIT: '0', ROLEBOOK_QUIET_ASTRO: '1' 
 /**
  * The check parses in two threads. With no core to spare, V8's garbage-collection helper threads
  * only fight them (2 cores, 1,000 documents: 3.9 s against 4.2–4.6 s, 1 s less CPU); with spare
- * cores the helpers run beside them, so the flag is left off there.
+ * cores the helpers run beside them, so that flag is left off there. Parsing makes many short-lived
+ * objects: with a 16 MB young generation fewer of them survive into the old one (1,000 documents,
+ * alternating: peak 400–500 MB against 600–705 MB, 7.1–7.5 s against 7.6–9.3 s; a one-change
+ * check 1.4–1.5 s against 1.9–2.1 s). Astro's process showed no such gain.
  */
-const CHECK_NODE_FLAGS = os.availableParallelism() <= 2 ? ['--single-threaded-gc'] : [];
+const CHECK_NODE_FLAGS = ['--max-semi-space-size=16', ...(os.availableParallelism() <= 2 ? ['--single-threaded-gc'] : [])];
 
 export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<number> {
   if (positionals.length > 0) {

@@ -65,13 +65,20 @@ export function catalogRubric(content: Pick<SiteContent, 'skills'>): RubricLooku
  */
 export const NEAREST_ROLES = 4;
 
+/** `localeCompare`'s order, with the collator made once rather than on every comparison. */
+const TITLE_ORDER = new Intl.Collator();
+
 /** The other roles closest to `role`: most required skills in common first, then by title. */
 export function nearestRoles(role: RoleGuide, roles: readonly RoleGuide[], limit = NEAREST_ROLES): RoleGuide[] {
   // Each role's keys are worked out once (keysOf), not once per role page that compares with it.
   const own = keysOf(role.skills as CareerSkill[]).set;
-  const shared = (other: RoleGuide) => keysOf(other.skills as CareerSkill[]).keys.filter((key) => own.has(key)).length;
+  const shared = (other: RoleGuide) => {
+    let common = 0;
+    for (const key of keysOf(other.skills as CareerSkill[]).keys) if (own.has(key)) common += 1;
+    return common;
+  };
   const closer = (a: { other: RoleGuide; common: number }, b: { other: RoleGuide; common: number }) =>
-    b.common - a.common || a.other.title.localeCompare(b.other.title);
+    b.common - a.common || TITLE_ORDER.compare(a.other.title, b.other.title);
   // The `limit` best, kept in order as the roles go by: sorting every other role for every role
   // page (and its cacheKey) was most of the time this took at 500 roles.
   if (limit <= 0) return [];
