@@ -117,8 +117,13 @@ export interface BuiltSite {
 export interface ReadOptions {
   /** Sees each page's findings as it is read, so other checks (the CSP check) need no second read. */
   inspect?: (file: string, findings: PageFindings) => void;
-  /** Reads one page; default `checkPage`. A build cache puts its per-page reuse here. */
-  check?: (file: string, bytes: Uint8Array) => PageFindings;
+  /**
+   * Examines one page; default `checkPage` on its bytes. A build cache puts its per-page reuse here,
+   * and reads the page (`read`) only when it has no result for it.
+   */
+  check?: (file: string, read: () => Uint8Array) => PageFindings;
+  /** Every file of the output as `filesBelow(outDir)` lists them, when the caller has listed them already. */
+  files?: readonly string[];
 }
 
 function normaliseBase(base: string): string {
@@ -128,13 +133,14 @@ function normaliseBase(base: string): string {
 
 /** Reads every page of the built site once. */
 export async function readBuiltSite(outDir: string, base: string, options: ReadOptions = {}): Promise<BuiltSite> {
-  const files = new Set(filesBelow(outDir));
+  const files = new Set(options.files ?? filesBelow(outDir));
   const pages = new Map<string, BuiltPage>();
-  const check = options.check ?? ((_file: string, bytes: Uint8Array) => checkPage(bytes));
+  const check = options.check ?? ((_file: string, read: () => Uint8Array) => checkPage(read()));
   for (const file of files) {
     if (!file.endsWith('.html')) continue;
     // Synchronous reads: a thousand small files read faster than through the thread pool one by one.
-    const findings = check(file, readFileSync(path.join(outDir, file)));
+    let bytes: Uint8Array | undefined;
+    const findings = check(file, () => (bytes ??= readFileSync(path.join(outDir, file))));
     options.inspect?.(file, findings);
     pages.set(file, { ids: new Set(findings.ids), references: findings.references });
   }

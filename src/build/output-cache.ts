@@ -28,8 +28,8 @@ export class OutputScanCache {
   }
 
   /** For `checkLinks`: the page's ids, references and CSP flag, read now or in an earlier build. */
-  check = (file: string, bytes: Uint8Array): PageFindings =>
-    this.results.get(this.htmlHashes.get(file) ?? hashText(bytes), () => checkPage(bytes));
+  check = (file: string, read: () => Uint8Array): PageFindings =>
+    this.results.get(this.htmlHashes.get(file) ?? hashText(read()), () => checkPage(read()));
 
   counts(): { scanned: number; reused: number } {
     return { scanned: this.results.computed, reused: this.results.reused };
