@@ -5,9 +5,10 @@
  * same index, so when no HTML file changed the last build's `pagefind/` folder is copied back.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SearchIndexResult } from '../site/search-index.ts';
+import { copyFolder } from './files-below.ts';
 import { hashText } from './page-results.ts';
 
 const INDEX_FOLDER = 'pagefind';
@@ -45,7 +46,7 @@ export async function reuseSearchIndex(cacheFolder: string, key: string, siteDir
   if (stored.key !== key || !existsSync(path.join(cacheFolder, INDEX_FOLDER))) return undefined;
   const outputPath = path.join(siteDir, INDEX_FOLDER);
   await rm(outputPath, { recursive: true, force: true });
-  await cp(path.join(cacheFolder, INDEX_FOLDER), outputPath, { recursive: true });
+  copyFolder(path.join(cacheFolder, INDEX_FOLDER), outputPath);
   return { ...stored.result, outputPath };
 }
 
@@ -57,7 +58,7 @@ export async function saveSearchIndex(cacheFolder: string, key: string, result: 
     await rm(keyFile, { force: true });
     await rm(path.join(cacheFolder, INDEX_FOLDER), { recursive: true, force: true });
     await mkdir(cacheFolder, { recursive: true });
-    await cp(result.outputPath, path.join(cacheFolder, INDEX_FOLDER), { recursive: true });
+    copyFolder(result.outputPath, path.join(cacheFolder, INDEX_FOLDER));
     const stored: Stored = { key, result: { fileCount: result.fileCount, pageCount: result.pageCount } };
     await writeFile(keyFile, JSON.stringify(stored));
   } catch {

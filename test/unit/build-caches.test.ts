@@ -82,6 +82,7 @@ describe('search index reuse', () => {
     const reused = await reuseSearchIndex(cache, searchIndexKey(same.hashes), same.dir);
     expect(reused).toMatchObject({ fileCount: 2, pageCount: 2 });
     expect(readFileSync(path.join(same.dir, 'pagefind/fragment/en_1.pf_fragment'), 'utf8')).toBe('fragment');
+    expect(readFileSync(path.join(same.dir, 'pagefind/pagefind-entry.json'), 'utf8')).toContain('"page_count":2');
 
     const edited = site({ 'index.html': '<p>home</p>', 'roles/a/index.html': '<p>a, edited</p>' });
     expect(await reuseSearchIndex(cache, searchIndexKey(edited.hashes), edited.dir)).toBeUndefined();
