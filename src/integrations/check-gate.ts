@@ -17,6 +17,8 @@ export const GATE_GO = 'rolebook:check-passed';
 export function whenCheckPassed(): Promise<void> {
   const send = process.send?.bind(process);
   if (process.env[HOLD_VARIABLE] !== '1' || !send) return Promise.resolve();
+  // The build went away before this process reached the gate: nothing was written, and nobody waits for it.
+  if (!process.connected) process.exit(1);
   return new Promise((resolve) => {
     const onMessage = (message: unknown) => {
       if (message !== GATE_GO) return;
@@ -26,10 +28,12 @@ export function whenCheckPassed(): Promise<void> {
       process.disconnect?.();
       resolve();
     };
-    // The build went away without an answer: nothing was written, and nobody waits for this process.
+    // The build went away without an answer.
     const onLost = () => process.exit(1);
     process.on('message', onMessage);
     process.once('disconnect', onLost);
-    send(GATE_WAITING);
+    send(GATE_WAITING, undefined, undefined, (error: Error | null) => {
+      if (error) onLost();
+    });
   });
 }
