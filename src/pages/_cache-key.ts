@@ -21,8 +21,7 @@ import type { RolebookConfig } from '../config.ts';
 import type { RenderedDocument } from '../model/rendered.ts';
 import { pageGitInfoFrom, type SiteGit } from '../git/page.ts';
 import type { SiteContent } from '../site/content.ts';
-import { nearestRoles } from '../site/requirements.ts';
-import type { RoleGuide } from '../model/schemas.ts';
+import { nearestRolesOf } from '../site/requirements.ts';
 import { pagerFor, sidebarGroups } from '../site/navigation.ts';
 import { documentHref } from '../site/urls.ts';
 
@@ -38,8 +37,7 @@ export function siteWideKey(config: RolebookConfig, content: SiteContent, base: 
 /** The roles a role page offers to compare with (they depend on every role's skills), by id and title. */
 function nearestOf(content: SiteContent, document: RenderedDocument): string[][] {
   if (document.model.kind !== 'role-guide') return [];
-  const roles = content.roles.map((role) => role.model as RoleGuide);
-  return nearestRoles(document.model, roles).map((other) => [other.id, other.title]);
+  return nearestRolesOf(content, document.model).map((other) => [other.id, other.title]);
 }
 
 /**

@@ -70,26 +70,67 @@ const TITLE_ORDER = new Intl.Collator();
 
 /** The other roles closest to `role`: most required skills in common first, then by title. */
 export function nearestRoles(role: RoleGuide, roles: readonly RoleGuide[], limit = NEAREST_ROLES): RoleGuide[] {
-  // Each role's keys are worked out once (keysOf), not once per role page that compares with it.
-  const own = keysOf(role.skills as CareerSkill[]).set;
-  const shared = (other: RoleGuide) => {
-    let common = 0;
-    for (const key of keysOf(other.skills as CareerSkill[]).keys) if (own.has(key)) common += 1;
-    return common;
+  return nearestRolesIn(roles, limit)(role);
+}
+
+/**
+ * `nearestRoles` for many roles of one list: what is shared between them is worked out once. A
+ * role's skills in common with every other role are counted from postings (each skill key → the
+ * roles listing it) instead of comparing the role with each other role: at 5,000 roles comparing
+ * every pair took 7.6 s for one pass over the roles, and the build made two (the page and its
+ * cacheKey).
+ */
+export function nearestRolesIn(roles: readonly RoleGuide[], limit = NEAREST_ROLES): (role: RoleGuide) => RoleGuide[] {
+  const postings = new Map<string, number[]>();
+  roles.forEach((other, index) => {
+    // Once per occurrence: a role listing a skill twice counts it twice, as comparing the lists did.
+    for (const key of keysOf(other.skills as CareerSkill[]).keys) {
+      const holders = postings.get(key);
+      if (holders) holders.push(index);
+      else postings.set(key, [index]);
+    }
+  });
+  // Title order as integers; equal titles keep the list's order.
+  const byTitle = roles.map((_, index) => index).sort((a, b) => TITLE_ORDER.compare(roles[a]!.title, roles[b]!.title) || a - b);
+  const titleRank = new Int32Array(roles.length);
+  byTitle.forEach((index, rank) => (titleRank[index] = rank));
+  const common = new Int32Array(roles.length);
+  const found = new Map<RoleGuide, RoleGuide[]>();
+  return (role) => {
+    let nearest = found.get(role);
+    if (nearest) return nearest;
+    common.fill(0);
+    for (const key of keysOf(role.skills as CareerSkill[]).set) for (const index of postings.get(key) ?? []) common[index]! += 1;
+    nearest = closestIndices(roles.length, limit, (index) => roles[index]!.id !== role.id, (a, b) => common[b]! - common[a]! || titleRank[a]! - titleRank[b]!).map(
+      (index) => roles[index]!,
+    );
+    found.set(role, nearest);
+    return nearest;
   };
-  const closer = (a: { other: RoleGuide; common: number }, b: { other: RoleGuide; common: number }) =>
-    b.common - a.common || TITLE_ORDER.compare(a.other.title, b.other.title);
-  // The `limit` best, kept in order as the roles go by: sorting every other role for every role
-  // page (and its cacheKey) was most of the time this took at 500 roles.
+}
+
+/** The `limit` best of `0…count-1` by `before` (negative: a comes first), kept in order as they go by. */
+function closestIndices(count: number, limit: number, eligible: (index: number) => boolean, before: (a: number, b: number) => number): number[] {
+  // Sorting all of them for every role page was most of the time this took at 500 roles.
   if (limit <= 0) return [];
-  const best: { other: RoleGuide; common: number }[] = [];
-  for (const other of roles) {
-    if (other.id === role.id) continue;
-    const candidate = { other, common: shared(other) };
-    if (best.length === limit && closer(candidate, best[limit - 1]!) >= 0) continue;
-    const at = best.findIndex((kept) => closer(candidate, kept) < 0);
-    best.splice(at === -1 ? best.length : at, 0, candidate);
+  const best: number[] = [];
+  for (let index = 0; index < count; index += 1) {
+    if (!eligible(index)) continue;
+    if (best.length === limit && before(index, best[limit - 1]!) >= 0) continue;
+    const at = best.findIndex((kept) => before(index, kept) < 0);
+    best.splice(at === -1 ? best.length : at, 0, index);
     if (best.length > limit) best.pop();
   }
-  return best.map(({ other }) => other);
+  return best;
+}
+
+/** Each role's nearest roles for this content, worked out once however many pages ask (role pages and their cacheKeys). */
+const nearestByContent = new WeakMap<SiteContent, (role: RoleGuide) => RoleGuide[]>();
+export function nearestRolesOf(content: SiteContent, role: RoleGuide): RoleGuide[] {
+  let nearest = nearestByContent.get(content);
+  if (!nearest) {
+    nearest = nearestRolesIn(content.roles.map((document) => document.model as RoleGuide));
+    nearestByContent.set(content, nearest);
+  }
+  return nearest(role);
 }

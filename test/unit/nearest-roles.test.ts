@@ -1,7 +1,8 @@
 /** Role pages offer their nearest roles; the compare page's links carry the pair in the address. */
 import { describe, expect, it } from 'vitest';
 import type { RoleGuide } from '../../src/model/schemas.ts';
-import { compareHref, NEAREST_ROLES, nearestRoles } from '../../src/site/requirements.ts';
+import type { SiteContent } from '../../src/site/content.ts';
+import { compareHref, NEAREST_ROLES, nearestRoles, nearestRolesOf } from '../../src/site/requirements.ts';
 
 const level = { code: 'L300', value: 300, orAbove: true };
 function role(index: number, skills: string[]): RoleGuide {
@@ -48,6 +49,20 @@ describe('nearest roles', () => {
         .map(({ other }) => other.id);
       for (const limit of [0, 1, 4, 50]) expect(nearestRoles(from, roles, limit).map((other) => other.id)).toEqual(sorted.slice(0, limit));
     }
+  });
+
+  it('works out each role of a site once, from the same list for the page and its cacheKey', () => {
+    const roles = Array.from({ length: 30 }, (_, index) => role(index, [`S${index % 5}`, `S${index % 3}`, 'Common']));
+    const content = { roles: roles.map((model) => ({ model })) } as unknown as SiteContent;
+    for (const from of roles) {
+      const near = nearestRolesOf(content, from);
+      expect(near.map((other) => other.id)).toEqual(nearestRoles(from, roles).map((other) => other.id));
+      // The second page asking for the same role gets the same answer without working it out again.
+      expect(nearestRolesOf(content, from)).toBe(near);
+    }
+    // Another site (or the same one reloaded in `npm run dev`) is worked out afresh.
+    const reloaded = { roles: roles.slice(1).map((model) => ({ model })) } as unknown as SiteContent;
+    expect(nearestRolesOf(reloaded, roles[1]!).map((other) => other.id)).not.toContain(roles[0]!.id);
   });
 
   it('links to the compare page with both role ids in the query, encoded', () => {
