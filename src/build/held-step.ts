@@ -1,10 +1,26 @@
 /**
- * A build step started before the step it depends on has finished: its process does its own
- * start-up, then waits at the gate (src/integrations/check-gate.ts) until `release()`; `stop()`
- * ends it instead. `rolebook build` starts `astro build` this way beside `rolebook check`.
+ * The processes of `rolebook build`'s steps. `runStep` runs one to its end. A held step is started
+ * before the step it depends on has finished: its process does its own start-up, then waits at the
+ * gate (src/integrations/check-gate.ts) until `release()`; `stop()` ends it instead. `rolebook
+ * build` starts `astro build` this way beside `rolebook check`.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { GATE_GO, GATE_WAITING, HOLD_VARIABLE } from '../integrations/check-gate.ts';
+
+/** The step's exit code; 1 when a signal ended it. */
+function exitCodeOf(child: ChildProcess): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+/** Runs one step with this terminal; resolves to its exit code and duration. */
+export async function runStep(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ exitCode: number; ms: number }> {
+  const started = performance.now();
+  const exitCode = await exitCodeOf(spawn(command, args, { cwd, env, stdio: 'inherit' }));
+  return { exitCode, ms: Math.round(performance.now() - started) };
+}
 
 export interface HeldStep {
   /** Lets the step go on; resolves to its exit code (1 when killed by a signal) and the time from release to exit. */
@@ -15,10 +31,7 @@ export interface HeldStep {
 
 export function startHeldStep(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): HeldStep {
   const child = spawn(command, args, { cwd, env: { ...env, [HOLD_VARIABLE]: '1' }, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
-  const exited = new Promise<number>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => resolve(code ?? 1));
-  });
+  const exited = exitCodeOf(child);
   exited.catch(() => {});
   const waiting = new Promise<void>((resolve) => {
     child.on('message', (message) => {

@@ -12,7 +12,6 @@
  * `cacheRoot()`); the log gets one line per step, and `build-stats.json` beside the caches says
  * the same for tools (the benchmark reads it).
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -20,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPaths, configFilePath, outDir } from '../config-file.ts';
 import { buildInputs, forgetBuild, hasBuildRecord, rememberBuild, unchangedBuild } from '../build/unchanged-build.ts';
-import { startHeldStep, type HeldStep } from '../build/held-step.ts';
+import { runStep, startHeldStep, type HeldStep } from '../build/held-step.ts';
 import { setOldOutputAside } from '../build/old-output.ts';
 import { STEP_STATS_VARIABLE } from '../content/cache.ts';
 import { HISTORY_FILE_VARIABLE, readGitHistory, saveGitHistory } from '../git/history.ts';
@@ -77,7 +76,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   const astroArgs = [astroBin(), 'build'];
   const astroEnv = { ...ASTRO_ENV, ...env, [HISTORY_FILE_VARIABLE]: historyFile };
 
-  const checking = timedStep(process.execPath, [...CHECK_NODE_FLAGS, ROLEBOOK_BIN, 'check'], io.cwd, env);
+  const checking = runStep(process.execPath, [...CHECK_NODE_FLAGS, ROLEBOOK_BIN, 'check'], io.cwd, env);
   let inputs: string;
   let unchanged: ReturnType<typeof unchangedBuild>;
   let held: HeldStep | undefined;
@@ -117,7 +116,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     ? { exitCode: 0, ms: 0 }
     : held
       ? await held.release()
-      : await timedStep(process.execPath, astroArgs, io.cwd, astroEnv);
+      : await runStep(process.execPath, astroArgs, io.cwd, astroEnv);
   const astro = unchanged ? undefined : await readStepReport(stepReports, 'astro', AstroStatsSchema);
   if (astro) steps.astro = reportAstro(astro, built.ms, io);
   if (built.exitCode !== 0) {
@@ -164,15 +163,4 @@ function reportAstro(astro: z.infer<typeof AstroStatsSchema>, ms: number, io: Io
 
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(1);
-}
-
-/** Runs one step with this terminal; resolves to its exit code (1 when it was killed by a signal) and duration. */
-async function timedStep(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ exitCode: number; ms: number }> {
-  const started = performance.now();
-  const exitCode = await new Promise<number>((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: 'inherit' });
-    child.once('error', reject);
-    child.once('exit', (code) => resolve(code ?? 1));
-  });
-  return { exitCode, ms: Math.round(performance.now() - started) };
 }
