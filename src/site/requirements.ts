@@ -68,17 +68,12 @@ export const NEAREST_ROLES = 4;
 /** `localeCompare`'s order, with the collator made once rather than on every comparison. */
 const TITLE_ORDER = new Intl.Collator();
 
-/** The other roles closest to `role`: most required skills in common first, then by title. */
-export function nearestRoles(role: RoleGuide, roles: readonly RoleGuide[], limit = NEAREST_ROLES): RoleGuide[] {
-  return nearestRolesIn(roles, limit)(role);
-}
-
 /**
- * `nearestRoles` for many roles of one list: what is shared between them is worked out once. A
- * role's skills in common with every other role are counted from postings (each skill key → the
- * roles listing it) instead of comparing the role with each other role: at 5,000 roles comparing
- * every pair took 7.6 s for one pass over the roles, and the build made two (the page and its
- * cacheKey).
+ * For any role, the other roles of `roles` closest to it: most required skills in common first,
+ * then by title. What the roles share is worked out once for the list: a role's skills in common
+ * with every other role are counted from postings (each skill key → the roles listing it) instead
+ * of comparing the role with each other role. At 5,000 roles comparing every pair took 7.6 s for
+ * one pass over the roles, and the build made two (the page and its cacheKey).
  */
 export function nearestRolesIn(roles: readonly RoleGuide[], limit = NEAREST_ROLES): (role: RoleGuide) => RoleGuide[] {
   const postings = new Map<string, number[]>();

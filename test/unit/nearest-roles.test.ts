@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleGuide } from '../../src/model/schemas.ts';
 import type { SiteContent } from '../../src/site/content.ts';
-import { compareHref, NEAREST_ROLES, nearestRoles, nearestRolesOf } from '../../src/site/requirements.ts';
+import { compareHref, NEAREST_ROLES, nearestRolesIn, nearestRolesOf } from '../../src/site/requirements.ts';
+
+const nearestRoles = (from: RoleGuide, roles: readonly RoleGuide[], limit?: number) => nearestRolesIn(roles, limit)(from);
 
 const level = { code: 'L300', value: 300, orAbove: true };
 function role(index: number, skills: string[]): RoleGuide {
