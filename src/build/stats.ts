@@ -19,7 +19,10 @@ export const AstroStatsSchema = z.object({
   /** Document pages (the HTML pages with a cacheKey), and how many of them were rendered rather than reused. */
   documentPages: z.number(),
   documentPagesRendered: z.number(),
-  /** Data files with a cacheKey (each role's requirements JSON), not among `pages`; rendered rather than reused. */
+  /** The site's own HTML pages with a cacheKey (indexes, skills matrix, glossary…), and how many were rendered. */
+  sitePages: z.number(),
+  sitePagesRendered: z.number(),
+  /** Data files with a cacheKey (each role's requirements JSON, rubric.json…), not among `pages`; rendered rather than reused. */
   dataFiles: z.number(),
   dataFilesRendered: z.number(),
   /** Loading the content from the parse cache at the start. */

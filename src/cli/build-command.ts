@@ -156,7 +156,8 @@ async function reportCheck(stepReports: string, ms: number, io: Io): Promise<Ste
 function reportAstro(astro: z.infer<typeof AstroStatsSchema>, ms: number, io: Io): StepStats['astro'] {
   // Pages and data files (each role's requirements JSON) alike: written, or copied unchanged from the last build.
   const written = astro.pages + astro.dataFiles;
-  const reused = astro.documentPages - astro.documentPagesRendered + (astro.dataFiles - astro.dataFilesRendered);
+  const reused =
+    astro.documentPages - astro.documentPagesRendered + (astro.sitePages - astro.sitePagesRendered) + (astro.dataFiles - astro.dataFilesRendered);
   io.out(`Pages built: ${astro.pages} pages and ${astro.dataFiles} data files (${written - reused} rendered, ${reused} unchanged since the last build) in ${seconds(ms)} s.`);
   return { ms, pages: written, rendered: written - reused, reused, contentLoadMs: astro.contentLoadMs };
 }

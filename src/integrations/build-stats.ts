@@ -23,6 +23,8 @@ export function buildStatsIntegration(config: RolebookConfig): AstroIntegration 
           pages: pages.length,
           documentPages: counts.documents.pages,
           documentPagesRendered: counts.documents.rendered,
+          sitePages: counts.site.pages,
+          sitePagesRendered: counts.site.rendered,
           dataFiles: counts.data.pages,
           dataFilesRendered: counts.data.rendered,
           contentLoadMs: takeLoadedContent(config.contentDir, base)?.stats.ms ?? 0,

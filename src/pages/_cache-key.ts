@@ -1,6 +1,10 @@
 /**
- * The `cacheKey` of each document page for Astro's incremental build: a page is copied from the
- * previous build instead of rendered when its key and the code it imports are unchanged.
+ * The `cacheKey` of every page for Astro's incremental build: a page is copied from the previous
+ * build instead of rendered when its key and the code it imports are unchanged. Document pages
+ * (below), the site's own pages (`sitePagePaths`: the values a page is given as props) and data
+ * files (`dataFilePaths`: their text) each have one; only the home page, the 404 page and the rule
+ * reference are rendered every build (Astro gives a cacheKey only to routes with getStaticPaths,
+ * and those three are small).
  *
  * Astro hashes the code (the page's module graph) itself; this key must cover every piece of DATA
  * the page shows. It hashes the values the page's components are given, not the files they came
@@ -17,13 +21,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RolebookConfig } from '../config.ts';
+import { loadConfig, type RolebookConfig } from '../config.ts';
 import type { RenderedDocument } from '../model/rendered.ts';
 import { pageGitInfoFrom, type SiteGit } from '../git/page.ts';
-import type { SiteContent } from '../site/content.ts';
+import { getSiteContent, type SiteContent } from '../site/content.ts';
 import { nearestRolesOf } from '../site/requirements.ts';
 import { pagerFor, sidebarGroups } from '../site/navigation.ts';
-import { documentHref } from '../site/urls.ts';
+import { countCacheablePages, type CacheableRoute } from '../site/render-count.ts';
+import { basePath, documentHref, withBase } from '../site/urls.ts';
 
 /**
  * What every page shares, computed once per build: the config, the glossary and the skills catalog
@@ -54,7 +59,15 @@ function localFileHashes(contentDir: string, document: RenderedDocument): string
   });
 }
 
-export function documentCacheKey(siteKey: string, content: SiteContent, site: SiteGit, document: RenderedDocument, contentDir: string): string {
+/** `alsoShown`: what else the page is given (a skill page: the roles that need the skill). */
+export function documentCacheKey(
+  siteKey: string,
+  content: SiteContent,
+  site: SiteGit,
+  document: RenderedDocument,
+  contentDir: string,
+  alsoShown?: unknown,
+): string {
   const href = documentHref(document.model.id);
   return hash(
     JSON.stringify({
@@ -65,8 +78,55 @@ export function documentCacheKey(siteKey: string, content: SiteContent, site: Si
       sidebar: sidebarGroups(content, href),
       pager: pagerFor(content, document),
       git: pageGitInfoFrom(site, document),
+      alsoShown,
     }),
   );
+}
+
+const siteKeys = new WeakMap<SiteContent, string>();
+
+/** `siteWideKey` of this build's content and config, worked out once for all the routes that need it. */
+export function siteWideKeyOf(content: SiteContent): string {
+  let key = siteKeys.get(content);
+  if (key === undefined) siteKeys.set(content, (key = siteWideKey(loadConfig(), content, basePath())));
+  return key;
+}
+
+/**
+ * The cacheKey of one of the site's own pages (an index, the skills matrix, the glossary…): the
+ * values its route gives the page as props — the page reads the content through them only — and
+ * what every page shows around them: the config, glossary and catalog, and the sidebar at its address.
+ */
+export function sitePageCacheKey(content: SiteContent, pathname: string, props: unknown): string {
+  return hash(JSON.stringify({ site: siteWideKeyOf(content), sidebar: sidebarGroups(content, pathname), props }));
+}
+
+/**
+ * `getStaticPaths` of a route that is one page of the site, at its folder (`src/pages/team/[...team].astro`
+ * → `/team/`; the rest parameter is named for the page, and so is its script's bundle): Astro reuses only pages that `getStaticPaths` gives a cacheKey, so the site's own
+ * pages are routes of one path each, given their values as props.
+ */
+export async function sitePagePaths<Props extends object>(route: CacheableRoute, folder: string, props: Props, restParameter = folder) {
+  const content = await getSiteContent();
+  countCacheablePages(route, 1);
+  return [{ params: { [restParameter]: undefined }, props, cacheKey: sitePageCacheKey(content, withBase(`${folder}/`), props) }];
+}
+
+/**
+ * `getStaticPaths` of a data file (JSON) whose text is worked out before it is rendered: the file is
+ * exactly that text, so the text's hash is a cacheKey that misses nothing.
+ */
+export function dataFilePaths<Params extends Record<string, string>>(route: CacheableRoute, params: Params, text: string) {
+  countCacheablePages(route, 1);
+  return [{ params, props: { text }, cacheKey: textCacheKey(text) }];
+}
+
+/** The cacheKey of a file that is exactly `text`. */
+export const textCacheKey = (text: string): string => hash(text);
+
+/** The response of a data file route given `{ text }` by `dataFilePaths`. */
+export function dataFileResponse(props: Record<string, unknown>): Response {
+  return new Response(props.text as string, { headers: { 'content-type': 'application/json; charset=utf-8' } });
 }
 
 function hash(text: string | Uint8Array): string {

@@ -109,6 +109,31 @@ const astroStep = (stats: BuildStats) => stats.steps.astro!;
  */
 const roleCount = () => readdirSync(path.join(content, 'roles')).filter((file) => file.endsWith('.md')).length;
 
+/**
+ * The site's own pages and data files with a cacheKey (src/pages/<folder>/[...<folder>].astro, the skills
+ * matrix, rubric.json, roles/index.json). Each is rendered again only when what it shows changed.
+ */
+const KEYED_SITE_FILES = [
+  'roles/index.html',
+  'playbooks/index.html',
+  'skills/index.html',
+  'glossary/index.html',
+  'health/index.html',
+  'team/index.html',
+  'compare/index.html',
+  'search/index.html',
+  'contributing/index.html',
+  'rubric.json',
+  'roles/index.json',
+];
+
+const siteFiles = (dist: string) => new Map(KEYED_SITE_FILES.map((file) => [file, readFileSync(path.join(dist, file))]));
+
+/** Those of the site's keyed files that a rebuild left byte for byte as `before` had them. */
+function unchangedSiteFiles(before: Map<string, Buffer>, dist: string): string[] {
+  return KEYED_SITE_FILES.filter((file) => before.get(file)!.equals(readFileSync(path.join(dist, file))));
+}
+
 function edit(relative: string, change: (text: string) => string): void {
   const file = path.join(content, relative);
   writeFileSync(file, change(readFileSync(file, 'utf8')));
@@ -180,7 +205,8 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     expect(stats.steps.check).toMatchObject({ parsed: 1, reused: DOCUMENTS - 1 });
     // Started beside the check (a rebuild with something changed), and let go on once it passed.
     expect(stats.steps.astroEarlyStart).toBe('released');
-    expect(astroStep(stats).reused).toBe(DOCUMENTS - 1 + roleCount());
+    // A sentence in the body shows on no index, matrix or list: all the site's keyed pages are reused.
+    expect(astroStep(stats).reused).toBe(DOCUMENTS - 1 + roleCount() + KEYED_SITE_FILES.length);
     expect(stats.steps.searchIndex?.reused).toBe(false);
     expect(page(first.dist, 'roles/role-0003')).toContain('A sentence added in the rebuild test.');
   });
@@ -188,9 +214,13 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
   it('after a commit that only changes "last updated", renders the committed page', async () => {
     // The change above is committed later than everything else: only that page's history changes.
     commit('Add a sentence', '2025-06-10T12:00:00Z');
+    const before = siteFiles(first.dist);
     const stats = await rebuildAndCompare();
     expect(stats.steps.check?.parsed).toBe(0);
-    expect(astroStep(stats).reused).toBe(DOCUMENTS - 1 + roleCount());
+    // The role index's card and the health page's "last commit" show the date; nothing else does.
+    const unchanged = unchangedSiteFiles(before, first.dist);
+    expect(KEYED_SITE_FILES.filter((file) => !unchanged.includes(file))).toEqual(['roles/index.html', 'health/index.html']);
+    expect(astroStep(stats).reused).toBe(DOCUMENTS - 1 + roleCount() + unchanged.length);
     expect(page(first.dist, 'roles/role-0003')).toContain('datetime="2025-06-10"');
   });
 
@@ -200,9 +230,10 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     );
     expect(includers.length).toBeGreaterThan(0);
     edit('roles/includes/level-guidance.md', (text) => `${text}\nIncluded sentence added in the rebuild test.\n`);
+    const before = siteFiles(first.dist);
     const stats = await rebuildAndCompare();
     // Those pages (and any that pull it in through another include); the playbooks never do.
-    expect(astroStep(stats).reused).toBeLessThanOrEqual(DOCUMENTS - includers.length + roleCount());
+    expect(astroStep(stats).reused).toBeLessThanOrEqual(DOCUMENTS - includers.length + roleCount() + unchangedSiteFiles(before, first.dist).length);
     expect(astroStep(stats).reused).toBeGreaterThanOrEqual(DOCUMENTS / 2);
   });
 
@@ -217,8 +248,13 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
       .filter((id) => existsSync(path.join(first.dist, id, 'index.html')) && page(first.dist, id).includes(title));
     expect(showing.length).toBeGreaterThan(1);
     edit(file, (text) => retitle(text, `${title} (revised)`));
+    const before = siteFiles(first.dist);
     const stats = await rebuildAndCompare();
-    expect(astroStep(stats).reused).toBe(DOCUMENTS - showing.length + roleCount());
+    // Every page of the site's own names it in its sidebar, and rubric.json has the playbook's model:
+    // only the role listing's JSON is kept.
+    const unchanged = unchangedSiteFiles(before, first.dist);
+    expect(unchanged).toEqual(['roles/index.json']);
+    expect(astroStep(stats).reused).toBe(DOCUMENTS - showing.length + roleCount() + unchanged.length);
   });
 
   it('after a new document and after a deleted one, matches a clean build', async () => {
@@ -227,7 +263,8 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     const added = await rebuildAndCompare();
     expect(added.steps.check?.parsed).toBe(1);
     // Every page's sidebar says how many role guides there are ("All 14 role guides"); the other
-    // roles' requirements JSON are unchanged.
+    // roles' requirements JSON are unchanged. The site's own pages show the sidebar too, and
+    // rubric.json and the role listing list the new role.
     expect(astroStep(added).reused).toBe(roleCount() - 1);
     expect(page(first.dist, 'roles/role-new')).toContain('A New Role');
 
@@ -235,6 +272,24 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     const deleted = await rebuildAndCompare();
     expect(existsSync(path.join(first.dist, 'roles/role-0007'))).toBe(false);
     expect(astroStep(deleted).reused).toBe(roleCount());
+  });
+
+  it("after a change to a role's skill level, renders the pages that show it", async () => {
+    const file = 'roles/role-0002.md';
+    const text = readFileSync(path.join(content, file), 'utf8');
+    // A skill line (`- Cloud Fundamentals – L300`), its level moved one step.
+    const skillLine = /^([-*] .+? [–—-] L)([1-4])00/m.exec(text);
+    expect(skillLine, 'the generated role has a skill line').not.toBeNull();
+    const level = Number(skillLine![2]);
+    edit(file, (body) => body.replace(skillLine![0], `${skillLine![1]}${level === 4 ? 3 : level + 1}00`));
+    const before = siteFiles(first.dist);
+    const stats = await rebuildAndCompare();
+    // The skills matrix, team view and rubric.json show the level; the indexes and the glossary do not.
+    const unchanged = unchangedSiteFiles(before, first.dist);
+    for (const file of ['skills/index.html', 'team/index.html', 'rubric.json']) expect(unchanged).not.toContain(file);
+    for (const file of ['roles/index.html', 'playbooks/index.html', 'glossary/index.html', 'contributing/index.html']) expect(unchanged).toContain(file);
+    // The role's page and its requirements JSON; the roles that list it among their nearest.
+    expect(astroStep(stats).reused).toBeLessThanOrEqual(DOCUMENTS - 1 + roleCount() - 1 + unchanged.length);
   });
 
   it('after a change to the glossary, matches a clean build', async () => {
@@ -245,8 +300,8 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
   it('after a change to the config, matches a clean build', async () => {
     writeFileSync(configFile, JSON.stringify({ title: 'Team playbook', repository: { url: 'https://github.com/contoso/playbook' }, staleAfterMonths: 6 }));
     const stats = await rebuildAndCompare();
-    // The requirements JSON does not show the config.
-    expect(astroStep(stats).reused).toBe(roleCount());
+    // The data files do not show the config: each role's requirements, rubric.json and the role listing.
+    expect(astroStep(stats).reused).toBe(roleCount() + 2);
   });
 
   it('after a content error, stops at the check and leaves the last site as it was', async () => {

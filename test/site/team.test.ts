@@ -30,11 +30,12 @@ describe('team and career output', () => {
     const team = closureOf(html('team'));
     const shared = closureOf(html('skills'));
     const own = [...team].filter((url) => !shared.has(url));
-    expect(own.some((url) => url.includes('team.astro')), own.join(' ')).toBe(true);
+    // The page's script bundle is named for its route file, src/pages/team/[...team].astro.
+    expect(own.some((url) => url.includes('team_.astro')), own.join(' ')).toBe(true);
     const bytes = own.reduce((total, url) => total + gzipped(url), 0);
     expect(bytes, own.join(' ')).toBeLessThanOrEqual(24 * 1024);
     for (const route of ['roles/team-manager', 'skills', '']) {
-      expect([...closureOf(html(route))].some((url) => url.includes('team.astro')), route).toBe(false);
+      expect([...closureOf(html(route))].some((url) => url.includes('team_.astro')), route).toBe(false);
     }
   });
 

@@ -3,12 +3,12 @@
  * fetched by the "check against another role" island and the compare page only when a reader asks
  * for it, so no role page carries other roles' requirements.
  */
-import { createHash } from 'node:crypto';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { RoleGuide } from '../../model/schemas.ts';
 import { getSiteContent } from '../../site/content.ts';
 import { catalogRubric, roleRequirements } from '../../site/requirements.ts';
 import { countCacheablePages, countRenderedPage } from '../../site/render-count.ts';
+import { dataFileResponse, textCacheKey } from '../_cache-key.ts';
 
 export const getStaticPaths = (async () => {
   const content = await getSiteContent();
@@ -16,12 +16,11 @@ export const getStaticPaths = (async () => {
   countCacheablePages('data', content.roles.length);
   return content.roles.map((document) => {
     const json = `${JSON.stringify(roleRequirements(document.model as RoleGuide, rubricOf))}\n`;
-    // The file is exactly this text, so its hash is a cacheKey that misses nothing.
-    return { params: { id: document.model.id }, props: { json }, cacheKey: createHash('sha256').update(json).digest('hex') };
+    return { params: { id: document.model.id }, props: { text: json }, cacheKey: textCacheKey(json) };
   });
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   countRenderedPage('data');
-  return new Response((props as { json: string }).json, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return dataFileResponse(props);
 };
