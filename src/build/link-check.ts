@@ -242,6 +242,12 @@ function brokenReference(site: BuiltSite, pageUrl: URL, written: string, skip: R
   return result.ok ? undefined : result;
 }
 
+/** `/roles/x/#y`: resolved the same from every page (unlike `x/`, `#y` or `//host/`). */
+function isSitePath(value: string): boolean {
+  const trimmed = value.trimStart();
+  return trimmed.startsWith('/') && !trimmed.startsWith('//');
+}
+
 function brokenMessage(value: string, pageUrl: URL, result: Broken): string {
   return `The link “${value.trim()}” on ${pageUrl.pathname} is broken: ${result.reason}.${result.hint ?? ''}`;
 }
@@ -283,12 +289,19 @@ export function checkBuiltReferences(
     documents.map((document) => [`${document.model.id}/index.html`, new Set(document.references.map((reference) => reference.value))]),
   );
   const problems: Problem[] = [];
+  // Most references are site paths (`/roles/x/`, the sidebar's, the stylesheet's), the same on
+  // thousands of pages: each is resolved once.
+  const sitePaths = new Map<string, Broken | undefined>();
   for (const [pageFile, page] of site.pages) {
     const pageUrl = pageUrlOf(site, pageFile);
     const written = fromContent.get(pageFile);
     for (const reference of page.references) {
       if (written?.has(reference.value)) continue;
-      const result = brokenReference(site, pageUrl, reference.value, skip);
+      let result: Broken | undefined;
+      if (isSitePath(reference.value)) {
+        if (sitePaths.has(reference.value)) result = sitePaths.get(reference.value);
+        else sitePaths.set(reference.value, (result = brokenReference(site, pageUrl, reference.value, skip)));
+      } else result = brokenReference(site, pageUrl, reference.value, skip);
       if (!result) continue;
       problems.push({
         file: path.join(site.outDir, pageFile),

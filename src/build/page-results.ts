@@ -3,11 +3,12 @@
  * the result): a page whose bytes are what they were in the last build is not examined again.
  * One JSON-lines file, read whole and replaced whole, holding only the pages of the last build.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readJsonLines, writeJsonLines } from '../content/json-lines.ts';
 
 export function hashText(text: string | Uint8Array): string {
-  return createHash('sha1').update(text).digest('hex');
+  // The one-shot hash: half the time of createHash().update().digest() over a site's pages.
+  return hash('sha1', text);
 }
 
 export class PageResults<T> {
