@@ -154,7 +154,7 @@ async function reportCheck(stepReports: string, ms: number, io: Io): Promise<Ste
 
 /** Astro's line in the log and its stats, from what the build-stats integration reported. */
 function reportAstro(astro: z.infer<typeof AstroStatsSchema>, ms: number, io: Io): StepStats['astro'] {
-  // Pages and data files (each role's requirements JSON) alike: written, or copied unchanged from the last build.
+  // Pages and data files (each role's requirements JSON, rubric.json…) alike: written, or copied unchanged from the last build.
   const written = astro.pages + astro.dataFiles;
   const reused =
     astro.documentPages - astro.documentPagesRendered + (astro.sitePages - astro.sitePagesRendered) + (astro.dataFiles - astro.dataFilesRendered);

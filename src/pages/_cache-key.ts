@@ -18,10 +18,10 @@
  * A component that starts reading other site-wide data must add it here; test/site/incremental.test.ts
  * compares a rebuild with a clean build byte for byte and catches a key that misses something.
  */
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, type RolebookConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
 import type { RenderedDocument } from '../model/rendered.ts';
 import { pageGitInfoFrom, type SiteGit } from '../git/page.ts';
 import { getSiteContent, type SiteContent } from '../site/content.ts';
@@ -30,13 +30,20 @@ import { pagerFor, sidebarGroups } from '../site/navigation.ts';
 import { countCacheablePages, type CacheableRoute } from '../site/render-count.ts';
 import { basePath, documentHref, withBase } from '../site/urls.ts';
 
+const siteKeys = new WeakMap<SiteContent, string>();
+
 /**
- * What every page shares, computed once per build: the config, the glossary and the skills catalog
- * (role pages show its levels, growth steps and resources, and link to its pages).
+ * What every page shares, worked out once per build for all the routes: the config, the glossary and
+ * the skills catalog (role pages show its levels, growth steps and resources, and link to its pages).
  */
-export function siteWideKey(config: RolebookConfig, content: SiteContent, base: string): string {
-  const catalog = content.skills.map((skill) => skill.model);
-  return hash(JSON.stringify({ config, base, glossary: content.glossary, catalog }));
+function siteWideKeyOf(content: SiteContent): string {
+  let key = siteKeys.get(content);
+  if (key === undefined) {
+    const catalog = content.skills.map((skill) => skill.model);
+    key = hash(JSON.stringify({ config: loadConfig(), base: basePath(), glossary: content.glossary, catalog }));
+    siteKeys.set(content, key);
+  }
+  return key;
 }
 
 /** The roles a role page offers to compare with (they depend on every role's skills), by id and title. */
@@ -61,7 +68,6 @@ function localFileHashes(contentDir: string, document: RenderedDocument): string
 
 /** `alsoShown`: what else the page is given (a skill page: the roles that need the skill). */
 export function documentCacheKey(
-  siteKey: string,
   content: SiteContent,
   site: SiteGit,
   document: RenderedDocument,
@@ -71,7 +77,7 @@ export function documentCacheKey(
   const href = documentHref(document.model.id);
   return hash(
     JSON.stringify({
-      site: siteKey,
+      site: siteWideKeyOf(content),
       document,
       files: localFileHashes(contentDir, document),
       nearest: nearestOf(content, document),
@@ -81,15 +87,6 @@ export function documentCacheKey(
       alsoShown,
     }),
   );
-}
-
-const siteKeys = new WeakMap<SiteContent, string>();
-
-/** `siteWideKey` of this build's content and config, worked out once for all the routes that need it. */
-export function siteWideKeyOf(content: SiteContent): string {
-  let key = siteKeys.get(content);
-  if (key === undefined) siteKeys.set(content, (key = siteWideKey(loadConfig(), content, basePath())));
-  return key;
 }
 
 /**
@@ -102,9 +99,10 @@ export function sitePageCacheKey(content: SiteContent, pathname: string, props: 
 }
 
 /**
- * `getStaticPaths` of a route that is one page of the site, at its folder (`src/pages/team/[...team].astro`
- * → `/team/`; the rest parameter is named for the page, and so is its script's bundle): Astro reuses only pages that `getStaticPaths` gives a cacheKey, so the site's own
- * pages are routes of one path each, given their values as props.
+ * `getStaticPaths` of a route that is one page of the site, at its folder
+ * (`src/pages/team/[...team].astro` → `/team/`; the rest parameter is named for the page, and so
+ * is its script's bundle): Astro reuses only pages that `getStaticPaths` gives a cacheKey, so the
+ * site's own pages are routes of one path each, given their values as props.
  */
 export async function sitePagePaths<Props extends object>(route: CacheableRoute, folder: string, props: Props, restParameter = folder) {
   const content = await getSiteContent();
@@ -130,5 +128,7 @@ export function dataFileResponse(props: Record<string, unknown>): Response {
 }
 
 function hash(text: string | Uint8Array): string {
-  return createHash('sha256').update(text).digest('hex');
+  // One-shot: about half the time of createHash().update().digest(), and rubric.json's key hashes
+  // its whole text on every build (77 MB at 10,000 documents).
+  return digest('sha256', text);
 }
