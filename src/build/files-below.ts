@@ -1,5 +1,5 @@
 /** Every file below a folder, as `/`-separated paths relative to it, sorted (none when it is missing). */
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 export function filesBelow(root: string): string[] {
@@ -21,19 +21,33 @@ export function filesBelow(root: string): string[] {
 }
 
 /**
- * Copies every file below `from` to the same place below `to`. One synchronous copy a file: for the
- * search index's ~1,100 small files this took 0.3 s where `fs.promises.cp` took 0.9 s and
- * `fs.cpSync` 0.5 s (1,000 documents), and it sits on the rebuild's last step.
+ * Puts every file below `from` at the same place below `to`: a hard link where the file system
+ * allows one, else a copy. For the search index's ~1,100 small files, on the rebuild's last step
+ * (1,000 documents): linking took 0.03–0.05 s, one synchronous copy a file 0.17–0.5 s, `fs.cpSync`
+ * 0.5 s and `fs.promises.cp` 0.9 s. Linked files share their bytes, so neither side may be written
+ * in place: whoever replaces such a folder removes it and writes new files.
  */
-export function copyFolder(from: string, to: string): void {
+export function linkFolder(from: string, to: string): void {
   const made = new Set<string>();
+  let canLink = true;
   for (const file of filesBelow(from)) {
+    const source = path.join(from, ...file.split('/'));
     const target = path.join(to, ...file.split('/'));
     const folder = path.dirname(target);
     if (!made.has(folder)) {
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    copyFileSync(path.join(from, ...file.split('/')), target);
+    if (canLink) {
+      try {
+        linkSync(source, target);
+        continue;
+      } catch (error) {
+        // Another file system (EXDEV), or one without hard links: copy this file and the rest.
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+        canLink = false;
+      }
+    }
+    copyFileSync(source, target);
   }
 }

@@ -2,13 +2,14 @@
  * Reuse of the search index. Pagefind (1.x) has no incremental mode: its word index and filters are
  * built over all pages at once, so one changed page means indexing every page again. What it does
  * allow is reusing a whole index: Pagefind reads only the HTML files, and the same files give the
- * same index, so when no HTML file changed the last build's `pagefind/` folder is copied back.
+ * same index, so when no HTML file changed the last build's `pagefind/` folder is put back (hard links
+ * where the file system has them: the index is never rewritten in place, see src/site/search-index.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SearchIndexResult } from '../site/search-index.ts';
-import { copyFolder } from './files-below.ts';
+import { linkFolder } from './files-below.ts';
 import { hashText } from './page-results.ts';
 
 const INDEX_FOLDER = 'pagefind';
@@ -46,7 +47,7 @@ export async function reuseSearchIndex(cacheFolder: string, key: string, siteDir
   if (stored.key !== key || !existsSync(path.join(cacheFolder, INDEX_FOLDER))) return undefined;
   const outputPath = path.join(siteDir, INDEX_FOLDER);
   await rm(outputPath, { recursive: true, force: true });
-  copyFolder(path.join(cacheFolder, INDEX_FOLDER), outputPath);
+  linkFolder(path.join(cacheFolder, INDEX_FOLDER), outputPath);
   return { ...stored.result, outputPath };
 }
 
@@ -58,7 +59,7 @@ export async function saveSearchIndex(cacheFolder: string, key: string, result: 
     await rm(keyFile, { force: true });
     await rm(path.join(cacheFolder, INDEX_FOLDER), { recursive: true, force: true });
     await mkdir(cacheFolder, { recursive: true });
-    copyFolder(result.outputPath, path.join(cacheFolder, INDEX_FOLDER));
+    linkFolder(result.outputPath, path.join(cacheFolder, INDEX_FOLDER));
     const stored: Stored = { key, result: { fileCount: result.fileCount, pageCount: result.pageCount } };
     await writeFile(keyFile, JSON.stringify(stored));
   } catch {

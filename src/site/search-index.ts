@@ -3,7 +3,7 @@
  * next to it, and fail loudly if Pagefind reports any error. The Pagefind service is always
  * closed, so a failed build does not leave its process running.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -47,6 +47,9 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexResu
     if (added.page_count === 0) throw new SearchIndexError('index the site', [`no HTML pages found in ${siteDir}`]);
 
     const outputPath = path.join(siteDir, 'pagefind');
+    // New files, never the old ones rewritten in place: the last index may be hard-linked into the
+    // build cache (src/build/search-cache.ts).
+    await rm(outputPath, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath });
     check(`write the index to ${outputPath}`, written.errors);
     const pageCount = await indexedPageCount(outputPath);

@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PageResults, hashText } from '../../src/build/page-results.ts';
+import { filesBelow } from '../../src/build/files-below.ts';
 import { reuseSearchIndex, saveSearchIndex, searchIndexKey } from '../../src/build/search-cache.ts';
+import { buildSearchIndex } from '../../src/site/search-index.ts';
 import { BuildStatsSchema, readBuildStats, writeBuildStats, type BuildStats } from '../../src/build/stats.ts';
 import { cacheRoot, CACHE_FOLDERS, DEFAULT_CACHE_DIR } from '../../src/content/cache.ts';
 
@@ -71,7 +73,7 @@ describe('search index reuse', () => {
     writeFileSync(path.join(dir, 'pagefind/fragment/en_1.pf_fragment'), 'fragment');
   }
 
-  it('copies the last index back only when every HTML file is unchanged', async () => {
+  it('puts the last index back only when every HTML file is unchanged', async () => {
     const cache = path.join(root, 'search');
     const before = site({ 'index.html': '<p>home</p>', 'roles/a/index.html': '<p>a</p>' });
     fakeIndex(before.dir);
@@ -88,6 +90,25 @@ describe('search index reuse', () => {
     expect(await reuseSearchIndex(cache, searchIndexKey(edited.hashes), edited.dir)).toBeUndefined();
     const renamed = site({ 'index.html': '<p>home</p>', 'roles/b/index.html': '<p>a</p>' });
     expect(searchIndexKey(renamed.hashes)).not.toBe(key);
+  });
+
+  it('keeps the saved index whole when a new one is written over the output it was linked into', async () => {
+    const cache = path.join(root, 'search');
+    const page = (text: string) => `<!doctype html><html lang="en"><head><title>A</title></head><body><main data-pagefind-body><h1>A</h1><p>${text}</p></main></body></html>`;
+    const built = site({ 'index.html': page('first words') });
+    const key = searchIndexKey(built.hashes);
+    await saveSearchIndex(cache, key, await buildSearchIndex(built.dir));
+    const saved = new Map(filesBelow(path.join(cache, 'pagefind')).map((file) => [file, readFileSync(path.join(cache, 'pagefind', file))]));
+    expect(saved.has('pagefind-entry.json')).toBe(true);
+
+    // The page changes and the index is written again into the same output folder.
+    writeFileSync(path.join(built.dir, 'index.html'), page('other words entirely'));
+    await buildSearchIndex(built.dir);
+    const entry = readFileSync(path.join(built.dir, 'pagefind/pagefind-entry.json'));
+    expect(entry.equals(saved.get('pagefind-entry.json')!)).toBe(false);
+    for (const [file, bytes] of saved) expect(readFileSync(path.join(cache, 'pagefind', file)).equals(bytes), file).toBe(true);
+    expect(await reuseSearchIndex(cache, key, built.dir)).toMatchObject({ pageCount: 1 });
+    expect(readFileSync(path.join(built.dir, 'pagefind/pagefind-entry.json')).equals(saved.get('pagefind-entry.json')!)).toBe(true);
   });
 
   it('never takes a copy without its key file for a whole one', async () => {
