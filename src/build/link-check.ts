@@ -2,8 +2,10 @@
  * After the build, proves every internal link lands somewhere, in two steps:
  *  1. per page, `checkPage` reads one built page with parse5's HTML tokenizer (the spec's rules for
  *     attributes and character references; script and style bodies are text) and returns its ids,
- *     its references with their line and column, and whether it carries the CSP. It depends on the
- *     page's bytes alone, so its result can be cached keyed by them.
+ *     the references it makes (each value once) and whether it carries the CSP. It depends on the
+ *     page's bytes alone, so its result can be cached keyed by them. Where on the page a reference
+ *     is written is looked up only for a broken one (`locateReferences`), so the common case neither
+ *     tracks positions nor keeps them.
  *  2. for the site, `resolveLinks` checks each reference against the built files and ids:
  *     - links written in the markdown (`documents[].links`, `documents[].references`, collected
  *       from each document's hast while it was rendered) are reported at the markdown file, line
@@ -26,8 +28,8 @@ import type { LinkSource } from './link-sources.ts';
 export const PageFindingsSchema = z.object({
   /** Every `id`, and the `name` of every `<a>`: what a `#fragment` may point at. */
   ids: z.array(z.string()),
-  /** Every internal reference (`href`, `src`, …), where it is in the built page. */
-  references: z.array(z.object({ value: z.string(), line: z.number().int().positive(), column: z.number().int().positive() })),
+  /** Every internal reference (`href`, `src`, …) of the built page, each value once, in page order. */
+  references: z.array(z.string()),
   /** Whether the page carries the Content-Security-Policy meta tag Astro writes. */
   contentSecurityPolicy: z.boolean(),
 });
@@ -53,17 +55,25 @@ const TEXT_CONTENT = new Map<string, (typeof TokenizerMode)[keyof typeof Tokeniz
 const FOREIGN = new Set(['svg', 'math']);
 const utf8 = new TextDecoder();
 
+interface ReferenceHandler {
+  /** An `id`, or the `name` of an `<a>`. */
+  id(value: string): void;
+  /** An internal reference; `at` is the attribute's place when the scan tracks positions. */
+  reference(value: string, at: { line: number; column: number } | undefined): void;
+  contentSecurityPolicy(): void;
+}
+
 /**
- * Ids, references and the CSP of one built page. Tokens rather than a whole tree: the tree builder
- * would only reshape what the tokens already say, at about 1.6 times the cost (measured on built pages).
+ * Tokens rather than a whole tree: the tree builder would only reshape what the tokens already say,
+ * at about 1.6 times the cost (measured on built pages). Positions cost another ~15 % and are asked
+ * for only when a broken reference has to be shown where it is.
  */
-export function checkPage(html: string | Uint8Array): PageFindings {
-  const findings: PageFindings = { ids: [], references: [], contentSecurityPolicy: false };
+function scanPage(html: string | Uint8Array, positions: boolean, found: ReferenceHandler): void {
   let foreignDepth = 0;
   const ignore = () => {};
   const handler: TokenHandler = {
     onStartTag(token) {
-      readStartTag(token, findings);
+      readStartTag(token, found);
       const name = token.tagName;
       if (FOREIGN.has(name) && !token.selfClosing) foreignDepth++;
       tokenizer.inForeignNode = foreignDepth > 0;
@@ -81,23 +91,54 @@ export function checkPage(html: string | Uint8Array): PageFindings {
     onNullCharacter: ignore,
     onWhitespaceCharacter: ignore,
   };
-  const tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, handler);
+  const tokenizer = new Tokenizer({ sourceCodeLocationInfo: positions }, handler);
   tokenizer.write(typeof html === 'string' ? html : utf8.decode(html), true);
-  return findings;
 }
 
-function readStartTag(token: Token.TagToken, findings: PageFindings): void {
+function readStartTag(token: Token.TagToken, found: ReferenceHandler): void {
   const name = token.tagName;
   const wanted = REFERENCE_ATTRIBUTES.get(name);
   for (const attribute of token.attrs) {
-    if (attribute.name === 'id' || (attribute.name === 'name' && name === 'a')) findings.ids.push(attribute.value);
+    if (attribute.name === 'id' || (attribute.name === 'name' && name === 'a')) found.id(attribute.value);
     if (name === 'meta' && attribute.name === 'http-equiv' && attribute.value.trim().toLowerCase() === 'content-security-policy') {
-      findings.contentSecurityPolicy = true;
+      found.contentSecurityPolicy();
     }
     if (!wanted?.includes(attribute.name) || isExternalReference(attribute.value) || attribute.value.trim() === '') continue;
     const at = token.location?.attrs?.[attribute.name] ?? token.location;
-    findings.references.push({ value: attribute.value, line: at?.startLine ?? 1, column: at?.startCol ?? 1 });
+    found.reference(attribute.value, at ? { line: at.startLine, column: at.startCol } : undefined);
   }
+}
+
+/** Ids, references (each value once) and the CSP of one built page. */
+export function checkPage(html: string | Uint8Array): PageFindings {
+  const findings: PageFindings = { ids: [], references: [], contentSecurityPolicy: false };
+  const references = new Set<string>();
+  scanPage(html, false, {
+    id: (value) => findings.ids.push(value),
+    reference: (value) => references.add(value),
+    contentSecurityPolicy: () => (findings.contentSecurityPolicy = true),
+  });
+  findings.references = [...references];
+  return findings;
+}
+
+export interface PlacedReference {
+  value: string;
+  line: number;
+  column: number;
+}
+
+/** Where on the page each reference whose value is in `values` is written, every occurrence, in page order. */
+export function locateReferences(html: string | Uint8Array, values: ReadonlySet<string>): PlacedReference[] {
+  const placed: PlacedReference[] = [];
+  scanPage(html, true, {
+    id: () => {},
+    reference: (value, at) => {
+      if (values.has(value)) placed.push({ value, line: at?.line ?? 1, column: at?.column ?? 1 });
+    },
+    contentSecurityPolicy: () => {},
+  });
+  return placed;
 }
 
 interface BuiltPage {
@@ -288,29 +329,28 @@ export function checkBuiltReferences(
   const fromContent = new Map<string, ReadonlySet<string>>(
     documents.map((document) => [`${document.model.id}/index.html`, new Set(document.references.map((reference) => reference.value))]),
   );
-  const problems: Problem[] = [];
   // Most references are site paths (`/roles/x/`, the sidebar's, the stylesheet's), the same on
   // thousands of pages: each is resolved once.
   const sitePaths = new Map<string, Broken | undefined>();
+  const problems: Problem[] = [];
   for (const [pageFile, page] of site.pages) {
     const pageUrl = pageUrlOf(site, pageFile);
     const written = fromContent.get(pageFile);
-    for (const reference of page.references) {
-      if (written?.has(reference.value)) continue;
+    const broken = new Map<string, Broken>();
+    for (const value of page.references) {
+      if (written?.has(value)) continue;
       let result: Broken | undefined;
-      if (isSitePath(reference.value)) {
-        if (sitePaths.has(reference.value)) result = sitePaths.get(reference.value);
-        else sitePaths.set(reference.value, (result = brokenReference(site, pageUrl, reference.value, skip)));
-      } else result = brokenReference(site, pageUrl, reference.value, skip);
-      if (!result) continue;
-      problems.push({
-        file: path.join(site.outDir, pageFile),
-        line: reference.line,
-        column: reference.column,
-        severity: 'error',
-        message: brokenMessage(reference.value, pageUrl, result),
-        ruleId: 'link-broken',
-      });
+      if (isSitePath(value)) {
+        if (sitePaths.has(value)) result = sitePaths.get(value);
+        else sitePaths.set(value, (result = brokenReference(site, pageUrl, value, skip)));
+      } else result = brokenReference(site, pageUrl, value, skip);
+      if (result) broken.set(value, result);
+    }
+    if (broken.size === 0) continue;
+    // Rare: the page is read again, this time for where each broken reference is written.
+    const file = path.join(site.outDir, pageFile);
+    for (const { value, line, column } of locateReferences(readFileSync(file), new Set(broken.keys()))) {
+      problems.push({ file, line, column, severity: 'error', message: brokenMessage(value, pageUrl, broken.get(value)!), ruleId: 'link-broken' });
     }
   }
   return problems;

@@ -8,7 +8,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLinks, checkPage, PageFindingsSchema } from '../../src/build/link-check.ts';
+import { checkLinks, checkPage, locateReferences, PageFindingsSchema } from '../../src/build/link-check.ts';
 import { LinkSourcesReportSchema, linkSourcesOf } from '../../src/build/link-sources.ts';
 import { loadContent } from '../../src/content/load.ts';
 import type { RenderedDocument } from '../../src/model/rendered.ts';
@@ -57,7 +57,7 @@ describe('checkPage, one built page', () => {
       '<h2 id="caf&eacute;">Café</h2><a href="/a&sol;b/?x=1&amp;y=2#caf&#xE9;">x</a><a href=/plain/ id=\'single\'>y</a><a name="old">z</a>',
     );
     expect(findings.ids).toEqual(['café', 'single', 'old']);
-    expect(findings.references.map((reference) => reference.value)).toEqual(['/a/b/?x=1&y=2#café', '/plain/']);
+    expect(findings.references).toEqual(['/a/b/?x=1&y=2#café', '/plain/']);
   });
 
   it('finds no links in scripts, styles, titles and text areas, but does in <noscript> (read with JavaScript off)', () => {
@@ -68,12 +68,21 @@ describe('checkPage, one built page', () => {
         '<noscript><a href="/without-js/">search</a></noscript><svg><style><a href="/in-svg/"></a></style></svg>',
       ].join(''),
     );
-    expect(findings.references.map((reference) => reference.value)).toEqual(['/without-js/', '/in-svg/']);
+    expect(findings.references).toEqual(['/without-js/', '/in-svg/']);
   });
 
-  it('leaves out external and empty references, and gives each one its line and column', () => {
-    const findings = checkPage('<a href="https://example.com/">x</a>\n<a href="mailto:a@b.c">m</a> <a href=" ">e</a>\n  <img alt="" src="/x.png">');
-    expect(findings.references).toEqual([{ value: '/x.png', line: 3, column: 15 }]);
+  it('leaves out external and empty references, and names each value once', () => {
+    const html = '<a href="https://example.com/">x</a>\n<a href="mailto:a@b.c">m</a> <a href=" ">e</a>\n  <img alt="" src="/x.png"><a href="/x.png">x</a>';
+    expect(checkPage(html).references).toEqual(['/x.png']);
+  });
+
+  it('finds the line and column of every occurrence of the references asked for, and of no other', () => {
+    const html = '<a href="/a/">a</a>\n<a href="/b/">b</a> <script>"<a href=/b/>"</script>\n  <img alt="" src="/b/"><a href="/c/">c</a>';
+    expect(locateReferences(html, new Set(['/b/']))).toEqual([
+      { value: '/b/', line: 2, column: 4 },
+      { value: '/b/', line: 3, column: 15 },
+    ]);
+    expect(locateReferences(new TextEncoder().encode(html), new Set(['/a/', '/nowhere/']))).toEqual([{ value: '/a/', line: 1, column: 4 }]);
   });
 
   it('says whether the page carries the Content-Security-Policy meta tag', () => {
