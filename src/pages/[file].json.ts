@@ -1,19 +1,23 @@
 /**
  * `rubric.json`: every document's model, in the shape `rolebook parse` prints, for other tools.
- * A route of one file, so that it has a cacheKey (src/pages/_cache-key.ts) and Astro reuses it.
+ * A route of one file, so that it has a cacheKey (src/pages/_cache-key.ts) and Astro reuses it;
+ * the key covers the documents it is made from, so the text is written out only when rendered.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
+import type { RenderedDocument } from '../model/rendered.ts';
 import { getSiteContent } from '../site/content.ts';
-import { countRenderedPage } from '../site/render-count.ts';
-import { dataFilePaths, dataFileResponse } from './_cache-key.ts';
+import { countCacheablePages, countRenderedPage } from '../site/render-count.ts';
+import { dataFileResponse, documentsCacheKey } from './_cache-key.ts';
 
 export const getStaticPaths = (async () => {
   const { documents } = await getSiteContent();
-  const models = [...documents].map((document) => document.model).sort((a, b) => a.id.localeCompare(b.id));
-  return dataFilePaths('data/rubric', { file: 'rubric' }, `${JSON.stringify(models, null, 2)}\n`);
+  const sorted = [...documents].sort((a, b) => a.model.id.localeCompare(b.model.id));
+  countCacheablePages('data/rubric', 1);
+  return [{ params: { file: 'rubric' }, props: { documents: sorted }, cacheKey: documentsCacheKey(sorted) }];
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   countRenderedPage('data/rubric');
-  return dataFileResponse(props);
+  const models = (props.documents as RenderedDocument[]).map((document) => document.model);
+  return dataFileResponse({ text: `${JSON.stringify(models, null, 2)}\n` });
 };

@@ -2,9 +2,9 @@
  * The `cacheKey` of every page for Astro's incremental build: a page is copied from the previous
  * build instead of rendered when its key and the code it imports are unchanged. Document pages
  * (below), the site's own pages (`sitePagePaths`: the values a page is given as props) and data
- * files (`dataFilePaths`: their text) each have one; only the home page, the 404 page and the rule
- * reference are rendered every build (Astro gives a cacheKey only to routes with getStaticPaths,
- * and those three are small).
+ * files (`dataFilePaths`: their text; `rubric.json`: its documents) each have one; only the home
+ * page, the 404 page and the rule reference are rendered every build (Astro gives a cacheKey only
+ * to routes with getStaticPaths, and those three are small).
  *
  * Astro hashes the code (the page's module graph) itself; this key must cover every piece of DATA
  * the page shows. It hashes the values the page's components are given, not the files they came
@@ -66,6 +66,27 @@ function localFileHashes(contentDir: string, document: RenderedDocument): string
   });
 }
 
+const modelHashes = new WeakMap<RenderedDocument, string>();
+
+/** A document's model, hashed once per build however many keys cover it: its page's and `rubric.json`'s. */
+function modelHashOf(document: RenderedDocument): string {
+  let key = modelHashes.get(document);
+  if (key === undefined) {
+    key = hash(JSON.stringify(document.model));
+    modelHashes.set(document, key);
+  }
+  return key;
+}
+
+/**
+ * The cacheKey of a data file made from these documents' models alone (`rubric.json`): their
+ * hashes in the file's order, so the file's text is only written out when it is rendered (at
+ * 10,000 documents 77 MB of JSON, which keying by the text built and hashed on every build).
+ */
+export function documentsCacheKey(documents: readonly RenderedDocument[]): string {
+  return hash(JSON.stringify(documents.map(modelHashOf)));
+}
+
 /** `alsoShown`: what else the page is given (a skill page: the roles that need the skill). */
 export function documentCacheKey(
   content: SiteContent,
@@ -78,7 +99,7 @@ export function documentCacheKey(
   return hash(
     JSON.stringify({
       site: siteWideKeyOf(content),
-      document,
+      document: { ...document, model: modelHashOf(document) },
       files: localFileHashes(contentDir, document),
       nearest: nearestOf(content, document),
       sidebar: sidebarGroups(content, href),
