@@ -95,6 +95,8 @@ export class DocumentCache {
   /** This pipeline's and options' own folder inside the cache root. */
   readonly folder: string;
   private entries: Map<string, CacheEntry> | undefined;
+  /** Each stored entry's line in the file: an entry reused as it is is written back unchanged. */
+  private readonly lines = new Map<string, Uint8Array>();
 
   /**
    * `key` covers the pipeline code and options. Other keys' folders may belong to a build running
@@ -118,7 +120,7 @@ export class DocumentCache {
   /** Every stored entry by document path; a missing or damaged file is an empty cache. */
   private stored(): Map<string, CacheEntry> {
     if (this.entries) return this.entries;
-    this.entries = readJsonLines<CacheEntry>(path.join(this.folder, ENTRIES_FILE));
+    this.entries = readJsonLines<CacheEntry>(path.join(this.folder, ENTRIES_FILE), this.lines);
     return this.entries;
   }
 
@@ -150,6 +152,12 @@ export class DocumentCache {
    * folder) is skipped, never an error.
    */
   async save(entries: ReadonlyMap<string, CacheEntry>): Promise<void> {
-    if (await writeJsonLines(path.join(this.folder, ENTRIES_FILE), entries)) this.entries = new Map(entries);
+    const stored = this.stored();
+    const storedLine = (file: string, entry: CacheEntry) => (stored.get(file) === entry ? this.lines.get(file) : undefined);
+    if (await writeJsonLines(path.join(this.folder, ENTRIES_FILE), entries, storedLine)) {
+      this.entries = new Map(entries);
+      // The lines of the new entries are not at hand; those of the old ones are still right.
+      for (const file of this.lines.keys()) if (stored.get(file) !== entries.get(file)) this.lines.delete(file);
+    }
   }
 }

@@ -7,8 +7,13 @@ import { readFileSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-/** The pairs stored in `file`; a missing or damaged file reads as empty. */
-export function readJsonLines<T>(file: string): Map<string, T> {
+const NEWLINE = Buffer.from('\n');
+
+/**
+ * The pairs stored in `file`; a missing or damaged file reads as empty. `lines`, when given, gets
+ * each pair's line as it is in the file, for writing an unchanged pair back without serialising it.
+ */
+export function readJsonLines<T>(file: string, lines?: Map<string, Uint8Array>): Map<string, T> {
   const pairs = new Map<string, T>();
   try {
     const bytes = readFileSync(file);
@@ -18,11 +23,13 @@ export function readJsonLines<T>(file: string): Map<string, T> {
       if (end > start) {
         const [key, value] = JSON.parse(bytes.toString('utf8', start, end)) as [string, T];
         pairs.set(key, value);
+        lines?.set(key, bytes.subarray(start, end));
       }
       start = end + 1;
     }
   } catch {
     pairs.clear();
+    lines?.clear();
   }
   return pairs;
 }
@@ -30,23 +37,28 @@ export function readJsonLines<T>(file: string): Map<string, T> {
 /**
  * Replaces `file` with `pairs`, written to a temporary file and renamed, so a build stopped half-way
  * never leaves a torn file. A cache only saves time: a write that fails (full disk, read-only
- * folder) resolves to false, never an error.
+ * folder) resolves to false, never an error. `storedLine` gives the line of a pair that is as it
+ * was read (`readJsonLines`' `lines`): written back as it was, not serialised again.
  */
-export async function writeJsonLines<T>(file: string, pairs: Iterable<[string, T]>): Promise<boolean> {
+export async function writeJsonLines<T>(
+  file: string,
+  pairs: Iterable<[string, T]>,
+  storedLine?: (key: string, value: T) => Uint8Array | undefined,
+): Promise<boolean> {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     await mkdir(path.dirname(file), { recursive: true });
     const handle = await open(temporary, 'w');
     try {
-      let chunk: string[] = [];
+      let chunk: Uint8Array[] = [];
       for (const pair of pairs) {
-        chunk.push(`${JSON.stringify(pair)}\n`);
-        if (chunk.length === 256) {
-          await handle.write(chunk.join(''));
+        chunk.push(storedLine?.(pair[0], pair[1]) ?? Buffer.from(JSON.stringify(pair)), NEWLINE);
+        if (chunk.length >= 512) {
+          await handle.write(Buffer.concat(chunk));
           chunk = [];
         }
       }
-      await handle.write(chunk.join(''));
+      await handle.write(Buffer.concat(chunk));
     } finally {
       await handle.close();
     }

@@ -61,4 +61,32 @@ describe('DocumentCache', () => {
     expect(reopened.holdsExactly([...entries.keys()])).toBe(true);
     expect(reopened.get('/c/599.md', 'h599', hashOf)?.parsed).toEqual(parsed('/c/599.md'));
   });
+
+  it('writes the entries it reused back as they were read, and the new ones as they are now, save after save', async () => {
+    const file = (cache: DocumentCache) => path.join(cache.folder, 'documents.jsonl');
+    const first = new DocumentCache(root, 'k'.repeat(40));
+    await first.save(new Map([
+      ['/c/one.md', DocumentCache.entry('h1', parsed('/c/one.md'), hashOf)],
+      ['/c/two.md', DocumentCache.entry('h2', parsed('/c/two.md'), hashOf)],
+    ]));
+    const [oneLine] = (await readFile(file(first), 'utf8')).split('\n');
+
+    const cache = new DocumentCache(root, 'k'.repeat(40));
+    const one = cache.get('/c/one.md', 'h1', hashOf)!;
+    await cache.save(new Map([
+      ['/c/one.md', one],
+      ['/c/two.md', DocumentCache.entry('h2b', parsed('/c/two.md', ['/c/includes/a.md']), hashOf)],
+      ['/c/three.md', DocumentCache.entry('h3', parsed('/c/three.md'), hashOf)],
+    ]));
+    expect((await readFile(file(cache), 'utf8')).split('\n')[0]).toBe(oneLine);
+    // The same cache saves again: the entry written new last time is serialised, not taken from the old file.
+    await cache.save(new Map([
+      ['/c/two.md', cache.get('/c/two.md', 'h2b', hashOf)!],
+      ['/c/three.md', cache.get('/c/three.md', 'h3', hashOf)!],
+    ]));
+    const reopened = new DocumentCache(root, 'k'.repeat(40));
+    expect(reopened.holdsExactly(['/c/two.md', '/c/three.md'])).toBe(true);
+    expect(reopened.get('/c/two.md', 'h2b', hashOf)?.parsed).toEqual(parsed('/c/two.md', ['/c/includes/a.md']));
+    expect(reopened.get('/c/three.md', 'h3', hashOf)?.parsed).toEqual(parsed('/c/three.md'));
+  });
 });
