@@ -5,7 +5,7 @@
  * neither overlaps the Astro process, whose memory is gone by then.
  *
  * Both reuse the last build's work where the pages allow it: each page's bytes are hashed once;
- * the output check re-examines only pages whose bytes changed, and the search index is copied
+ * the output check re-examines only pages whose bytes changed, and the search index is put back
  * from the last build when no page changed at all (Pagefind cannot update an index in part; see
  * src/build/search-cache.ts).
  */

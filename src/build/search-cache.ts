@@ -34,7 +34,7 @@ interface Stored {
   result: Omit<SearchIndexResult, 'outputPath'>;
 }
 
-/** Copies the last index into `siteDir` when it was built from the same files; else undefined. */
+/** Puts the last index into `siteDir` when it was built from the same files; else undefined. */
 export async function reuseSearchIndex(cacheFolder: string, key: string, siteDir: string): Promise<SearchIndexResult | undefined> {
   const keyFile = path.join(cacheFolder, KEY_FILE);
   if (!existsSync(keyFile)) return undefined;
@@ -51,7 +51,7 @@ export async function reuseSearchIndex(cacheFolder: string, key: string, siteDir
   return { ...stored.result, outputPath };
 }
 
-/** Keeps a copy of the index just written, for the next build; a failed copy only costs time. */
+/** Keeps the index just written (linked, see `linkFolder`) for the next build; a failed save only costs time. */
 export async function saveSearchIndex(cacheFolder: string, key: string, result: SearchIndexResult): Promise<void> {
   const keyFile = path.join(cacheFolder, KEY_FILE);
   try {
