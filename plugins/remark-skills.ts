@@ -68,6 +68,8 @@ export default function remarkSkills() {
       }
       seen.set(key, item.position?.start.line ?? 0);
       file.data.skills.push(skill);
+      // The role page shows it in its skills table: the full text's line is marked as shown there.
+      item.data = { ...item.data, hProperties: { ...item.data?.hProperties, dataStructured: 'skills' } };
       const start = item.position?.start ?? { line: 1, column: 1 };
       const included = sourceFileOf(item);
       file.data.skillPlaces.push({ line: start.line, column: start.column, ...(included ? { file: included } : {}) });

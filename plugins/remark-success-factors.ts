@@ -37,11 +37,13 @@ export default function remarkSuccessFactors() {
       return index === -1 ? fallback : index;
     };
     const [factorColumn, indicatorColumn, metricColumn] = [column('factor', 0), column('indicator', 1), column('metric', 2)];
+    let unread = 0;
     for (const row of rows) {
       const cells = row.children;
       if (cells.length < 3 || cells.every((cell) => plainText(cell) === '')) {
         if (cells.some((cell) => plainText(cell) !== '')) {
           report(file, 'This Role Profile row has fewer than three cells (factor, indicators, metrics). Separate the cells with |.', row, 'role-profile-row');
+          unread++;
         }
         continue;
       }
@@ -49,6 +51,7 @@ export default function remarkSuccessFactors() {
       const name = withoutTrailingPeriod((heading ?? '').replace(/:\s*$/, ''));
       if (!name) {
         report(file, 'This Role Profile row has no success factor name. Start the first cell with **Name**:', row, 'role-profile-row');
+        unread++;
         continue;
       }
       file.data.successFactors.push({
@@ -57,6 +60,10 @@ export default function remarkSuccessFactors() {
         indicators: sentences(plainText(cells[indicatorColumn]!)),
         metrics: metrics(cells[metricColumn]!, file),
       });
+    }
+    // The role page shows every row as a factor card: the full text's table is marked as shown there.
+    if (unread === 0 && file.data.successFactors.length > 0) {
+      table.data = { ...table.data, hProperties: { ...table.data?.hProperties, dataStructured: 'success-factors' } };
     }
   };
 }

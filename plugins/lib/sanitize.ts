@@ -122,6 +122,10 @@ export const sanitizeSchema: Schema = {
     // Callout titles, and the unfinished-section flags of remark-drafts.
     p: [['className', 'callout-title', 'draft-title'], 'dataDraft'],
     ul: [...(defaultAttributes['ul'] ?? []), ['className', 'contains-task-list', 'draft-items']],
+    // The parts of the full text that the page also shows structured (remark-skills,
+    // remark-success-factors): search indexes them once, there (src/site/search-index.ts).
+    li: [...(defaultAttributes['li'] ?? []), ['dataStructured', 'skills']],
+    table: [...(defaultAttributes['table'] ?? []), ['dataStructured', 'success-factors']],
     // Images load over http(s) or from the site itself; `loading` only for lazy loading.
     img: [...(defaultAttributes['img'] ?? []), ['loading', 'lazy', 'eager'], ['decoding', 'async', 'auto', 'sync']],
   },

@@ -37,7 +37,10 @@ async function indexedPageCount(outputPath: string): Promise<number> {
 export async function buildSearchIndex(siteDir: string): Promise<SearchIndexResult> {
   try {
     // One language for the whole site, so a page without lang never gets an index of its own.
-    const created = await pagefind.createIndex({ forceLanguage: 'en' });
+    // The parts of a document's full text that its page also shows structured (the skills list, the
+    // Role Profile table: `data-structured`, set by the pipeline) are indexed once, in the structured
+    // part, whose headings a result can lead to; indexed twice they counted double for a role guide.
+    const created = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: ['[data-structured]'] });
     check('create an index', created.errors);
     const { index } = created;
     if (!index) throw new SearchIndexError('create an index', ['no index was returned']);

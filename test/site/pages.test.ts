@@ -3,6 +3,7 @@
  * (and JSON) that `npm run build` writes for the project's own content.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -508,6 +509,32 @@ describe('search index and the other pages', () => {
     expect(entry.languages['en']!.page_count).toBe(indexed);
     expect(readdirSync(path.join(bundle, 'filter')).length).toBeGreaterThan(0);
     expect(build.output).toMatch(new RegExp(`Search index built: ${indexed} pages indexed \\(of \\d+ HTML files\\) in [\\d.]+ s\\.`));
+  });
+
+  it("indexes a role guide's skills and success factors once, where the page shows them structured", () => {
+    // What Pagefind stored for the page: its fragment holds the text it indexed, as readers' results quote it.
+    const fragments = path.join(build.outDir, 'pagefind/fragment');
+    const stored = readdirSync(fragments)
+      .map((file) => JSON.parse(gunzipSync(readFileSync(path.join(fragments, file))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; content: string })
+      .find((fragment) => fragment.url === '/roles/team-manager/')!;
+    const occurrences = (needle: string) => stored.content.split(needle).length - 1;
+    const rubric = JSON.parse(readFileSync(path.join(build.outDir, 'rubric.json'), 'utf8')) as unknown[];
+    const role = rubric.map((model) => RolebookDocumentSchema.parse(model)).find((model) => model.id === 'roles/team-manager');
+    if (role?.kind !== 'role-guide') throw new Error('roles/team-manager is not a role guide in rubric.json');
+    // Once each, in the factor cards, not again from the full text's Role Profile table.
+    for (const factor of role.successFactors) expect(occurrences(factor.indicators[0]!), factor.name).toBe(1);
+    // The full text's skill lines are left to the skills table, which says the same.
+    const skillLines = all(page('roles/team-manager'), (element) => attr(element, 'data-structured') === 'skills').map((item) => squash(text(item)));
+    expect(skillLines).toHaveLength(role.skills.length);
+    for (const line of skillLines) expect(occurrences(line), line).toBe(0);
+    for (const skill of role.skills) expect(occurrences(skill.name), skill.name).toBeGreaterThan(0);
+    // The rest of the full text is still indexed: the stakeholders are only there.
+    expect(occurrences(role.stakeholders[0]!.text)).toBeGreaterThan(0);
+    // The Role Profile table is still in the page for readers, marked as shown above.
+    const tables = all(page('roles/team-manager'), (element) => attr(element, 'data-structured') === 'success-factors');
+    expect(tables.map((table) => table.tagName)).toEqual(['table']);
+    // In its scrolling frame, like every table of the full text.
+    expect(attr(tables[0]!.parentNode as Element, 'class')).toBe('table-wrap');
   });
 
   it('has a 404 page that leads back into the site', () => {
