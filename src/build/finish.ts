@@ -12,12 +12,11 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CACHE_FOLDERS, cacheRoot } from '../content/cache.ts';
+import { CACHE_FOLDERS, cacheRoot, hashBytes } from '../content/cache.ts';
 import type { Problem } from '../model/schemas.ts';
 import { buildSearchIndex, type SearchIndexResult } from '../site/search-index.ts';
 import { filesBelow } from './files-below.ts';
 import { LINK_SOURCES_STEP, LinkSourcesReportSchema, type LinkSource } from './link-sources.ts';
-import { hashText } from './page-results.ts';
 import { reuseSearchIndex, saveSearchIndex, searchIndexKey } from './search-cache.ts';
 import { readStepReport, type StepStats } from './stats.ts';
 
@@ -97,7 +96,7 @@ function hashHtmlFiles(outDir: string, files: readonly string[]): Map<string, st
   const hashes = new Map<string, string>();
   for (const file of files) {
     // Synchronous reads: a thousand small files read faster than through the thread pool one by one.
-    if (file.endsWith('.html')) hashes.set(file, hashText(readFileSync(path.join(outDir, file))));
+    if (file.endsWith('.html')) hashes.set(file, hashBytes(readFileSync(path.join(outDir, file))));
   }
   return hashes;
 }

@@ -7,14 +7,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPage, type PageFindings } from './link-check.ts';
-import { PageResults, hashText } from './page-results.ts';
+import { hashBytes } from '../content/cache.ts';
+import { PageResults } from './page-results.ts';
 
 const RESULTS_FILE = 'pages.jsonl';
 
 /** The code that reads a page: results of other code are never reused. */
 function scannerVersion(): string {
   const sources = ['./link-check.ts', '../../plugins/lib/references.ts'].map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'));
-  return hashText(sources.join('\n'));
+  return hashBytes(sources.join('\n'));
 }
 
 export class OutputScanCache {
@@ -29,7 +30,7 @@ export class OutputScanCache {
 
   /** For `checkLinks`: the page's ids, references and CSP flag, read now or in an earlier build. */
   check = (file: string, read: () => Uint8Array): PageFindings =>
-    this.results.get(this.htmlHashes.get(file) ?? hashText(read()), () => checkPage(read()));
+    this.results.get(this.htmlHashes.get(file) ?? hashBytes(read()), () => checkPage(read()));
 
   counts(): { scanned: number; reused: number } {
     return { scanned: this.results.computed, reused: this.results.reused };

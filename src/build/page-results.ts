@@ -3,13 +3,8 @@
  * the result): a page whose bytes are what they were in the last build is not examined again.
  * One JSON-lines file, read whole and replaced whole, holding only the pages of the last build.
  */
-import { hash } from 'node:crypto';
+import { hashBytes } from '../content/cache.ts';
 import { readJsonLines, writeJsonLines } from '../content/json-lines.ts';
-
-export function hashText(text: string | Uint8Array): string {
-  // The one-shot hash: half the time of createHash().update().digest() over a site's pages.
-  return hash('sha1', text);
-}
 
 export class PageResults<T> {
   private readonly previous: Map<string, T>;
@@ -28,7 +23,7 @@ export class PageResults<T> {
   }
 
   private key(pageHash: string): string {
-    return hashText(`${this.version}\n${pageHash}`);
+    return hashBytes(`${this.version}\n${pageHash}`);
   }
 
   /** The result for a page whose bytes hash to `pageHash`: the stored one, else `compute()`. */

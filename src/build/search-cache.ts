@@ -10,7 +10,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SearchIndexResult } from '../site/search-index.ts';
 import { linkFolder } from './files-below.ts';
-import { hashText } from './page-results.ts';
+import { hashBytes } from '../content/cache.ts';
 
 const INDEX_FOLDER = 'pagefind';
 const KEY_FILE = 'key.json';
@@ -20,13 +20,13 @@ function indexerVersion(): string {
   // pagefind exports only its entry (lib/index.js); its package.json is one folder up.
   const pagefindManifest = new URL('../package.json', import.meta.resolve('pagefind'));
   const ours = new URL('../site/search-index.ts', import.meta.url);
-  return hashText(readFileSync(pagefindManifest, 'utf8') + readFileSync(ours, 'utf8'));
+  return hashBytes(readFileSync(pagefindManifest, 'utf8') + readFileSync(ours, 'utf8'));
 }
 
 /** What the index is built from: every HTML file of the site, by path and bytes. */
 export function searchIndexKey(htmlHashes: ReadonlyMap<string, string>): string {
   const files = [...htmlHashes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return hashText(JSON.stringify([indexerVersion(), files]));
+  return hashBytes(JSON.stringify([indexerVersion(), files]));
 }
 
 interface Stored {

@@ -6,12 +6,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PageResults, hashText } from '../../src/build/page-results.ts';
+import { PageResults } from '../../src/build/page-results.ts';
 import { filesBelow } from '../../src/build/files-below.ts';
 import { reuseSearchIndex, saveSearchIndex, searchIndexKey } from '../../src/build/search-cache.ts';
 import { buildSearchIndex } from '../../src/site/search-index.ts';
 import { BuildStatsSchema, readBuildStats, writeBuildStats, type BuildStats } from '../../src/build/stats.ts';
-import { cacheRoot, CACHE_FOLDERS, DEFAULT_CACHE_DIR } from '../../src/content/cache.ts';
+import { cacheRoot, CACHE_FOLDERS, DEFAULT_CACHE_DIR, hashBytes } from '../../src/content/cache.ts';
 
 let root: string;
 beforeEach(() => {
@@ -28,21 +28,21 @@ describe('per-page results', () => {
       return { length: text.length };
     };
     const first = new PageResults<{ length: number }>(file, 'v1');
-    expect(first.get(hashText('<p>a</p>'), scan('<p>a</p>'))).toEqual({ length: 8 });
-    expect(first.get(hashText('<p>bb</p>'), scan('<p>bb</p>'))).toEqual({ length: 9 });
+    expect(first.get(hashBytes('<p>a</p>'), scan('<p>a</p>'))).toEqual({ length: 8 });
+    expect(first.get(hashBytes('<p>bb</p>'), scan('<p>bb</p>'))).toEqual({ length: 9 });
     await first.save();
     expect(computed).toBe(2);
 
     const second = new PageResults<{ length: number }>(file, 'v1');
-    expect(second.get(hashText('<p>a</p>'), scan('<p>a</p>'))).toEqual({ length: 8 });
-    expect(second.get(hashText('<p>changed</p>'), scan('<p>changed</p>'))).toEqual({ length: 14 });
+    expect(second.get(hashBytes('<p>a</p>'), scan('<p>a</p>'))).toEqual({ length: 8 });
+    expect(second.get(hashBytes('<p>changed</p>'), scan('<p>changed</p>'))).toEqual({ length: 14 });
     expect([second.reused, second.computed, computed]).toEqual([1, 1, 3]);
     await second.save();
     // Only this build's pages are kept: the page that changed is gone from the file.
     expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(2);
 
     const otherCode = new PageResults<{ length: number }>(file, 'v2');
-    otherCode.get(hashText('<p>a</p>'), scan('<p>a</p>'));
+    otherCode.get(hashBytes('<p>a</p>'), scan('<p>a</p>'));
     expect([otherCode.reused, otherCode.computed]).toEqual([0, 1]);
   });
 
@@ -62,7 +62,7 @@ describe('search index reuse', () => {
     for (const [file, html] of Object.entries(pages)) {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), html);
-      hashes.set(file, hashText(html));
+      hashes.set(file, hashBytes(html));
     }
     return { dir, hashes };
   }
