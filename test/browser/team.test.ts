@@ -135,8 +135,11 @@ describe.skipIf(!hasBrowser)('career paths and the team view', () => {
 
   it('works with the keyboard only and fits 360 px', async () => {
     const page = await open('team/', { width: 360 });
-    // Tab to the file picker and open it with the space bar.
+    // Tab to the file picker and open it with the space bar. The picker is the island's: under load
+    // it may mount after the page has loaded, and Tab would go round the page without it.
+    await page.locator('[data-rb-team-files]').waitFor({ state: 'attached' });
     for (let i = 0; i < 80 && !(await page.evaluate(() => document.activeElement?.matches('[data-rb-team-files]'))); i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.matches('[data-rb-team-files]')), 'Tab reaches the file picker').toBe(true);
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
     await chooser.setFiles([exported[0]!, exported[1]!, CORRUPT]);
     await page.locator('[data-rb-team-table]').waitFor();
