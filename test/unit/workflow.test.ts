@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -7,6 +7,9 @@ import { DEFAULT_CACHE_DIR } from '../../src/content/cache.ts';
 const root = path.resolve(import.meta.dirname, '../..');
 
 interface Step {
+  id?: string;
+  name?: string;
+  if?: string;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
@@ -47,6 +50,25 @@ describe('GitHub workflow', () => {
     expect(runs(check)).toMatch(/npm test/);
     // Last-updated dates need the whole history, not CI's default single commit.
     expect(check.steps.find((step) => step.uses?.startsWith('actions/checkout'))?.with?.['fetch-depth']).toBe(0);
+  });
+
+  it('lets a push that changed only content skip the code tests, and nothing else', () => {
+    const check = workflow.jobs.check!;
+    const scopeIndex = check.steps.findIndex((step) => step.id === 'scope');
+    const scope = check.steps[scopeIndex]!;
+    // Only pushes are scoped: a pull request always runs every step.
+    expect(scope.if).toBe("github.event_name == 'push'");
+    expect(scope.run).toBe('node scripts/publish-scope.ts');
+    expect(existsSync(path.join(root, 'scripts/publish-scope.ts'))).toBe(true);
+    expect(scope.env?.['GITHUB_TOKEN']).toBe('${{ github.token }}');
+    expect(check.permissions).toEqual({ contents: 'read', actions: 'read' });
+    // Right after the checkout, and every step after it runs unless the scope said content only.
+    expect(check.steps.slice(0, scopeIndex).every((step) => step.uses?.startsWith('actions/checkout'))).toBe(true);
+    const later = check.steps.slice(scopeIndex + 1);
+    expect(later.map((step) => step.name)).toEqual(['Install Chromium and fonts', 'Install dependencies', 'Check content', 'Test']);
+    for (const step of later) expect(step.if, step.name).toBe("steps.scope.outputs.content_only != 'true'");
+    // What is skipped there still happens before publishing: the build checks the content (and fails on an error).
+    expect(runs(workflow.jobs.build!)).toMatch(/npm run build/);
   });
 
   it('builds and deploys to Pages only from main, after the checks pass', () => {
