@@ -13,7 +13,7 @@
  * GITHUB_WORKFLOW_REF, GITHUB_REF_NAME, GITHUB_SHA, GITHUB_API_URL, GITHUB_OUTPUT.
  * Writes `content_only=true|false` and `tested_commit=<sha>` to GITHUB_OUTPUT.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, realpathSync } from 'node:fs';
 import { buildPaths } from '../src/config-file.ts';
 import { allInside, changedFiles, hasCommit, isAncestor, repositoryTop } from '../src/git/changes.ts';
 
@@ -50,6 +50,15 @@ async function passedCommits(env: NodeJS.ProcessEnv): Promise<string[]> {
     .filter((sha): sha is string => typeof sha === 'string' && COMMIT.test(sha));
 }
 
+function realPath(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    // A content folder the push deleted: as written.
+    return folder;
+  }
+}
+
 async function decideScope(projectRoot: string, env: NodeJS.ProcessEnv): Promise<Decision> {
   const head = env.GITHUB_SHA || 'HEAD';
   let tested: string | undefined;
@@ -62,7 +71,8 @@ async function decideScope(projectRoot: string, env: NodeJS.ProcessEnv): Promise
   if (!tested) return { contentOnly: false, reason: 'No earlier commit of this branch passed every job of this workflow: every test runs.' };
   const top = await repositoryTop(projectRoot);
   const changed = await changedFiles(top, tested, head);
-  const { contentDir } = buildPaths(projectRoot);
+  // git names files where they really are: a content folder reached through a symbolic link counts by its target.
+  const contentDir = realPath(buildPaths(projectRoot).contentDir);
   const short = tested.slice(0, 7);
   if (allInside(changed, top, contentDir)) {
     return {

@@ -4,7 +4,7 @@
  * code tests may be skipped only when nothing but the content folder changed since such a commit.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -149,6 +149,15 @@ describe('publish scope (which pushes to main may skip the code tests)', () => {
     // `content/` is not this repository's content folder.
     commit(repo, { 'content/roles/team-manager.md': '# Changed\n' });
     expect((await scope(repo)).contentOnly).toBe('false');
+  });
+
+  it('follows a content folder that is a symbolic link to where git sees the files', async () => {
+    const { repo } = repository({ contentDir: 'pages' });
+    symlinkSync('docs/pages', path.join(repo.root, 'pages'));
+    const tested = commit(repo, {});
+    commit(repo, { 'docs/pages/a.md': '# A\n\nThrough the link.\n' });
+    answer = runs(tested);
+    expect((await scope(repo)).contentOnly).toBe('true');
   });
 
   it('runs the tests whenever it cannot be sure', async () => {
