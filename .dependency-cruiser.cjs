@@ -9,7 +9,7 @@ const layers = [
   { name: 'config', rank: 1, path: '^src/config(-file)?\\.ts$', owns: 'reading rolebook.config.json and environment overrides' },
   { name: 'plugins', rank: 2, path: '^plugins/', owns: 'one remark/rehype plugin a job; plugins/lib holds what several plugins and the content loader share' },
   { name: 'content', rank: 3, path: '^src/content/', owns: 'the pipeline, loading, the parse cache and worker threads' },
-  { name: 'git', rank: 4, path: '^src/git/', owns: 'page history and dates from git' },
+  { name: 'git', rank: 4, path: '^src/git/', owns: 'page history and dates from git; what changed between two commits' },
   { name: 'site', rank: 5, path: '^src/site/', owns: 'what pages show, derived from the model: navigation, search, matrix, URLs' },
   { name: 'report', rank: 5, path: '^src/report/', owns: 'problems formatted for the terminal, GitHub annotations and JSON' },
   // Islands run in the browser and see only the model (checked by its own rule below).
