@@ -75,10 +75,11 @@ async function decideScope(projectRoot: string, env: NodeJS.ProcessEnv): Promise
   const contentDir = realPath(buildPaths(projectRoot).contentDir);
   const short = tested.slice(0, 7);
   if (allInside(changed, top, contentDir)) {
+    const what = changed.length === 0 ? 'Nothing changed' : `Only the content changed (${changed.length} file${changed.length === 1 ? '' : 's'})`;
     return {
       contentOnly: true,
       testedCommit: tested,
-      reason: `Only the content changed since ${short}, which passed every job (${changed.length} file${changed.length === 1 ? '' : 's'}): the code tests are skipped; the build still checks every document, link and page before publishing.`,
+      reason: `${what} since ${short}, which passed every job: the code tests are skipped; the build still checks every document, link and page before publishing.`,
     };
   }
   const outside = changed.filter((file) => !allInside([file], top, contentDir));

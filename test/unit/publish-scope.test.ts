@@ -103,13 +103,21 @@ describe('publish scope (which pushes to main may skip the code tests)', () => {
     const result = await scope(repo);
     expect(result.contentOnly).toBe('true');
     expect(result.testedCommit).toBe(first);
-    expect(result.stdout).toMatch(/^::notice title=Content-only change::Only the content changed since [0-9a-f]{7}, .*\(2 files\)/);
+    expect(result.stdout).toMatch(/^::notice title=Content-only change::Only the content changed \(2 files\) since [0-9a-f]{7}, which passed every job/);
     // Asked as GitHub documents it: this workflow's successful pushes to this branch, with the token.
     expect(requests).toHaveLength(1);
     const asked = new URL(requests[0]!.url!, apiUrl);
     expect(asked.pathname).toBe('/repos/contoso/playbooks/actions/workflows/publish.yml/runs');
     expect(Object.fromEntries(asked.searchParams)).toMatchObject({ branch: 'main', event: 'push', status: 'success' });
     expect(requests[0]!.headers.authorization).toBe('Bearer token-123');
+  });
+
+  it('skips them when the pushed commit itself passed every job before (a re-run)', async () => {
+    const { repo, first } = repository();
+    answer = runs(first);
+    const result = await scope(repo);
+    expect(result.contentOnly).toBe('true');
+    expect(result.stdout).toMatch(/Nothing changed since [0-9a-f]{7}, which passed every job/);
   });
 
   it('runs the tests when anything outside the content folder changed, naming it', async () => {
