@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasBrowser, launchBrowser } from '../helpers/browser.ts';
-import { buildSite, projectRoot, serveStatic, type StaticServer } from '../helpers/site.ts';
+import { buildSite, serveStatic, siteContent, type StaticServer } from '../helpers/site.ts';
 
 const BASE = '/playbook/';
 
@@ -18,7 +18,7 @@ describe.skipIf(!hasBrowser)('a site built with base /playbook/', () => {
 
   beforeAll(async () => {
     const build = await buildSite({
-      contentDir: path.join(projectRoot, 'content'),
+      contentDir: siteContent,
       base: BASE,
       // Vitest puts BASE_URL=/ into process.env, and Vite lets it override the configured base in
       // the build it starts; pin it to the base under test.

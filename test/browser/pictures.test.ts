@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
 import { collectProblems, hasBrowser, launchBrowser, runAxe, useServedSite } from '../helpers/browser.ts';
-import { projectRoot } from '../helpers/site.ts';
+import { siteContent } from '../helpers/site.ts';
 
 interface Shown {
   alt: string | null;
@@ -103,7 +103,7 @@ describe.skipIf(!hasBrowser)('pictures in npm run dev', () => {
   beforeAll(async () => {
     // A copy of the project's content, outside the project (the dev server must still serve its pictures).
     folder = mkdtempSync(path.join(os.tmpdir(), 'rolebook-dev-pictures-'));
-    cpSync(path.join(projectRoot, 'content'), folder, { recursive: true });
+    cpSync(siteContent, folder, { recursive: true });
     server = await startDevServer(folder, '/roles/team-manager/');
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

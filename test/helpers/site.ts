@@ -12,8 +12,15 @@ import path from 'node:path';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
+/**
+ * The tests' own copy of the demo content. The project's `content/` is the team's to edit: no test
+ * may break when a playbook owner changes it (the publish workflow skips the code tests for a change
+ * to content alone, on that promise). content-models.test.ts checks `content/` itself is valid.
+ */
+export const siteContent = path.join(projectRoot, 'test/fixtures/site/content');
+
 export interface BuildOptions {
-  /** Content folder; default the project's `content/`. */
+  /** Content folder; default `siteContent`, the tests' copy of the demo content. */
   contentDir?: string;
   /** Base path, e.g. `/playbook/`. */
   base?: string;
@@ -30,7 +37,7 @@ export interface BuildResult {
 }
 
 function buildKey(options: BuildOptions): string {
-  const content = path.resolve(options.contentDir ?? path.join(projectRoot, 'content'));
+  const content = path.resolve(options.contentDir ?? siteContent);
   return createHash('sha256')
     .update(JSON.stringify([process.env.ROLEBOOK_TEST_RUN ?? process.pid, content, options.base ?? '/', options.env ?? {}]))
     .digest('hex')
@@ -51,7 +58,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = {
     ...inherited,
-    ROLEBOOK_CONTENT: path.resolve(options.contentDir ?? path.join(projectRoot, 'content')),
+    ROLEBOOK_CONTENT: path.resolve(options.contentDir ?? siteContent),
     ROLEBOOK_OUT_DIR: path.join(outDir, 'dist'),
     ROLEBOOK_CACHE_DIR: path.join(outDir, 'cache'),
     ...(options.base ? { ROLEBOOK_BASE: options.base } : {}),

@@ -9,7 +9,7 @@ import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULE_IDS, RULES } from '../../src/model/rules.ts';
 import { RolebookDocumentSchema } from '../../src/model/schemas.ts';
-import { buildSite, projectRoot, run, type BuildResult } from '../helpers/site.ts';
+import { buildSite, projectRoot, run, siteContent, type BuildResult } from '../helpers/site.ts';
 import { gzippedSize, staticClosure } from '../helpers/bundle.ts';
 
 type Element = DefaultTreeAdapterMap['element'];
@@ -487,7 +487,7 @@ describe('rubric.json', () => {
     ]);
     const parsed = await run(
       'npx',
-      ['rolebook', 'parse', ...models.map((model) => `content/${model.source}`), '--content-root', 'content'],
+      ['rolebook', 'parse', ...models.map((model) => path.join(siteContent, model.source)), '--content-root', siteContent],
       { cwd: projectRoot },
     );
     expect(parsed.exitCode, parsed.stderr).toBe(0);

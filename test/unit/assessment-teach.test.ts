@@ -18,6 +18,7 @@ import { validateAssessmentFile } from '../../src/model/assessment/validate.ts';
 import { NOT_YET } from '../../src/model/levels.ts';
 import type { RoleGuide, SkillDocument } from '../../src/model/schemas.ts';
 import { MemoryStorage } from '../fixtures/assessment/memory-storage.ts';
+import { siteContent } from '../helpers/site.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const v1Text = readFileSync(path.join(root, 'test/fixtures/assessment/team-manager-v1.json'), 'utf8');
@@ -26,7 +27,7 @@ const v1 = JSON.parse(v1Text) as { assessments: { name: string; entries: SkillEn
 let role: RoleGuide;
 let catalog: Map<string, SkillDocument>;
 beforeAll(async () => {
-  const content = await loadContent(path.join(root, 'content'), { render: false, cacheDir: false });
+  const content = await loadContent(siteContent, { render: false, cacheDir: false });
   const models = content.documents.map((document) => document.model);
   role = models.find((model): model is RoleGuide => model.kind === 'role-guide' && model.id === 'roles/team-manager')!;
   catalog = new Map(models.filter((model): model is SkillDocument => model.kind === 'skill').map((skill) => [skill.id, skill]));

@@ -24,6 +24,7 @@ import { loadGlossary } from '../../src/content/glossary.ts';
 import { parseFiles } from '../../src/content/load.ts';
 import { isRuleId } from '../../src/model/rules.ts';
 import { CROSS_DOCUMENT_RULES } from '../../src/content/catalog.ts';
+import { siteContent } from '../helpers/site.ts';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261202);
 const CASES = Number(process.env.CHECK_PROPERTY_CASES ?? 1000);
@@ -133,7 +134,7 @@ function linesOf(text: string): string[] {
 beforeAll(async () => {
   sandbox = await mkdtemp(path.join(os.tmpdir(), 'rolebook-check-property-'));
   content = path.join(sandbox, 'content');
-  await cp(path.join(projectRoot, 'content'), content, { recursive: true });
+  await cp(siteContent, content, { recursive: true });
   await mkdir(path.join(content, 'fixtures'));
   for (const entry of await readdir(path.join(projectRoot, 'test/unit/fixtures'), { withFileTypes: true })) {
     if (entry.isDirectory()) await cp(path.join(projectRoot, 'test/unit/fixtures', entry.name), path.join(content, 'fixtures', entry.name), { recursive: true });

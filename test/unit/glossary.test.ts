@@ -9,6 +9,7 @@ import remarkAbbr from '../../plugins/remark-abbr.ts';
 import remarkYamlMeta from '../../plugins/remark-yaml-meta.ts';
 import { loadGlossary } from '../../src/content/glossary.ts';
 import { glossaryAnchor } from '../../src/model/glossary-terms.ts';
+import { siteContent } from '../helpers/site.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures/glossary');
@@ -66,9 +67,9 @@ describe('loadGlossary on the fixtures', () => {
   });
 });
 
-describe('the project glossary (content/glossary)', () => {
+describe('the demo glossary (test/fixtures/site/content/glossary)', () => {
   it('loads without problems and explains the terms the guides rely on', async () => {
-    const { entries, problems } = await loadGlossary(path.join(root, 'content'));
+    const { entries, problems } = await loadGlossary(siteContent);
     expect(problems).toEqual([]);
     const terms = entries.map((entry) => entry.term);
     for (const term of ['TM', 'FTA', 'CXP', 'CXE', 'ATU', 'STU', 'CSU', 'RFA', 'ROB', 'PMM', 'WHI', 'CPE', 'NPS', 'MAD', 'OPP', 'FT', 'FY', 'AU', 'LT', 'PM', 'FTE', 'FTC', 'WW', 'M365', 'S1500', 'OKR']) {
@@ -78,8 +79,8 @@ describe('the project glossary (content/glossary)', () => {
   });
 
   it('covers every all-caps term used in the content documents (no glossary-unknown-term warning)', async () => {
-    const { entries } = await loadGlossary(path.join(root, 'content'));
-    const files = await markdownFiles(path.join(root, 'content'));
+    const { entries } = await loadGlossary(siteContent);
+    const files = await markdownFiles(siteContent);
     expect(files.length).toBeGreaterThanOrEqual(4);
     for (const file of files) {
       const vfile = new VFile({ path: file, value: await readFile(file, 'utf8') });

@@ -22,7 +22,7 @@ import {
   type ExpectedProblem,
 } from '../fixtures/hostile/harness.ts';
 import { loadContent } from '../../src/content/load.ts';
-import { projectRoot, run } from '../helpers/site.ts';
+import { projectRoot, run, siteContent } from '../helpers/site.ts';
 
 const UPDATE = process.env.UPDATE_FIXTURES === '1';
 /** Heap for one case. A bomb that expands must hit this (and fail), not the machine. */
@@ -139,7 +139,7 @@ describe('a corpus with several broken documents', () => {
   beforeAll(async () => {
     const sandbox = await mkdtemp(path.join(os.tmpdir(), 'rolebook-broken-corpus-'));
     content = path.join(sandbox, 'content');
-    await cp(path.join(projectRoot, 'content'), content, { recursive: true });
+    await cp(siteContent, content, { recursive: true });
     for (const [file, text] of Object.entries(broken)) {
       await mkdir(path.dirname(path.join(content, file)), { recursive: true });
       await writeFile(path.join(content, file), text);
@@ -159,7 +159,7 @@ describe('a corpus with several broken documents', () => {
       ['roles/js-front-matter.md', 1, 'front-matter-language'],
     ]);
     // Every document of the project's own content is still built, beside the three broken ones.
-    const valid = await loadContent(path.join(projectRoot, 'content'), { cacheDir: false });
+    const valid = await loadContent(siteContent, { cacheDir: false });
     expect(valid.documents.length).toBeGreaterThanOrEqual(2);
     expect(result.documents.map((document) => document.model.id).sort()).toEqual(valid.documents.map((document) => document.model.id).sort());
     expect((globalThis as Record<string, unknown>)['__rolebookPwned']).toBeUndefined();

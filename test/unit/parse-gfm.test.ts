@@ -11,7 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import remarkParseGfm, { mayHoldAutolinkLiteral } from '../../plugins/remark-parse-gfm.ts';
-import { projectRoot } from '../helpers/site.ts';
+import { siteContent } from '../helpers/site.ts';
 
 const reference = unified().use(remarkParse).use(remarkGfm);
 const selective = unified().use(remarkParseGfm);
@@ -46,8 +46,8 @@ describe('remark-parse-gfm', () => {
   });
 
   it('takes the fast path for the project’s own guides, which hold no URL', async () => {
-    for (const file of ['content/roles/team-manager.md', 'content/playbooks/area-liaison.md']) {
-      const text = await readFile(path.join(projectRoot, file), 'utf8');
+    for (const file of ['roles/team-manager.md', 'playbooks/area-liaison.md']) {
+      const text = await readFile(path.join(siteContent, file), 'utf8');
       expect(mayHoldAutolinkLiteral(text), file).toBe(false);
       expect(selective.parse(text)).toStrictEqual(reference.parse(text));
     }

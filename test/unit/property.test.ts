@@ -15,7 +15,7 @@ import { readAssessmentJson } from '../../src/model/assessment/read.ts';
 import { readShareFragment, SHARE_PREFIX } from '../../src/model/assessment/share.ts';
 import { RolebookDocumentSchema, type GlossaryEntry } from '../../src/model/schemas.ts';
 import { findActiveMarkup } from '../fixtures/hostile/harness.ts';
-import { projectRoot } from '../helpers/site.ts';
+import { siteContent } from '../helpers/site.ts';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
 
@@ -81,7 +81,7 @@ describe('random edits of the content documents', () => {
 
   beforeAll(async () => {
     content = path.join(await mkdtemp(path.join(os.tmpdir(), 'rolebook-property-')), 'content');
-    await cp(path.join(projectRoot, 'content'), content, { recursive: true });
+    await cp(siteContent, content, { recursive: true });
     glossary = (await loadGlossary(content)).entries;
   });
   afterAll(async () => {
@@ -90,7 +90,7 @@ describe('random edits of the content documents', () => {
 
   describe.each(['roles/team-manager.md', 'playbooks/area-liaison.md'])('%s', (document) => {
     it('gives a valid model or positioned messages, never a crash', async () => {
-      const original = (await readFile(path.join(projectRoot, 'content', document), 'utf8')).split('\n');
+      const original = (await readFile(path.join(siteContent, document), 'utf8')).split('\n');
       const target = path.join(content, document);
       const outcomes = { published: 0, refused: 0 };
       await fc.assert(

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
 import { isRuleId, RULE_IDS, RULES, ruleUrl } from '../../src/model/rules.ts';
 import type { Problem } from '../../src/model/schemas.ts';
+import { siteContent } from '../helpers/site.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 const unitFixtures = path.join(projectRoot, 'test/unit/fixtures');
@@ -46,8 +47,8 @@ describe('the rule registry', () => {
     expectRegistered(result.problems, name);
   }, 60_000);
 
-  it('covers every problem of the project content, loaded now', async () => {
-    const result = await loadContent(path.join(projectRoot, 'content'), { render: false, cacheDir: false });
+  it('covers every problem of the demo content, loaded now', async () => {
+    const result = await loadContent(siteContent, { render: false, cacheDir: false });
     expectRegistered(result.problems, 'content');
   }, 60_000);
 
