@@ -1,6 +1,8 @@
 /**
  * Rewrites links to other markdown documents (`../playbooks/area-liaison.md#objectives`) into site
  * URLs and records every internal link in `file.data.links`, refusing links to missing documents.
+ * Which documents it looked for, and whether each was there, go to `file.data.linkTargets`: the
+ * result depends on them, so the parse cache does too.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +24,8 @@ export interface ContentLinksOptions {
 declare module 'vfile' {
   interface DataMap {
     links: ContentLink[];
+    /** Absolute path of each linked document looked for → whether it existed. */
+    linkTargets: Record<string, boolean>;
   }
 }
 
@@ -29,6 +33,7 @@ export default function remarkContentLinks(options: ContentLinksOptions) {
   const base = withTrailingSlash(options.base);
   return (tree: Root, file: VFile) => {
     const links: ContentLink[] = (file.data.links = []);
+    const targets: Record<string, boolean> = (file.data.linkTargets = {});
     const selfId = file.path ? idForPath(toPosix(path.relative(options.contentRoot, file.path))) : '';
     visit(tree, 'link', (node: Link) => {
       const written = node.url;
@@ -44,7 +49,8 @@ export default function remarkContentLinks(options: ContentLinksOptions) {
         if (decoded === undefined) return; // reported by remark-link-encoding
         const absolute = path.resolve(path.dirname(from), decoded);
         const relative = toPosix(path.relative(options.contentRoot, absolute));
-        if (relative.startsWith('..') || !existsSync(absolute)) {
+        if (!relative.startsWith('..')) targets[absolute] ??= existsSync(absolute);
+        if (relative.startsWith('..') || !targets[absolute]) {
           report(file, `The link “${written}” points to a page that does not exist (${relative}).`, node, 'link-broken');
           return;
         }

@@ -98,6 +98,7 @@ export class DocumentCache {
   private entries: Map<string, CacheEntry> | undefined;
   /** Each stored entry's line in the file: an entry reused as it is is written back unchanged. */
   private readonly lines = new Map<string, Uint8Array>();
+  private readonly existing = new Map<string, boolean>();
 
   /**
    * `key` covers the pipeline code and options. Other keys' folders may belong to a build running
@@ -125,14 +126,24 @@ export class DocumentCache {
     return this.entries;
   }
 
-  /** The cached entry for `file` if it and its includes are unchanged. */
+  /** The cached entry for `file` if it and its includes are unchanged, and each document it links to is still there, or still missing. */
   get(file: string, hash: string, readHash: (include: string) => string | undefined): CacheEntry | undefined {
     const entry = this.stored().get(file);
     if (!entry || entry.hash !== hash) return undefined;
     for (const [include, includeHash] of Object.entries(entry.includes)) {
       if (readHash(include) !== includeHash) return undefined;
     }
+    for (const [target, existed] of Object.entries(entry.parsed.linkTargets ?? {})) {
+      if (this.exists(target) !== existed) return undefined;
+    }
     return entry;
+  }
+
+  /** Whether a linked document exists, looked up once per load however many documents link to it. */
+  private exists(target: string): boolean {
+    let found = this.existing.get(target);
+    if (found === undefined) this.existing.set(target, (found = existsSync(target)));
+    return found;
   }
 
   /** A new entry for a fresh parse of `file` (whose bytes hash to `hash`), with its includes' hashes. */

@@ -270,12 +270,13 @@ async function parseWith(processor: Processor, file: string, root: string, rende
     // A plugin refused the document (too deep, too complex…): its message, and those before it, say why.
     if (isRefusal(error)) {
       const messages = vfile.messages.includes(error) ? vfile.messages : [...vfile.messages, error];
-      return { problems: messages.map((message) => toProblem(message, file)), includes: vfile.data.includes ?? [] };
+      return { problems: messages.map((message) => toProblem(message, file)), includes: vfile.data.includes ?? [], linkTargets: vfile.data.linkTargets ?? {} };
     }
     return problem(`Rolebook could not read this file: ${(error as Error).message}`, 'internal-error');
   }
   // Pictures and files the page refers to count as includes for the cache: adding a missing one re-checks the page.
   const includes = [...(vfile.data.includes ?? []), ...(vfile.data.localFileDependencies ?? [])];
+  const linkTargets = vfile.data.linkTargets ?? {};
   const model = buildModel(vfile, {
     id: idForPath(relative),
     source: relative,
@@ -286,10 +287,11 @@ async function parseWith(processor: Processor, file: string, root: string, rende
   if (!model && vfile.data.kind !== 'skill' && !vfile.messages.some((message) => message.fatal)) {
     problems.push({ file, line: 1, column: 1, severity: 'error', message: 'This document could not be read as a role guide or a playbook.', ruleId: 'model-missing' });
   }
-  if (!model || problems.some((entry) => entry.severity === 'error')) return { problems, includes };
+  if (!model || problems.some((entry) => entry.severity === 'error')) return { problems, includes, linkTargets };
   return {
     problems,
     includes,
+    linkTargets,
     document: {
       model,
       html,

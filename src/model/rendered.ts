@@ -92,4 +92,9 @@ export interface ParsedFile {
   problems: Problem[];
   /** Absolute paths of the includes and local files (pictures, linked files) the document pulled in, even when it failed: what its cache entry depends on. */
   includes: string[];
+  /**
+   * The markdown documents it links to, by absolute path, and whether each existed when it was
+   * parsed: a link to a missing document is an error, so its cache entry depends on that too.
+   */
+  linkTargets?: Record<string, boolean>;
 }

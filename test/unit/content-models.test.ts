@@ -3,7 +3,7 @@
  * ../shared is present, must give the models the issue names: counts, levels, metrics and future
  * marks. The project's own `content/` is the team's to change: it is only checked to be valid.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -193,6 +193,37 @@ describe('loading at scale', () => {
     const html = (result: typeof before) => result.documents.find((document) => document.model.id === 'roles/team-manager')!.html;
     expect(html(before)).not.toContain('A changed tip.');
     expect(html(after)).toContain('A changed tip.');
+  });
+
+  it('re-checks the documents that link to a document when it is deleted or comes back, not when it only changes', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'rolebook-link-cache-'));
+    cpSync(siteContent, root, { recursive: true });
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'rolebook-cache-'));
+    const playbook = path.join(root, 'playbooks/area-liaison.md');
+    const text = readFileSync(playbook, 'utf8');
+    const brokenLinks = (result: Awaited<ReturnType<typeof loadContent>>) =>
+      result.problems.filter((problem) => problem.ruleId === 'link-broken').map((problem) => path.relative(root, problem.file));
+    const linking = brokenLinks(await loadContent(root, { cacheDir: false, render: false }));
+    expect(linking).toEqual([]);
+
+    await loadContent(root, { cacheDir });
+    rmSync(playbook);
+    const deleted = await loadContent(root, { cacheDir });
+    // The skills whose resources link to the playbook, reported although their own files did not change.
+    expect(brokenLinks(deleted).length).toBeGreaterThanOrEqual(2);
+    expect(brokenLinks(deleted).every((file) => file.startsWith('skills/'))).toBe(true);
+    // Only they were parsed again.
+    expect(deleted.stats.parsed).toBe(new Set(brokenLinks(deleted)).size);
+
+    writeFileSync(playbook, text);
+    const back = await loadContent(root, { cacheDir });
+    expect(brokenLinks(back)).toEqual([]);
+    expect(back.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+
+    // A change inside it re-parses it alone: its links' targets are still there.
+    writeFileSync(playbook, text.replace(/\n## Overview\n/, '\nA new sentence.\n\n## Overview\n'));
+    const changed = await loadContent(root, { cacheDir });
+    expect(changed.stats).toMatchObject({ parsed: 1, cached: back.documents.length - 1 });
   });
 });
 
