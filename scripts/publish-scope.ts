@@ -1,16 +1,19 @@
 /**
- * Decides, for a push to main, whether the workflow's code tests must run before the site is
- * published (.github/workflows/publish.yml). They may be skipped only when the push changed nothing
- * but the content folder since a commit whose run of this workflow passed every job: the code is
- * then byte for byte code that passed them, and `npm run build` still checks every document, link
- * and page before anything is published. A playbook owner's one-line fix is then live in about the
- * time of the build, not after the whole browser test suite. Any doubt (no token, the API
- * unreachable, no such run, a commit this clone lacks) means the tests run.
+ * Decides, for a push to main or a pull request into it, whether the workflow's code tests must run
+ * (.github/workflows/publish.yml). They may be skipped only when nothing but the content folder
+ * changed since a commit of main whose run of this workflow passed every job: the code is then
+ * byte for byte code that passed them (no test depends on what content/ says: they have their own copy),
+ * and `npm run build` still checks every document, link and page. A playbook owner's pull request
+ * is then checked in a minute or two and their merged fix is live in about the time of a build,
+ * not after the whole browser test suite. Any doubt (no token, the API unreachable, no such run, a
+ * commit this clone lacks) means the tests run.
  *
  * Runs before `npm install` on the workflow's Node 24: Node built-ins and modules that use only them.
  *
  * Environment (set by GitHub Actions): GITHUB_TOKEN (needs `actions: read`), GITHUB_REPOSITORY,
- * GITHUB_WORKFLOW_REF, GITHUB_REF_NAME, GITHUB_SHA, GITHUB_API_URL, GITHUB_OUTPUT.
+ * GITHUB_WORKFLOW_REF, GITHUB_BASE_REF (a pull request's target) or GITHUB_REF_NAME (a push's
+ * branch), GITHUB_SHA (for a pull request, its merge commit), GITHUB_EVENT_NAME, GITHUB_API_URL,
+ * GITHUB_OUTPUT.
  * Writes `content_only=true|false` and `tested_commit=<sha>` to GITHUB_OUTPUT.
  */
 import { appendFileSync, realpathSync } from 'node:fs';
@@ -27,14 +30,14 @@ interface Decision {
 const COMMIT = /^[0-9a-f]{40}$/;
 const SHOWN_FILES = 5;
 
-/** The head commits of this workflow's successful push runs on the branch, newest first. */
+/** The head commits of this workflow's successful push runs on the branch (a pull request's target), newest first. */
 async function passedCommits(env: NodeJS.ProcessEnv): Promise<string[]> {
   const repository = env.GITHUB_REPOSITORY;
   const token = env.GITHUB_TOKEN;
   // `owner/repo/.github/workflows/publish.yml@refs/heads/main` → `publish.yml`.
   const workflow = env.GITHUB_WORKFLOW_REF?.split('@')[0]?.split('/').pop();
-  const branch = env.GITHUB_REF_NAME;
-  if (!repository || !token || !workflow || !branch) throw new Error('GITHUB_REPOSITORY, GITHUB_TOKEN, GITHUB_WORKFLOW_REF or GITHUB_REF_NAME is not set');
+  const branch = env.GITHUB_BASE_REF || env.GITHUB_REF_NAME;
+  if (!repository || !token || !workflow || !branch) throw new Error('GITHUB_REPOSITORY, GITHUB_TOKEN, GITHUB_WORKFLOW_REF or the branch is not set');
   const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
   const query = new URLSearchParams({ branch, event: 'push', status: 'success', per_page: '30' });
   const url = `${api}/repos/${repository}/actions/workflows/${encodeURIComponent(workflow)}/runs?${query}`;
@@ -76,10 +79,11 @@ async function decideScope(projectRoot: string, env: NodeJS.ProcessEnv): Promise
   const short = tested.slice(0, 7);
   if (allInside(changed, top, contentDir)) {
     const what = changed.length === 0 ? 'Nothing changed' : `Only the content changed (${changed.length} file${changed.length === 1 ? '' : 's'})`;
+    const then = env.GITHUB_EVENT_NAME === 'pull_request' ? 'the content is checked and the site built as a merge would publish it' : 'the build still checks every document, link and page before publishing';
     return {
       contentOnly: true,
       testedCommit: tested,
-      reason: `${what} since ${short}, which passed every job: the code tests are skipped; the build still checks every document, link and page before publishing.`,
+      reason: `${what} since ${short}, which passed every job: the code tests are skipped; ${then}.`,
     };
   }
   const outside = changed.filter((file) => !allInside([file], top, contentDir));

@@ -112,6 +112,26 @@ describe('publish scope (which pushes to main may skip the code tests)', () => {
     expect(requests[0]!.headers.authorization).toBe('Bearer token-123');
   });
 
+  it('scopes a pull request by its merge commit against the target branch’s passed commits', async () => {
+    const { repo, first } = repository();
+    repo.git('checkout', '-q', '-b', 'fix-typo');
+    commit(repo, { 'content/roles/team-manager.md': '# Team Manager\n\nFixed a typo.\n' });
+    // As GitHub checks a pull request out: its merge into the target, detached.
+    repo.git('checkout', '-q', '--detach', 'main');
+    repo.git('-c', 'user.name=GitHub', '-c', 'user.email=noreply@github.com', 'merge', '-q', '--no-ff', '-m', 'Merge fix-typo', 'fix-typo');
+    answer = runs(first);
+    const result = await scope(repo, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'main', GITHUB_REF_NAME: '7/merge' });
+    expect(result.contentOnly).toBe('true');
+    expect(result.stdout).toMatch(/the content is checked and the site built as a merge would publish it/);
+    expect(new URL(requests[0]!.url!, apiUrl).searchParams.get('branch')).toBe('main');
+
+    repo.git('checkout', '-q', 'fix-typo');
+    commit(repo, { 'src/site/nav.ts': 'export const nav = 5;\n' });
+    repo.git('checkout', '-q', '--detach', 'main');
+    repo.git('-c', 'user.name=GitHub', '-c', 'user.email=noreply@github.com', 'merge', '-q', '--no-ff', '-m', 'Merge fix-typo again', 'fix-typo');
+    expect((await scope(repo, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'main', GITHUB_REF_NAME: '7/merge' })).contentOnly).toBe('false');
+  });
+
   it('skips them when the pushed commit itself passed every job before (a re-run)', async () => {
     const { repo, first } = repository();
     answer = runs(first);

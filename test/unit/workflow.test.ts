@@ -52,22 +52,29 @@ describe('GitHub workflow', () => {
     expect(check.steps.find((step) => step.uses?.startsWith('actions/checkout'))?.with?.['fetch-depth']).toBe(0);
   });
 
-  it('lets a push that changed only content skip the code tests, and nothing else', () => {
+  it('lets a change to content alone skip the code tests, and nothing else', () => {
     const check = workflow.jobs.check!;
     const scopeIndex = check.steps.findIndex((step) => step.id === 'scope');
     const scope = check.steps[scopeIndex]!;
-    // Only pushes are scoped: a pull request always runs every step.
-    expect(scope.if).toBe("github.event_name == 'push'");
+    // Pushes and pull requests are scoped; a run started by hand runs every step.
+    expect(scope.if).toBe("github.event_name != 'workflow_dispatch'");
     expect(scope.run).toBe('node scripts/publish-scope.ts');
     expect(existsSync(path.join(root, 'scripts/publish-scope.ts'))).toBe(true);
     expect(scope.env?.['GITHUB_TOKEN']).toBe('${{ github.token }}');
     expect(check.permissions).toEqual({ contents: 'read', actions: 'read' });
-    // Right after the checkout, and every step after it runs unless the scope said content only.
+    // Right after the checkout. The browser and the tests run unless the scope said content only; a
+    // pull request always gets the content check, and the build instead of the tests when content only.
     expect(check.steps.slice(0, scopeIndex).every((step) => step.uses?.startsWith('actions/checkout'))).toBe(true);
     const later = check.steps.slice(scopeIndex + 1);
-    expect(later.map((step) => step.name)).toEqual(['Install Chromium and fonts', 'Install dependencies', 'Check content', 'Test']);
-    for (const step of later) expect(step.if, step.name).toBe("steps.scope.outputs.content_only != 'true'");
-    // What is skipped there still happens before publishing: the build checks the content (and fails on an error).
+    expect(later.map((step) => [step.name, step.if])).toEqual([
+      ['Install Chromium and fonts', "steps.scope.outputs.content_only != 'true'"],
+      ['Install dependencies', "github.event_name == 'pull_request' || steps.scope.outputs.content_only != 'true'"],
+      ['Check content', "github.event_name == 'pull_request' || steps.scope.outputs.content_only != 'true'"],
+      ['Build the site as a merge would publish it', "github.event_name == 'pull_request' && steps.scope.outputs.content_only == 'true'"],
+      ['Test', "steps.scope.outputs.content_only != 'true'"],
+    ]);
+    expect(later.find((step) => step.name?.startsWith('Build'))?.run).toBe('npm run build');
+    // On a push, what is skipped there still happens before publishing: the build checks the content (and fails on an error).
     expect(runs(workflow.jobs.build!)).toMatch(/npm run build/);
   });
 
