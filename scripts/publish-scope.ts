@@ -2,11 +2,11 @@
  * Decides, for a push to main or a pull request into it, whether the workflow's code tests must run
  * (.github/workflows/publish.yml). They may be skipped only when nothing but the content folder
  * changed since a commit of main whose run of this workflow passed every job: the code is then
- * byte for byte code that passed them (no test depends on what content/ says: they have their own copy),
- * and `npm run build` still checks every document, link and page. A playbook owner's pull request
- * is then checked in a minute or two and their merged fix is live in about the time of a build,
- * not after the whole browser test suite. Any doubt (no token, the API unreachable, no such run, a
- * commit this clone lacks) means the tests run.
+ * byte for byte code that passed them (no test depends on what content/ says: the tests have their
+ * own copy), and `npm run build` still checks every document, link and page. A playbook owner's
+ * pull request is then checked in a minute or two and their merged fix is live in about the time
+ * of a build, not after the whole browser test suite. Any doubt (no token, the API unreachable, no
+ * such run, a commit this clone lacks) means the tests run.
  *
  * Runs before `npm install` on the workflow's Node 24: Node built-ins and modules that use only them.
  *

@@ -1,8 +1,7 @@
 /**
- * What changed between two commits, for deciding what a push needs (scripts/publish-scope.ts): a
- * push that changed only the content folder since a commit whose code passed every test can be
- * published without running those tests again. Node built-ins only: that script runs before
- * `npm install`.
+ * What changed between two commits, for deciding what a push or pull request needs
+ * (scripts/publish-scope.ts): a change to the content folder alone, since a commit whose code passed
+ * every test, needs no code test again. Node built-ins only: that script runs before `npm install`.
  */
 import path from 'node:path';
 import { GitError, runGit } from './git.ts';
