@@ -18,7 +18,7 @@
  */
 import { appendFileSync, realpathSync } from 'node:fs';
 import { buildPaths } from '../src/config-file.ts';
-import { allInside, changedFiles, hasCommit, isAncestor, repositoryTop } from '../src/git/changes.ts';
+import { changedFiles, filesOutside, hasCommit, isAncestor, repositoryTop } from '../src/git/changes.ts';
 
 interface Decision {
   contentOnly: boolean;
@@ -77,7 +77,8 @@ async function decideScope(projectRoot: string, env: NodeJS.ProcessEnv): Promise
   // git names files where they really are: a content folder reached through a symbolic link counts by its target.
   const contentDir = realPath(buildPaths(projectRoot).contentDir);
   const short = tested.slice(0, 7);
-  if (allInside(changed, top, contentDir)) {
+  const outside = filesOutside(changed, top, contentDir);
+  if (outside?.length === 0) {
     const what = changed.length === 0 ? 'Nothing changed' : `Only the content changed (${changed.length} file${changed.length === 1 ? '' : 's'})`;
     const then = env.GITHUB_EVENT_NAME === 'pull_request' ? 'the content is checked and the site built as a merge would publish it' : 'the build still checks every document, link and page before publishing';
     return {
@@ -86,8 +87,8 @@ async function decideScope(projectRoot: string, env: NodeJS.ProcessEnv): Promise
       reason: `${what} since ${short}, which passed every job: the code tests are skipped; ${then}.`,
     };
   }
-  const outside = changed.filter((file) => !allInside([file], top, contentDir));
-  const shown = outside.slice(0, SHOWN_FILES).join(', ') + (outside.length > SHOWN_FILES ? `, and ${outside.length - SHOWN_FILES} more` : '');
+  const named = outside ?? changed;
+  const shown = named.slice(0, SHOWN_FILES).join(', ') + (named.length > SHOWN_FILES ? `, and ${named.length - SHOWN_FILES} more` : '');
   return { contentOnly: false, testedCommit: tested, reason: `Changed outside the content folder since ${short}, which passed every job: ${shown}. Every test runs.` };
 }
 

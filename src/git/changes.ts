@@ -44,13 +44,13 @@ export async function repositoryTop(repoDir: string): Promise<string> {
 }
 
 /**
- * Whether every path in `files` (relative to `top`, `/`-separated as git writes them) lies inside
- * `folder` (absolute). An empty list is true: nothing changed at all.
+ * The paths in `files` (relative to `top`, `/`-separated as git writes them) that lie outside
+ * `folder` (absolute); `undefined` when `folder` is the repository itself or lies outside it, so no
+ * path can be told apart as inside it.
  */
-export function allInside(files: readonly string[], top: string, folder: string): boolean {
+export function filesOutside(files: readonly string[], top: string, folder: string): string[] | undefined {
   const inside = path.relative(top, folder).split(path.sep).join('/');
-  // The content folder is the repository itself, or lies outside it: no path can be told apart as content.
-  if (inside === '' || inside === '..' || inside.startsWith('../') || path.isAbsolute(inside)) return false;
+  if (inside === '' || inside === '..' || inside.startsWith('../') || path.isAbsolute(inside)) return undefined;
   const prefix = `${inside}/`;
-  return files.every((file) => file.startsWith(prefix));
+  return files.filter((file) => !file.startsWith(prefix));
 }
