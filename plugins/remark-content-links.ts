@@ -49,8 +49,9 @@ export default function remarkContentLinks(options: ContentLinksOptions) {
         if (decoded === undefined) return; // reported by remark-link-encoding
         const absolute = path.resolve(path.dirname(from), decoded);
         const relative = toPosix(path.relative(options.contentRoot, absolute));
-        if (!relative.startsWith('..')) targets[absolute] ??= existsSync(absolute);
-        if (relative.startsWith('..') || !targets[absolute]) {
+        const outside = relative.startsWith('..');
+        if (!outside) targets[absolute] ??= existsSync(absolute);
+        if (outside || !targets[absolute]) {
           report(file, `The link “${written}” points to a page that does not exist (${relative}).`, node, 'link-broken');
           return;
         }
