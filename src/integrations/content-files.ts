@@ -38,6 +38,18 @@ export function contentFilesModule(contentDir: string, files: Iterable<LocalFile
   return `export const contentFiles = {\n${entries.join('\n')}\n};\n`;
 }
 
+/**
+ * Marks the module as content data for Astro's incremental build, as Astro marks its own module of
+ * content collections' image imports: its code, and the pictures and files it imports, are left out
+ * of the code hash of the pages that import it (the document pages). Otherwise adding or replacing
+ * one picture changes that hash and every document page is rendered again; the one page that shows
+ * the picture is rendered because its cacheKey covers the bytes of the files it uses
+ * (src/pages/_cache-key.ts). The key is Astro's (`astroIncremental`, core/build/incremental-metadata.js),
+ * not a documented option: should Astro rename it, test/site/incremental.test.ts sees every document
+ * page rendered again after a picture is replaced, and fails.
+ */
+const CONTENT_DATA_META = { astroIncremental: { kind: 'content-data' } };
+
 function contentFilesPlugin(contentDir: string, base: () => string): Plugin {
   return {
     name: 'rolebook:content-files',
@@ -49,7 +61,7 @@ function contentFilesPlugin(contentDir: string, base: () => string): Plugin {
       const files = await referencedFiles(contentDir, base());
       // In dev, a picture edited in place reloads the pages showing it.
       for (const file of files.keys()) this.addWatchFile(path.join(contentDir, ...file.split('/')));
-      return contentFilesModule(contentDir, files.values());
+      return { code: contentFilesModule(contentDir, files.values()), meta: CONTENT_DATA_META };
     },
   };
 }

@@ -9,7 +9,7 @@
  * of each kind than the sidebar lists, so it shows a window and an "All N" count) in its own git
  * repository, so pages show "Last updated" and history from commits at fixed dates.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate.ts';
@@ -290,6 +290,38 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     for (const file of ['roles/index.html', 'playbooks/index.html', 'glossary/index.html', 'contributing/index.html']) expect(unchanged).toContain(file);
     // The role's page and its requirements JSON; the roles that list it among their nearest.
     expect(astroStep(stats).reused).toBeLessThanOrEqual(DOCUMENTS - 1 + roleCount() - 1 + unchanged.length);
+  });
+
+  it('after a picture or a linked file is replaced under the same name, renders the page that shows it', async () => {
+    // A picture through Astro's image pipeline (its optimised copies are named by the bytes) and a
+    // file published as it is, both beside the role guide that uses them.
+    const pictures = path.join(projectRoot, 'test/fixtures/site/content');
+    const media = path.join(content, 'roles/media');
+    mkdirSync(media, { recursive: true });
+    copyFileSync(path.join(pictures, 'roles/media/team-manager-stakeholders.png'), path.join(media, 'org.png'));
+    writeFileSync(path.join(media, 'checklist.txt'), 'The first checklist.\n');
+    const file = 'roles/role-0004.md';
+    edit(file, (text) => `${text.replace(/\n*$/, '\n')}\n![How the team is organised](media/org.png)\n\nSee [the checklist](media/checklist.txt).\n`);
+    // The page that uses them, and no other (a page's code hash leaves the content's files out).
+    const thatPageOnly = (stats: BuildStats) => stats.steps.check!.documents - 1 + roleCount() + KEYED_SITE_FILES.length;
+    const added = await rebuildAndCompare();
+    expect(astroStep(added).reused).toBe(thatPageOnly(added));
+    const before = page(first.dist, 'roles/role-0004');
+    // The picture's AVIF and WebP and the file (the page's own scripts and styles are in _astro/ too).
+    const published = (html: string) => [...html.matchAll(/(?:src|srcset|href)="([^"]*\/_astro\/(?:org|checklist)\.[^"]*)"/g)].map((match) => match[1]);
+    expect(published(before)).toHaveLength(3);
+
+    // Another picture's bytes under the same name, and the file's text changed.
+    copyFileSync(path.join(pictures, 'playbooks/media/area-liaison-contacts.png'), path.join(media, 'org.png'));
+    writeFileSync(path.join(media, 'checklist.txt'), 'The second checklist.\n');
+    const stats = await rebuildAndCompare();
+    expect(stats.steps.check).toMatchObject({ parsed: 1 });
+    expect(astroStep(stats).reused).toBe(thatPageOnly(stats));
+    const after = page(first.dist, 'roles/role-0004');
+    expect(published(after)).toHaveLength(3);
+    for (const address of published(after)) expect(published(before)).not.toContain(address);
+    const checklist = published(after).find((address) => address.includes('checklist'))!;
+    expect(readFileSync(path.join(first.dist, checklist.replace(/^\//, '')), 'utf8')).toBe('The second checklist.\n');
   });
 
   it('after a change to the glossary, matches a clean build', async () => {
