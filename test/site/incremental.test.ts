@@ -308,7 +308,7 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     expect(astroStep(added).reused).toBe(thatPageOnly(added));
     const before = page(first.dist, 'roles/role-0004');
     // The picture's AVIF and WebP and the file (the page's own scripts and styles are in _astro/ too).
-    const published = (html: string) => [...html.matchAll(/(?:src|srcset|href)="([^"]*\/_astro\/(?:org|checklist)\.[^"]*)"/g)].map((match) => match[1]);
+    const published = (html: string) => [...html.matchAll(/(?:src|srcset|href)="([^"]*\/_astro\/(?:org|checklist)\.[^"]*)"/g)].map((match) => match[1]!);
     expect(published(before)).toHaveLength(3);
 
     // Another picture's bytes under the same name, and the file's text changed.

@@ -2,7 +2,7 @@
  * The caches of the build's last step (src/build): per-page results reused only for the same bytes
  * and the same code, and a search index reused only when every HTML file is what it was.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -109,6 +109,33 @@ describe('search index reuse', () => {
     for (const [file, bytes] of saved) expect(readFileSync(path.join(cache, 'pagefind', file)).equals(bytes), file).toBe(true);
     expect(await reuseSearchIndex(cache, key, built.dir)).toMatchObject({ pageCount: 1 });
     expect(readFileSync(path.join(built.dir, 'pagefind/pagefind-entry.json')).equals(saved.get('pagefind-entry.json')!)).toBe(true);
+  });
+
+  it('does not put back an index with a file missing, cut short, grown or added since it was saved', async () => {
+    const cache = path.join(root, 'search');
+    const built = site({ 'index.html': '<p>home</p>' });
+    fakeIndex(built.dir);
+    const key = searchIndexKey(built.hashes);
+    await saveSearchIndex(cache, key, { fileCount: 1, pageCount: 2, outputPath: path.join(built.dir, 'pagefind') });
+    const fragment = path.join(cache, 'pagefind/fragment/en_1.pf_fragment');
+    const reuse = () => reuseSearchIndex(cache, key, site({ 'index.html': '<p>home</p>' }).dir);
+    expect(await reuse()).toBeDefined();
+
+    const damages: [string, () => void][] = [
+      ['missing', () => rmSync(fragment)],
+      ['cut short', () => writeFileSync(fragment, 'frag')],
+      // The published folder's files are the saved ones' hard links: a tool appending to one grows both.
+      ['grown', () => appendFileSync(path.join(built.dir, 'pagefind/fragment/en_1.pf_fragment'), ' and more')],
+      ['added', () => writeFileSync(path.join(cache, 'pagefind/fragment/en_2.pf_fragment'), 'stray')],
+    ];
+    for (const [damage, apply] of damages) {
+      await saveSearchIndex(cache, key, { fileCount: 1, pageCount: 2, outputPath: path.join(built.dir, 'pagefind') });
+      apply();
+      expect(await reuse(), damage).toBeUndefined();
+      // The output folder the damaged copy was linked from is made again for the next round.
+      rmSync(path.join(built.dir, 'pagefind'), { recursive: true, force: true });
+      fakeIndex(built.dir);
+    }
   });
 
   it('never takes a copy without its key file for a whole one', async () => {
