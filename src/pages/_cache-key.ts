@@ -13,7 +13,7 @@
  *  - the document as the pipeline rendered it (model, HTML, headings: includes and glossary marks
  *    inside), and the glossary (model texts are marked with it at render time);
  *  - the site config (title, base, site URL, repository links, review period);
- *  - the sidebar window around the page and the "All N role guides" count, the prev/next titles;
+ *  - the sidebar window around the page, the prev/next titles;
  *  - what the page says about its history (last updated, commits, edit link, review status).
  * A component that starts reading other site-wide data must add it here; test/site/incremental.test.ts
  * compares a rebuild with a clean build byte for byte and catches a key that misses something.

@@ -21,7 +21,7 @@ export interface NavGroup {
   href?: string;
   current?: boolean;
   links: NavLink[];
-  /** "All 1,204 role guides" when the group shows only part of its kind. */
+  /** "All role guides" when the group shows only part of its kind. */
   more?: NavLink;
 }
 
@@ -97,7 +97,10 @@ function kindGroup(documents: RenderedDocument[], kind: DocumentKind, pathname: 
     links: shown.map((document) => link(shortTitle(document), documentHref(document.model.id), pathname)),
   };
   if (shown.length < documents.length) {
-    group.more = link(`All ${documents.length.toLocaleString('en')} ${label.toLowerCase()}`, indexHref, pathname);
+    // Without the count ("All 1,000 role guides"): every page shows this link, so a count made every
+    // page of the site change, and be rendered again, whenever a document was added or deleted.
+    // The index it leads to says how many there are.
+    group.more = link(`All ${label.toLowerCase()}`, indexHref, pathname);
   }
   return group;
 }

@@ -674,7 +674,7 @@ describe('site logic that the pages rely on', () => {
     expect(roleGroup.links).toHaveLength(WINDOW_SIZE);
     expect(roleGroup.links.find((link) => link.current)?.href).toBe('/roles/role-1234/');
     expect(roleGroup.links[0]!.label).toBe('Role 1230');
-    expect(roleGroup.more).toEqual({ label: 'All 2,500 role guides', href: '/roles/', current: false });
+    expect(roleGroup.more).toEqual({ label: 'All role guides', href: '/roles/', current: false });
     const total = groups.reduce((count, group) => count + group.links.length + (group.more ? 1 : 0), 0);
     expect(total).toBeLessThan(20);
     // Away from the roles, the group shows only its first few and the link to all.
