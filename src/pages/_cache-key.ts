@@ -13,7 +13,9 @@
  *  - the document as the pipeline rendered it (model, HTML, headings: includes and glossary marks
  *    inside), and the glossary (model texts are marked with it at render time);
  *  - the site config (title, base, site URL, repository links, review period);
- *  - the sidebar window around the page, the prev/next titles;
+ *  - of the skills catalog, what the page shows of it (a role page: its skills' catalog entries;
+ *    the site's own pages: all of it);
+ *  - the sidebar window around the page, the prev/next titles, a role page's nearest roles;
  *  - what the page says about its history (last updated, commits, edit link, review status).
  * A component that starts reading other site-wide data must add it here; test/site/incremental.test.ts
  * compares a rebuild with a clean build byte for byte and catches a key that misses something.
@@ -31,19 +33,61 @@ import { countCacheablePages, type CacheableRoute } from '../site/render-count.t
 import { basePath, documentHref, withBase } from '../site/urls.ts';
 
 const siteKeys = new WeakMap<SiteContent, string>();
+const catalogKeys = new WeakMap<SiteContent, string>();
+const catalogDocuments = new WeakMap<SiteContent, Map<string, RenderedDocument>>();
 
 /**
- * What every page shares, worked out once per build for all the routes: the config, the glossary and
- * the skills catalog (role pages show its levels, growth steps and resources, and link to its pages).
+ * What every page shares, worked out once per build for all the routes: the config and the glossary
+ * (model texts are marked with it at render time).
  */
 function siteWideKeyOf(content: SiteContent): string {
   let key = siteKeys.get(content);
   if (key === undefined) {
-    const catalog = content.skills.map((skill) => skill.model);
-    key = hash(JSON.stringify({ config: loadConfig(), base: basePath(), glossary: content.glossary, catalog }));
+    key = hash(JSON.stringify({ config: loadConfig(), base: basePath(), glossary: content.glossary }));
     siteKeys.set(content, key);
   }
   return key;
+}
+
+/** The whole skills catalog, for the site's own pages (the matrix, the team view, compare…). */
+function catalogKeyOf(content: SiteContent): string {
+  let key = catalogKeys.get(content);
+  if (key === undefined) {
+    key = hash(JSON.stringify(content.skills.map(modelHashOf)));
+    catalogKeys.set(content, key);
+  }
+  return key;
+}
+
+/**
+ * What a document page shows of the skills catalog: a role page, the catalog skill each of its
+ * skills is (its levels, growth steps and resources in the skills table and the assessment, its
+ * page linked), or that it has none. Playbook and skill pages read nothing of it (a skill page's own
+ * skill is its document; the roles needing it are given as `alsoShown`). So editing one catalog
+ * skill renders its page and the role pages that use it, not every page of the site.
+ */
+function catalogShownBy(content: SiteContent, document: RenderedDocument): (string | null)[] {
+  if (document.model.kind !== 'role-guide') return [];
+  let catalog = catalogDocuments.get(content);
+  if (!catalog) {
+    // By id as `catalogById` (src/site/skills.ts), which the role page's components look skills up with.
+    catalog = new Map(content.skills.filter((skill) => skill.model.kind === 'skill').map((skill) => [skill.model.id, skill]));
+    catalogDocuments.set(content, catalog);
+  }
+  const byId = catalog;
+  return document.model.skills.map((skill) => {
+    const entry = skill.skillId === undefined ? undefined : byId.get(skill.skillId);
+    return entry ? modelHashOf(entry) : null;
+  });
+}
+
+/**
+ * Whether a role page offers every other role on request besides its nearest (CareerPaths.astro):
+ * it depends on how many roles there are, which no longer shows anywhere else on the page.
+ */
+function moreRolesOf(content: SiteContent, document: RenderedDocument): boolean | undefined {
+  if (document.model.kind !== 'role-guide') return undefined;
+  return content.roles.length - 1 > nearestOf(content, document).length;
 }
 
 /** The roles a role page offers to compare with (they depend on every role's skills), by id and title. */
@@ -101,7 +145,9 @@ export function documentCacheKey(
       site: siteWideKeyOf(content),
       document: { ...document, model: modelHashOf(document) },
       files: localFileHashes(contentDir, document),
+      catalog: catalogShownBy(content, document),
       nearest: nearestOf(content, document),
+      moreRoles: moreRolesOf(content, document),
       sidebar: sidebarGroups(content, href),
       pager: pagerFor(content, document),
       git: pageGitInfoFrom(site, document),
@@ -116,7 +162,7 @@ export function documentCacheKey(
  * what every page shows around them: the config, glossary and catalog, and the sidebar at its address.
  */
 export function sitePageCacheKey(content: SiteContent, pathname: string, props: unknown): string {
-  return hash(JSON.stringify({ site: siteWideKeyOf(content), sidebar: sidebarGroups(content, pathname), props }));
+  return hash(JSON.stringify({ site: siteWideKeyOf(content), catalog: catalogKeyOf(content), sidebar: sidebarGroups(content, pathname), props }));
 }
 
 /**

@@ -364,4 +364,36 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     expect(astroStep(again).skipped).toBe(true);
     rmSync(lastSite, { recursive: true, force: true });
   });
+
+  it('after a change to one skill of the catalog, renders its page and the role pages that use it', async () => {
+    // The site fixture's catalog (skills/*.md); the generated role guides name the same skills.
+    // Its links to the fixture's own guides are left out: those guides are not in this content.
+    const catalog = path.join(projectRoot, 'test/fixtures/site/content/skills');
+    mkdirSync(path.join(content, 'skills'));
+    for (const file of readdirSync(catalog)) {
+      const text = readFileSync(path.join(catalog, file), 'utf8');
+      writeFileSync(path.join(content, 'skills', file), text.replace(/^- \[[^\]]*\]\(\.\.\/.*\n/gm, ''));
+    }
+    await rebuildAndCompare();
+
+    // A skill some role guides use and others do not.
+    const roles = readdirSync(path.join(first.dist, 'roles')).filter((id) => existsSync(path.join(first.dist, 'roles', id, 'index.html')));
+    const usersOf = (skill: string) => roles.filter((id) => page(first.dist, `roles/${id}`).includes(`href="/skills/${skill}/"`));
+    const skill = ['communication', 'collaboration', 'people-management', 'portfolio-management', 'operational-excellence'].find(
+      (name) => usersOf(name).length > 0 && usersOf(name).length < roles.length,
+    );
+    expect(skill, 'a catalog skill used by some of the role guides').toBeDefined();
+    const users = usersOf(skill!);
+    edit(`skills/${skill}.md`, (text) => text.replace(/^(### L200 – Intermediate\n)/m, '$1- Writes the level descriptor the rebuild test added.\n'));
+    const before = siteFiles(first.dist);
+    const stats = await rebuildAndCompare();
+    expect(page(first.dist, `skills/${skill}`)).toContain('Writes the level descriptor the rebuild test added.');
+    expect(page(first.dist, `roles/${users[0]}`)).toContain('Writes the level descriptor the rebuild test added.');
+    // Every playbook page and every role page that does not use the skill is reused, and so are
+    // those roles' requirements JSON and the site's pages that show nothing of the catalog.
+    const playbooks = readdirSync(path.join(content, 'playbooks')).filter((file) => file.endsWith('.md')).length;
+    const unchanged = unchangedSiteFiles(before, first.dist);
+    for (const file of ['playbooks/index.html', 'glossary/index.html']) expect(unchanged).toContain(file);
+    expect(astroStep(stats).reused).toBeGreaterThanOrEqual(playbooks + 2 * (roles.length - users.length) + 2);
+  });
 });
