@@ -47,6 +47,12 @@ export interface GlossaryUsage {
 declare module 'vfile' {
   interface DataMap {
     glossaryUsage: GlossaryUsage;
+    /**
+     * Every word this document looked up in the glossary, with the expansion it found (null: not
+     * there). The document's HTML, warnings and usage depend on the glossary through these alone,
+     * so its cache entry stays good while each of them finds the same (src/content/cache.ts).
+     */
+    glossaryLookups: Record<string, string | null>;
   }
 }
 
@@ -61,6 +67,12 @@ export default function remarkAbbr(options: AbbrOptions) {
     const linked = new Set<string>();
     const known: string[] = [];
     const unknown: string[] = [];
+    const lookups: Record<string, string | null> = {};
+    const isKnown = (candidate: string): boolean => {
+      const entry = entries.get(candidate);
+      lookups[candidate] = entry ? entry.expansion : null;
+      return entry !== undefined;
+    };
 
     visit(tree, (node, index, parent) => {
       if (SKIPPED_PARENTS.has(node.type)) return SKIP;
@@ -69,7 +81,7 @@ export default function remarkAbbr(options: AbbrOptions) {
 
       const pieces: PhrasingContent[] = [];
       let last = 0;
-      for (const { start, end, word, term } of scanTerms(node.value, (candidate) => entries.has(candidate))) {
+      for (const { start, end, word, term } of scanTerms(node.value, isKnown)) {
         if (!term) {
           if (!unknown.includes(word)) {
             unknown.push(word);
@@ -101,6 +113,7 @@ export default function remarkAbbr(options: AbbrOptions) {
     });
 
     file.data.glossaryUsage = { known, unknown };
+    file.data.glossaryLookups = lookups;
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * An on-disk cache of parsed documents, so a rebuild after editing one file re-parses one file.
- * An entry is reused only when the document, every include it pulled in, the glossary, the options
- * and the pipeline's own source code are byte-for-byte what they were.
+ * An entry is reused only when the document, every include it pulled in, the options and the
+ * pipeline's own source code are byte-for-byte what they were, and each glossary term it looked up
+ * stands for the same (a glossary edit re-parses only the documents that use the terms it touched).
  *
  * All entries live in one file (a JSON line per document), read whole and replaced whole: a load
  * returns every document anyway, and creating a thousand small files cost a parser thread ~0.2–1.4 s
@@ -126,8 +127,17 @@ export class DocumentCache {
     return this.entries;
   }
 
-  /** The cached entry for `file` if it and its includes are unchanged, and each document it links to is still there, or still missing. */
-  get(file: string, hash: string, readHash: (include: string) => string | undefined): CacheEntry | undefined {
+  /**
+   * The cached entry for `file` if it and its includes are unchanged, each document it links to is
+   * still there (or still missing), and each word it looked up in the glossary finds the same expansion
+   * (or still none) in `expansionOf`.
+   */
+  get(
+    file: string,
+    hash: string,
+    readHash: (include: string) => string | undefined,
+    expansionOf: (term: string) => string | null,
+  ): CacheEntry | undefined {
     const entry = this.stored().get(file);
     if (!entry || entry.hash !== hash) return undefined;
     for (const [include, includeHash] of Object.entries(entry.includes)) {
@@ -135,6 +145,9 @@ export class DocumentCache {
     }
     for (const [target, existed] of Object.entries(entry.parsed.linkTargets ?? {})) {
       if (this.exists(target) !== existed) return undefined;
+    }
+    for (const [term, expansion] of Object.entries(entry.parsed.glossaryLookups ?? {})) {
+      if (expansionOf(term) !== expansion) return undefined;
     }
     return entry;
   }

@@ -83,14 +83,18 @@ export async function loadContent(contentRoot: string, options: LoadOptions = {}
     glossary: glossary.entries,
   };
   const files = await findDocuments(root);
-  const cache = openCache(options, parseOptions);
+  // Not the glossary: an entry records what it looked up in it, and is checked against that (`expansionOf`).
+  const { glossary: _glossary, ...cacheOptions } = parseOptions;
+  const cache = openCache(options, cacheOptions);
   const hashOf = includeHasher();
+  const expansions = new Map(glossary.entries.map((entry) => [entry.term, entry.expansion]));
+  const expansionOf = (term: string): string | null => expansions.get(term) ?? null;
   const entries = new Map<string, CacheEntry>();
   const toParse: string[] = [];
   const toParseHashes: string[] = [];
   for (const file of files) {
     const hash = hashBytes(readFileSync(file));
-    const cached = cache?.get(file, hash, hashOf);
+    const cached = cache?.get(file, hash, hashOf, expansionOf);
     if (cached) {
       entries.set(file, cached);
     } else {
@@ -147,7 +151,7 @@ export async function loadContent(contentRoot: string, options: LoadOptions = {}
   };
 }
 
-function openCache(options: LoadOptions, parseOptions: ParseFilesOptions): DocumentCache | undefined {
+function openCache(options: LoadOptions, parseOptions: Omit<ParseFilesOptions, 'glossary'>): DocumentCache | undefined {
   if (options.cacheDir === false) return undefined;
   const fingerprint = pipelineFingerprint(projectRoot);
   if (!fingerprint) return undefined;
@@ -270,13 +274,19 @@ async function parseWith(processor: Processor, file: string, root: string, rende
     // A plugin refused the document (too deep, too complex…): its message, and those before it, say why.
     if (isRefusal(error)) {
       const messages = vfile.messages.includes(error) ? vfile.messages : [...vfile.messages, error];
-      return { problems: messages.map((message) => toProblem(message, file)), includes: vfile.data.includes ?? [], linkTargets: vfile.data.linkTargets ?? {} };
+      return {
+        problems: messages.map((message) => toProblem(message, file)),
+        includes: vfile.data.includes ?? [],
+        linkTargets: vfile.data.linkTargets ?? {},
+        glossaryLookups: vfile.data.glossaryLookups ?? {},
+      };
     }
     return problem(`Rolebook could not read this file: ${(error as Error).message}`, 'internal-error');
   }
   // Pictures and files the page refers to count as includes for the cache: adding a missing one re-checks the page.
   const includes = [...(vfile.data.includes ?? []), ...(vfile.data.localFileDependencies ?? [])];
   const linkTargets = vfile.data.linkTargets ?? {};
+  const glossaryLookups = vfile.data.glossaryLookups ?? {};
   const model = buildModel(vfile, {
     id: idForPath(relative),
     source: relative,
@@ -287,11 +297,12 @@ async function parseWith(processor: Processor, file: string, root: string, rende
   if (!model && vfile.data.kind !== 'skill' && !vfile.messages.some((message) => message.fatal)) {
     problems.push({ file, line: 1, column: 1, severity: 'error', message: 'This document could not be read as a role guide or a playbook.', ruleId: 'model-missing' });
   }
-  if (!model || problems.some((entry) => entry.severity === 'error')) return { problems, includes, linkTargets };
+  if (!model || problems.some((entry) => entry.severity === 'error')) return { problems, includes, linkTargets, glossaryLookups };
   return {
     problems,
     includes,
     linkTargets,
+    glossaryLookups,
     document: {
       model,
       html,

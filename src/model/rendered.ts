@@ -97,4 +97,9 @@ export interface ParsedFile {
    * parsed: a link to a missing document is an error, so its cache entry depends on that too.
    */
   linkTargets?: Record<string, boolean>;
+  /**
+   * Each word it looked up in the glossary and the expansion found (null: none): the glossary
+   * shows in a document only through these, so its cache entry depends on them, not on the whole glossary.
+   */
+  glossaryLookups?: Record<string, string | null>;
 }

@@ -23,6 +23,8 @@ const parsed = (file: string, includes: string[] = []): ParsedFile => ({
 });
 const hashes: Record<string, string> = { '/c/includes/a.md': 'inc-1' };
 const hashOf = (include: string) => hashes[include];
+/** A glossary with no entries. */
+const noGlossary = () => null;
 
 describe('DocumentCache', () => {
   it('returns an entry only while the document and its includes are unchanged, in a new process too', async () => {
@@ -33,14 +35,28 @@ describe('DocumentCache', () => {
     ]);
     await cache.save(entries);
     const reopened = new DocumentCache(root, 'k'.repeat(40));
-    expect(reopened.get('/c/two.md', 'h2', hashOf)?.parsed).toEqual(parsed('/c/two.md'));
-    expect(reopened.get('/c/two.md', 'changed', hashOf)).toBeUndefined();
-    expect(reopened.get('/c/one.md', 'h1', hashOf)?.parsed.includes).toEqual(['/c/includes/a.md']);
-    expect(reopened.get('/c/one.md', 'h1', () => 'inc-2')).toBeUndefined();
+    expect(reopened.get('/c/two.md', 'h2', hashOf, noGlossary)?.parsed).toEqual(parsed('/c/two.md'));
+    expect(reopened.get('/c/two.md', 'changed', hashOf, noGlossary)).toBeUndefined();
+    expect(reopened.get('/c/one.md', 'h1', hashOf, noGlossary)?.parsed.includes).toEqual(['/c/includes/a.md']);
+    expect(reopened.get('/c/one.md', 'h1', () => 'inc-2', noGlossary)).toBeUndefined();
     expect(reopened.holdsExactly(['/c/one.md', '/c/two.md'])).toBe(true);
     expect(reopened.holdsExactly(['/c/one.md'])).toBe(false);
     const lines = (await readFile(path.join(reopened.folder, 'documents.jsonl'), 'utf8')).trimEnd().split('\n');
     expect(lines.map((line) => (JSON.parse(line) as [string])[0])).toEqual(['/c/one.md', '/c/two.md']);
+  });
+
+  it('keeps an entry while each word it looked up in the glossary finds the same expansion, or still none', async () => {
+    const cache = new DocumentCache(root, 'k'.repeat(40));
+    const lookedUp: ParsedFile = { ...parsed('/c/one.md'), glossaryLookups: { TM: 'Team Manager', ATU: null } };
+    await cache.save(new Map([['/c/one.md', DocumentCache.entry('h1', lookedUp, hashOf)]]));
+    const glossary = (entries: Record<string, string>) => (term: string) => entries[term] ?? null;
+    const reopened = new DocumentCache(root, 'k'.repeat(40));
+    // Another term added or changed: the document never asked for it.
+    expect(reopened.get('/c/one.md', 'h1', hashOf, glossary({ TM: 'Team Manager', CSU: 'Customer Success Unit' }))?.parsed).toEqual(lookedUp);
+    expect(reopened.get('/c/one.md', 'h1', hashOf, glossary({ TM: 'Team Mentor' }))).toBeUndefined();
+    expect(reopened.get('/c/one.md', 'h1', hashOf, glossary({}))).toBeUndefined();
+    // A word it found unknown (and warned about) is in the glossary now.
+    expect(reopened.get('/c/one.md', 'h1', hashOf, glossary({ TM: 'Team Manager', ATU: 'Area Technology Unit' }))).toBeUndefined();
   });
 
   it('treats a damaged file as an empty cache, and a later save replaces it', async () => {
@@ -48,9 +64,9 @@ describe('DocumentCache', () => {
     await cache.save(new Map([['/c/one.md', DocumentCache.entry('h1', parsed('/c/one.md'), hashOf)]]));
     await writeFile(path.join(cache.folder, 'documents.jsonl'), '["/c/one.md", {"hash": "h1", "incl');
     const damaged = new DocumentCache(root, 'k'.repeat(40));
-    expect(damaged.get('/c/one.md', 'h1', hashOf)).toBeUndefined();
+    expect(damaged.get('/c/one.md', 'h1', hashOf, noGlossary)).toBeUndefined();
     await damaged.save(new Map([['/c/one.md', DocumentCache.entry('h1', parsed('/c/one.md'), hashOf)]]));
-    expect(new DocumentCache(root, 'k'.repeat(40)).get('/c/one.md', 'h1', hashOf)?.parsed).toEqual(parsed('/c/one.md'));
+    expect(new DocumentCache(root, 'k'.repeat(40)).get('/c/one.md', 'h1', hashOf, noGlossary)?.parsed).toEqual(parsed('/c/one.md'));
   });
 
   it('writes more entries than one chunk holds, each on its own line', async () => {
@@ -59,7 +75,7 @@ describe('DocumentCache', () => {
     await cache.save(entries);
     const reopened = new DocumentCache(root, 'k'.repeat(40));
     expect(reopened.holdsExactly([...entries.keys()])).toBe(true);
-    expect(reopened.get('/c/599.md', 'h599', hashOf)?.parsed).toEqual(parsed('/c/599.md'));
+    expect(reopened.get('/c/599.md', 'h599', hashOf, noGlossary)?.parsed).toEqual(parsed('/c/599.md'));
   });
 
   it('writes the entries it reused back as they were read, and the new ones as they are now, save after save', async () => {
@@ -72,7 +88,7 @@ describe('DocumentCache', () => {
     const [oneLine] = (await readFile(file(first), 'utf8')).split('\n');
 
     const cache = new DocumentCache(root, 'k'.repeat(40));
-    const one = cache.get('/c/one.md', 'h1', hashOf)!;
+    const one = cache.get('/c/one.md', 'h1', hashOf, noGlossary)!;
     await cache.save(new Map([
       ['/c/one.md', one],
       ['/c/two.md', DocumentCache.entry('h2b', parsed('/c/two.md', ['/c/includes/a.md']), hashOf)],
@@ -81,12 +97,12 @@ describe('DocumentCache', () => {
     expect((await readFile(file(cache), 'utf8')).split('\n')[0]).toBe(oneLine);
     // The same cache saves again: the entry written new last time is serialised, not taken from the old file.
     await cache.save(new Map([
-      ['/c/two.md', cache.get('/c/two.md', 'h2b', hashOf)!],
-      ['/c/three.md', cache.get('/c/three.md', 'h3', hashOf)!],
+      ['/c/two.md', cache.get('/c/two.md', 'h2b', hashOf, noGlossary)!],
+      ['/c/three.md', cache.get('/c/three.md', 'h3', hashOf, noGlossary)!],
     ]));
     const reopened = new DocumentCache(root, 'k'.repeat(40));
     expect(reopened.holdsExactly(['/c/two.md', '/c/three.md'])).toBe(true);
-    expect(reopened.get('/c/two.md', 'h2b', hashOf)?.parsed).toEqual(parsed('/c/two.md', ['/c/includes/a.md']));
-    expect(reopened.get('/c/three.md', 'h3', hashOf)?.parsed).toEqual(parsed('/c/three.md'));
+    expect(reopened.get('/c/two.md', 'h2b', hashOf, noGlossary)?.parsed).toEqual(parsed('/c/two.md', ['/c/includes/a.md']));
+    expect(reopened.get('/c/three.md', 'h3', hashOf, noGlossary)?.parsed).toEqual(parsed('/c/three.md'));
   });
 });

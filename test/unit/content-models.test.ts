@@ -227,6 +227,41 @@ describe('loading at scale', () => {
   });
 });
 
+describe('the parse cache and the glossary', () => {
+  it('re-parses only the documents that use a term whose entry changed, or a word that became a term', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'rolebook-glossary-cache-'));
+    cpSync(siteContent, root, { recursive: true });
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'rolebook-cache-'));
+    const glossaryFile = path.join(root, 'glossary/glossary.md');
+    const role = path.join(root, 'roles/fasttrack-architect.md');
+    writeFileSync(role, readFileSync(role, 'utf8').replace(/\n## /, '\nWork with the ZQX team every week.\n\n## '));
+    const before = await loadContent(root, { cacheDir });
+    const unknown = before.problems.filter((problem) => problem.ruleId === 'glossary-unknown-term' && problem.message.includes('ZQX'));
+    expect(unknown.map((problem) => path.relative(root, problem.file))).toEqual(['roles/fasttrack-architect.md']);
+    // The documents whose text has CXP marked: each looked it up.
+    const usingCxp = before.documents.filter((document) => document.html.includes('title="Customer Experience"')).map((document) => document.model.id);
+    expect(usingCxp.length).toBeGreaterThan(0);
+    expect(usingCxp.length).toBeLessThan(before.documents.length);
+
+    const glossary = readFileSync(glossaryFile, 'utf8');
+    writeFileSync(glossaryFile, glossary.replace('- **CXP** – Customer Experience:', '- **CXP** – Customer Experience Program:'));
+    const changed = await loadContent(root, { cacheDir });
+    expect(changed.stats).toMatchObject({ parsed: usingCxp.length, cached: before.documents.length - usingCxp.length });
+    for (const id of usingCxp) expect(changed.documents.find((document) => document.model.id === id)!.html).toContain('title="Customer Experience Program"');
+
+    // A term added for a word one document warned about: that document alone, and the warning is gone.
+    writeFileSync(glossaryFile, `${readFileSync(glossaryFile, 'utf8').trimEnd()}\n- **ZQX** – Zone Quality Exchange: a team made up for this test.\n`);
+    const added = await loadContent(root, { cacheDir });
+    expect(added.stats.parsed).toBe(1);
+    expect(added.problems.filter((problem) => problem.message.includes('ZQX'))).toEqual([]);
+    expect(added.documents.find((document) => document.model.id === 'roles/fasttrack-architect')!.html).toContain('title="Zone Quality Exchange"');
+    // And the same as a load without the cache.
+    const fresh = await loadContent(root, { cacheDir: false });
+    expect(added.documents).toEqual(fresh.documents);
+    expect(added.problems).toEqual(fresh.problems);
+  });
+});
+
 describe('links between documents', () => {
   it('become site URLs under the base, are recorded with their position, and missing targets are errors', async () => {
     const root = path.join(import.meta.dirname, 'fixtures/links');
