@@ -24,37 +24,40 @@ import { hash as digest } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
+import { scanTerms } from '../model/glossary-terms.ts';
 import type { RenderedDocument } from '../model/rendered.ts';
+import type { GlossaryEntry } from '../model/schemas.ts';
 import { pageGitInfoFrom, type SiteGit } from '../git/page.ts';
 import { getSiteContent, type SiteContent } from '../site/content.ts';
 import { nearestRolesOf } from '../site/requirements.ts';
 import { pagerFor, sidebarGroups } from '../site/navigation.ts';
 import { countCacheablePages, type CacheableRoute } from '../site/render-count.ts';
 import { basePath, documentHref, withBase } from '../site/urls.ts';
+import { capitalise } from '../site/format.ts';
 
 const siteKeys = new WeakMap<SiteContent, string>();
-const catalogKeys = new WeakMap<SiteContent, string>();
+const contentKeys = new WeakMap<SiteContent, string>();
 const catalogDocuments = new WeakMap<SiteContent, Map<string, RenderedDocument>>();
 
-/**
- * What every page shares, worked out once per build for all the routes: the config and the glossary
- * (model texts are marked with it at render time).
- */
+/** What every page shares, worked out once per build for all the routes: the config and the base. */
 function siteWideKeyOf(content: SiteContent): string {
   let key = siteKeys.get(content);
   if (key === undefined) {
-    key = hash(JSON.stringify({ config: loadConfig(), base: basePath(), glossary: content.glossary }));
+    key = hash(JSON.stringify({ config: loadConfig(), base: basePath() }));
     siteKeys.set(content, key);
   }
   return key;
 }
 
-/** The whole skills catalog, for the site's own pages (the matrix, the team view, compare…). */
-function catalogKeyOf(content: SiteContent): string {
-  let key = catalogKeys.get(content);
+/**
+ * The whole glossary and skills catalog, for the site's own pages (the matrix, the team view,
+ * compare…), which mark terms with the whole glossary. Document pages have their own parts of both.
+ */
+function contentWideKeyOf(content: SiteContent): string {
+  let key = contentKeys.get(content);
   if (key === undefined) {
-    key = hash(JSON.stringify(content.skills.map(modelHashOf)));
-    catalogKeys.set(content, key);
+    key = hash(JSON.stringify({ glossary: content.glossary, catalog: content.skills.map(modelHashOf) }));
+    contentKeys.set(content, key);
   }
   return key;
 }
@@ -131,18 +134,82 @@ export function documentsCacheKey(documents: readonly RenderedDocument[]): strin
   return hash(JSON.stringify(documents.map(modelHashOf)));
 }
 
+const glossaryByTerm = new WeakMap<SiteContent, Map<string, GlossaryEntry>>();
+const glossaryOfModel = new WeakMap<RenderedDocument, Map<string, GlossaryEntry>>();
+
+/**
+ * The entries of the glossary that marking terms in `values` looks up: every string in them is
+ * scanned as the components scan the texts they show (`termsHtml`), and capitalised too (the
+ * stakeholders list shows a purpose so).
+ */
+function glossaryLookedUpIn(content: SiteContent, values: unknown, found = new Map<string, GlossaryEntry>()): Map<string, GlossaryEntry> {
+  let byTerm = glossaryByTerm.get(content);
+  if (!byTerm) {
+    byTerm = new Map(content.glossary.map((entry) => [entry.term, entry]));
+    glossaryByTerm.set(content, byTerm);
+  }
+  const entries = byTerm;
+  const isKnown = (candidate: string): boolean => {
+    const entry = entries.get(candidate);
+    if (entry) found.set(candidate, entry);
+    return entry !== undefined;
+  };
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      scanTerms(value, isKnown);
+      const capitalised = capitalise(value);
+      if (capitalised !== value) scanTerms(capitalised, isKnown);
+    } else if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+    } else if (value !== null && typeof value === 'object') {
+      for (const item of Object.values(value)) visit(item);
+    }
+  };
+  visit(values);
+  return found;
+}
+
+/**
+ * The part of the glossary a document page shows: the entries its components look up when they
+ * mark terms in the texts of its model (and, on a skill page, of the roles that need the skill).
+ * The page is given exactly these (`Astro.locals.glossary`, read by `siteTerms`) and its key
+ * covers exactly these, so a glossary edit renders again only the pages that look up a term it
+ * touched; a text the scan did not see cannot show an entry the key does not cover. (Terms in the
+ * page's prose were marked when it was parsed: its HTML is in the key.)
+ */
+function glossaryShownBy(content: SiteContent, document: RenderedDocument, alsoShown: unknown): GlossaryEntry[] {
+  let ofModel = glossaryOfModel.get(document);
+  if (!ofModel) {
+    ofModel = glossaryLookedUpIn(content, document.model);
+    glossaryOfModel.set(document, ofModel);
+  }
+  const found = alsoShown === undefined ? ofModel : glossaryLookedUpIn(content, alsoShown, new Map(ofModel));
+  // The term and expansion only: a term's longer description shows on the glossary page alone.
+  return [...found.values()]
+    .map(({ term, expansion }) => ({ term, expansion }))
+    .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+}
+
+/** A document page's cacheKey, and the part of the glossary the page is given (see `glossaryShownBy`). */
+export interface DocumentPageKey {
+  cacheKey: string;
+  glossary: GlossaryEntry[];
+}
+
 /** `alsoShown`: what else the page is given (a skill page: the roles that need the skill). */
-export function documentCacheKey(
+export function documentPageKey(
   content: SiteContent,
   site: SiteGit,
   document: RenderedDocument,
   contentDir: string,
   alsoShown?: unknown,
-): string {
+): DocumentPageKey {
   const href = documentHref(document.model.id);
-  return hash(
+  const glossary = glossaryShownBy(content, document, alsoShown);
+  const cacheKey = hash(
     JSON.stringify({
       site: siteWideKeyOf(content),
+      glossary,
       document: { ...document, model: modelHashOf(document) },
       files: localFileHashes(contentDir, document),
       catalog: catalogShownBy(content, document),
@@ -154,6 +221,7 @@ export function documentCacheKey(
       alsoShown,
     }),
   );
+  return { cacheKey, glossary };
 }
 
 /**
@@ -162,7 +230,7 @@ export function documentCacheKey(
  * what every page shows around them: the config, glossary and catalog, and the sidebar at its address.
  */
 export function sitePageCacheKey(content: SiteContent, pathname: string, props: unknown): string {
-  return hash(JSON.stringify({ site: siteWideKeyOf(content), catalog: catalogKeyOf(content), sidebar: sidebarGroups(content, pathname), props }));
+  return hash(JSON.stringify({ site: siteWideKeyOf(content), content: contentWideKeyOf(content), sidebar: sidebarGroups(content, pathname), props }));
 }
 
 /**

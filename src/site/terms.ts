@@ -34,31 +34,52 @@ export function termPieces(text: string, glossary: GlossaryEntry[]): TermPiece[]
 /**
  * `text` as HTML with its glossary terms in `<abbr title>` (escaped by hast-util-to-html), for
  * `<Fragment set:html>`. A component per piece of text (dozens on a role page) cost a tenth of
- * the time spent rendering pages; the same texts recur, so each is rendered once per glossary.
+ * the time spent rendering pages; the same texts recur, so each is rendered once per build for
+ * the terms found in it. Keyed by the pieces (the text and each term's expansion), not by the
+ * glossary: document pages are each given their own part of it, and share the results.
  */
 export function termsHtml(text: string, glossary: GlossaryEntry[]): string {
-  let rendered = htmlCache.get(glossary);
-  if (!rendered) {
-    rendered = new Map();
-    htmlCache.set(glossary, rendered);
-  }
-  let html = rendered.get(text);
+  const pieces = termPieces(text, glossary);
+  const signature = JSON.stringify(pieces);
+  let html = htmlByPieces.get(signature);
   if (html === undefined) {
-    const children: ElementContent[] = termPieces(text, glossary).map((piece) =>
+    const children: ElementContent[] = pieces.map((piece) =>
       typeof piece === 'string'
         ? { type: 'text', value: piece }
         : { type: 'element', tagName: 'abbr', properties: { title: piece.title }, children: [{ type: 'text', value: piece.text }] },
     );
     html = toHtml({ type: 'root', children });
-    rendered.set(text, html);
+    // A dev server renders for hours, through many edits: a bound keeps old texts from piling up.
+    if (htmlByPieces.size >= MAX_CACHED_TEXTS) htmlByPieces.clear();
+    htmlByPieces.set(signature, html);
   }
   return html;
 }
 
-const htmlCache = new WeakMap<GlossaryEntry[], Map<string, string>>();
+const MAX_CACHED_TEXTS = 200_000;
+const htmlByPieces = new Map<string, string>();
 
-/** `termsHtml` bound to this build's glossary: `const terms = await siteTerms()` once per component. */
-export async function siteTerms(): Promise<(text: string) => string> {
-  const { glossary } = await getSiteContent();
+/** What a page can set in `Astro.locals` for the components that mark its texts. */
+export interface TermsLocals {
+  /**
+   * The part of the glossary a document page may show (src/pages/_cache-key.ts): its cacheKey
+   * covers those entries only, so the page must not read the others. Unset on the site's own
+   * pages, whose key covers the whole glossary.
+   */
+  glossary?: GlossaryEntry[];
+}
+
+declare global {
+  namespace App {
+    interface Locals extends TermsLocals {}
+  }
+}
+
+/**
+ * `termsHtml` bound to the page's glossary: `const terms = await siteTerms(Astro.locals)` once per
+ * component. The whole glossary unless the page set its own part in `Astro.locals`.
+ */
+export async function siteTerms(locals: TermsLocals = {}): Promise<(text: string) => string> {
+  const glossary = locals.glossary ?? (await getSiteContent()).glossary;
   return (text) => termsHtml(text, glossary);
 }

@@ -169,7 +169,7 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     rmSync(OUTPUT, { recursive: true, force: true });
     repo = new FixtureRepo('rolebook-incremental-');
     content = path.join(repo.root, 'content');
-    generateCorpus({ docs: DOCUMENTS, outDir: content, seed: 'incremental-test', glossaryFrom: path.join(projectRoot, 'content/glossary') });
+    generateCorpus({ docs: DOCUMENTS, outDir: content, seed: 'incremental-test', glossaryFrom: path.join(projectRoot, 'test/fixtures/site/content/glossary') });
     configFile = path.join(repo.root, 'rolebook.config.json');
     writeFileSync(configFile, JSON.stringify({ title: 'Playbook', repository: { url: 'https://github.com/contoso/playbook' } }));
     commit('Add the guides and playbooks', '2024-03-01T09:00:00Z');
@@ -330,9 +330,26 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     expect(readFileSync(path.join(first.dist, checklist.replace(/^\//, '')), 'utf8')).toBe('The second checklist.\n');
   });
 
-  it('after a change to the glossary, matches a clean build', async () => {
-    edit('glossary/glossary.md', (text) => text.replace(/^(- \*\*AU\*\* – )Active Usage/m, '$1Actively Used'));
-    await rebuildAndCompare();
+  it('after a change to a glossary term, renders the pages that show the term', async () => {
+    const documentPages = ['roles', 'playbooks'].flatMap((kind) =>
+      readdirSync(path.join(first.dist, kind))
+        .filter((id) => existsSync(path.join(first.dist, kind, id, 'index.html')))
+        .map((id) => `${kind}/${id}`),
+    );
+    // A term some of the generated documents use and others do not.
+    const terms: [string, string][] = [['PM', 'Program Manager'], ['LT', 'Leadership Team'], ['URL', 'Uniform Resource Locator'], ['MS', 'Microsoft']];
+    const showingOf = (expansion: string) => documentPages.filter((id) => page(first.dist, id).includes(`title="${expansion}"`));
+    const chosen = terms.find(([, expansion]) => showingOf(expansion).length > 0 && showingOf(expansion).length < documentPages.length);
+    expect(chosen, 'a glossary term some pages show').toBeDefined();
+    const [term, expansion] = chosen!;
+    const showing = showingOf(expansion);
+    edit('glossary/glossary.md', (text) => text.replace(`- **${term}** – ${expansion}:`, `- **${term}** – ${expansion} (revised):`));
+    const stats = await rebuildAndCompare();
+    for (const id of showing) expect(page(first.dist, id)).toContain(`title="${expansion} (revised)"`);
+    // Only the documents whose prose uses the term are parsed again; only the pages that show it
+    // are rendered again (and the site's own pages, which show the whole glossary's terms).
+    expect(stats.steps.check!.parsed).toBeLessThan(stats.steps.check!.documents);
+    expect(astroStep(stats).reused).toBeGreaterThanOrEqual(documentPages.length - showing.length + roleCount());
   });
 
   it('after a change to the config, matches a clean build', async () => {

@@ -1,0 +1,28 @@
+/**
+ * Glossary marks in texts from the model (src/site/terms.ts): each document page marks its texts
+ * with its own part of the glossary, and the rendered HTML is shared between pages only where
+ * the terms found and their expansions agree.
+ */
+import { describe, expect, it } from 'vitest';
+import { termsHtml } from '../../src/site/terms.ts';
+
+const glossary = [
+  { term: 'TM', expansion: 'Team Manager' },
+  { term: 'FTA', expansion: 'FastTrack Architect' },
+];
+
+describe('glossary marks in model texts', () => {
+  it('marks each known term, plurals included, and escapes the rest', () => {
+    expect(termsHtml('The TM & the FTAs <meet>', glossary)).toBe(
+      'The <abbr title="Team Manager">TM</abbr> &#x26; the <abbr title="FastTrack Architect">FTAs</abbr> &#x3C;meet>',
+    );
+  });
+
+  it('gives the same text other marks under another part of the glossary, after rendering it once', () => {
+    const text = 'Ask the TM or an FTA.';
+    expect(termsHtml(text, glossary)).toContain('<abbr title="FastTrack Architect">FTA</abbr>');
+    // A page given only TM, with another expansion: nothing of the first result is reused.
+    expect(termsHtml(text, [{ term: 'TM', expansion: 'Team Mentor' }])).toBe('Ask the <abbr title="Team Mentor">TM</abbr> or an FTA.');
+    expect(termsHtml(text, [])).toBe('Ask the TM or an FTA.');
+  });
+});
