@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
+import { termLookups } from '../model/glossary-terms.ts';
 import { withTrailingSlash } from '../model/paths.ts';
 import { sortProblems } from '../model/problems.ts';
 import type { RuleId } from '../model/rules.ts';
@@ -313,6 +314,7 @@ async function parseWith(processor: Processor, file: string, root: string, rende
       missingSections: vfile.data.missingSections ?? [],
       localFiles: vfile.data.localFiles ?? [],
       places: placesOf(vfile),
+      termLookups: termLookups(model),
     },
   };
 }

@@ -43,6 +43,39 @@ export function scanTerms(text: string, isKnown: (term: string) => boolean): Ter
   return matches;
 }
 
+/** Text with a run of two capitals or digits, the least an acronym needs: most texts have none. */
+const MAY_HOLD_TERM = /[A-Z][A-Z0-9]/;
+const FIRST_WORD = /^[\p{L}\p{N}_]*/u;
+
+/**
+ * Every glossary term marking the texts in `value` may look up (each acronym, and its singular when
+ * written as a plural), sorted: the strings of a model, say, scanned as `scanTerms` scans them when
+ * a page shows them — as written, or with the first letter capitalised (the stakeholders list shows
+ * a purpose so, which can make a first word an acronym: "m365 rollout" → "M365 rollout").
+ */
+export function termLookups(value: unknown): string[] {
+  const keys = new Set<string>();
+  const record = (candidate: string): boolean => {
+    keys.add(candidate);
+    return false;
+  };
+  const visit = (item: unknown): void => {
+    if (typeof item === 'string') {
+      if (MAY_HOLD_TERM.test(item)) scanTerms(item, record);
+      // Capitalising changes the first word alone; the rest scans as it did.
+      const first = FIRST_WORD.exec(item)![0];
+      const capitalised = first.charAt(0).toUpperCase() + first.slice(1);
+      if (capitalised !== first && MAY_HOLD_TERM.test(capitalised)) scanTerms(capitalised, record);
+    } else if (Array.isArray(item)) {
+      for (const entry of item) visit(entry);
+    } else if (item !== null && typeof item === 'object') {
+      for (const entry of Object.values(item)) visit(entry);
+    }
+  };
+  visit(value);
+  return [...keys].sort();
+}
+
 /** The id of a term's entry on the glossary page: `M365` → `term-m365`. */
 export function glossaryAnchor(term: string): string {
   return `term-${term.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;

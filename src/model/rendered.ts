@@ -25,6 +25,11 @@ export interface RenderedDocument {
   localFiles?: LocalFile[];
   /** Where parts of the model are written, for problems found across documents (the catalog step). */
   places?: DocumentPlaces;
+  /**
+   * The glossary terms the page may look up when it marks the texts of the model (`termLookups`),
+   * found once when the document is parsed: its page is given only those entries of the glossary.
+   */
+  termLookups: string[];
 }
 
 /** A line and column in the document, or in the include (`file`, absolute) it came from. */

@@ -24,7 +24,7 @@ import { hash as digest } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
-import { scanTerms } from '../model/glossary-terms.ts';
+import { termLookups } from '../model/glossary-terms.ts';
 import type { RenderedDocument } from '../model/rendered.ts';
 import type { GlossaryEntry } from '../model/schemas.ts';
 import { pageGitInfoFrom, type SiteGit } from '../git/page.ts';
@@ -33,7 +33,6 @@ import { nearestRolesOf } from '../site/requirements.ts';
 import { pagerFor, sidebarGroups } from '../site/navigation.ts';
 import { countCacheablePages, type CacheableRoute } from '../site/render-count.ts';
 import { basePath, documentHref, withBase } from '../site/urls.ts';
-import { capitalise } from '../site/format.ts';
 
 const siteKeys = new WeakMap<SiteContent, string>();
 const contentKeys = new WeakMap<SiteContent, string>();
@@ -135,59 +134,28 @@ export function documentsCacheKey(documents: readonly RenderedDocument[]): strin
 }
 
 const glossaryByTerm = new WeakMap<SiteContent, Map<string, GlossaryEntry>>();
-const glossaryOfModel = new WeakMap<RenderedDocument, Map<string, GlossaryEntry>>();
 
 /**
- * The entries of the glossary that marking terms in `values` looks up: every string in them is
- * scanned as the components scan the texts they show (`termsHtml`), and capitalised too (the
- * stakeholders list shows a purpose so).
+ * The part of the glossary a document page shows: the entries its components may look up when
+ * they mark terms in the texts of its model (found when it was parsed: `termLookups`) and, on a
+ * skill page, of the roles that need the skill. The page is given exactly these
+ * (`Astro.locals.glossary`, read by `siteTerms`) and its key covers exactly these, so a glossary
+ * edit renders again only the pages that look up a term it touched; a text the scan did not see
+ * cannot show an entry the key does not cover. (Terms in the page's prose were marked when it was
+ * parsed: its HTML is in the key.)
  */
-function glossaryLookedUpIn(content: SiteContent, values: unknown, found = new Map<string, GlossaryEntry>()): Map<string, GlossaryEntry> {
+function glossaryShownBy(content: SiteContent, document: RenderedDocument, alsoShown: unknown): GlossaryEntry[] {
   let byTerm = glossaryByTerm.get(content);
   if (!byTerm) {
     byTerm = new Map(content.glossary.map((entry) => [entry.term, entry]));
     glossaryByTerm.set(content, byTerm);
   }
-  const entries = byTerm;
-  const isKnown = (candidate: string): boolean => {
-    const entry = entries.get(candidate);
-    if (entry) found.set(candidate, entry);
-    return entry !== undefined;
-  };
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') {
-      scanTerms(value, isKnown);
-      const capitalised = capitalise(value);
-      if (capitalised !== value) scanTerms(capitalised, isKnown);
-    } else if (Array.isArray(value)) {
-      for (const item of value) visit(item);
-    } else if (value !== null && typeof value === 'object') {
-      for (const item of Object.values(value)) visit(item);
-    }
-  };
-  visit(values);
-  return found;
-}
-
-/**
- * The part of the glossary a document page shows: the entries its components look up when they
- * mark terms in the texts of its model (and, on a skill page, of the roles that need the skill).
- * The page is given exactly these (`Astro.locals.glossary`, read by `siteTerms`) and its key
- * covers exactly these, so a glossary edit renders again only the pages that look up a term it
- * touched; a text the scan did not see cannot show an entry the key does not cover. (Terms in the
- * page's prose were marked when it was parsed: its HTML is in the key.)
- */
-function glossaryShownBy(content: SiteContent, document: RenderedDocument, alsoShown: unknown): GlossaryEntry[] {
-  let ofModel = glossaryOfModel.get(document);
-  if (!ofModel) {
-    ofModel = glossaryLookedUpIn(content, document.model);
-    glossaryOfModel.set(document, ofModel);
-  }
-  const found = alsoShown === undefined ? ofModel : glossaryLookedUpIn(content, alsoShown, new Map(ofModel));
+  const lookups = alsoShown === undefined ? document.termLookups : [...new Set([...document.termLookups, ...termLookups(alsoShown)])].sort();
   // The term and expansion only: a term's longer description shows on the glossary page alone.
-  return [...found.values()]
-    .map(({ term, expansion }) => ({ term, expansion }))
-    .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  return lookups.flatMap((term) => {
+    const entry = byTerm.get(term);
+    return entry ? [{ term, expansion: entry.expansion }] : [];
+  });
 }
 
 /** A document page's cacheKey, and the part of the glossary the page is given (see `glossaryShownBy`). */

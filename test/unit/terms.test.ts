@@ -4,6 +4,7 @@
  * the terms found and their expansions agree.
  */
 import { describe, expect, it } from 'vitest';
+import { termLookups } from '../../src/model/glossary-terms.ts';
 import { termsHtml } from '../../src/site/terms.ts';
 
 const glossary = [
@@ -24,5 +25,17 @@ describe('glossary marks in model texts', () => {
     // A page given only TM, with another expansion: nothing of the first result is reused.
     expect(termsHtml(text, [{ term: 'TM', expansion: 'Team Mentor' }])).toBe('Ask the <abbr title="Team Mentor">TM</abbr> or an FTA.');
     expect(termsHtml(text, [])).toBe('Ask the TM or an FTA.');
+  });
+
+  it('finds every term a page may look up in a model: nested, plural and singular, and a first word capitalised', () => {
+    const model = {
+      title: 'Team Manager',
+      skills: [{ name: 'People Management', qualifier: 'across M365' }],
+      stakeholders: [{ group: 'FTAs', purpose: 'm365 rollout with the CSU' }],
+      levels: ['L300+', 'The [!NOTE] marker'],
+    };
+    // "FTAs" looks up FTAs, then FTA; "m365" shows as "M365" capitalised; level codes and markers are not terms.
+    expect(termLookups(model)).toEqual(['CSU', 'FTA', 'FTAs', 'M365']);
+    expect(termLookups(['no acronyms here', 42, null])).toEqual([]);
   });
 });
