@@ -111,12 +111,19 @@ describe('search index reuse', () => {
     expect(readFileSync(path.join(built.dir, 'pagefind/pagefind-entry.json')).equals(saved.get('pagefind-entry.json')!)).toBe(true);
   });
 
-  it('does not put back an index with a file missing, cut short, grown or added since it was saved', async () => {
+  /** A one-page site whose stand-in index is saved in the search cache; `save` saves it again. */
+  async function savedIndex() {
     const cache = path.join(root, 'search');
     const built = site({ 'index.html': '<p>home</p>' });
     fakeIndex(built.dir);
     const key = searchIndexKey(built.hashes);
-    await saveSearchIndex(cache, key, { fileCount: 1, pageCount: 2, outputPath: path.join(built.dir, 'pagefind') });
+    const save = () => saveSearchIndex(cache, key, { fileCount: 1, pageCount: 2, outputPath: path.join(built.dir, 'pagefind') });
+    await save();
+    return { cache, built, key, save };
+  }
+
+  it('does not put back an index with a file missing, cut short, grown or added since it was saved', async () => {
+    const { cache, built, key, save } = await savedIndex();
     const fragment = path.join(cache, 'pagefind/fragment/en_1.pf_fragment');
     const reuse = () => reuseSearchIndex(cache, key, site({ 'index.html': '<p>home</p>' }).dir);
     expect(await reuse()).toBeDefined();
@@ -129,7 +136,7 @@ describe('search index reuse', () => {
       ['added', () => writeFileSync(path.join(cache, 'pagefind/fragment/en_2.pf_fragment'), 'stray')],
     ];
     for (const [damage, apply] of damages) {
-      await saveSearchIndex(cache, key, { fileCount: 1, pageCount: 2, outputPath: path.join(built.dir, 'pagefind') });
+      await save();
       apply();
       expect(await reuse(), damage).toBeUndefined();
       // The output folder the damaged copy was linked from is made again for the next round.
@@ -139,11 +146,7 @@ describe('search index reuse', () => {
   });
 
   it('never takes a copy without its key file for a whole one', async () => {
-    const cache = path.join(root, 'search');
-    const built = site({ 'index.html': '<p>home</p>' });
-    fakeIndex(built.dir);
-    const key = searchIndexKey(built.hashes);
-    await saveSearchIndex(cache, key, { fileCount: 1, pageCount: 1, outputPath: path.join(built.dir, 'pagefind') });
+    const { cache, built, key } = await savedIndex();
     rmSync(path.join(cache, 'key.json'));
     expect(await reuseSearchIndex(cache, key, built.dir)).toBeUndefined();
   });
