@@ -22,11 +22,11 @@ export function filesBelow(root: string): string[] {
 
 /**
  * Puts every file below `from` (or those of `files`, when the caller has listed them already) at the
- * same place below `to`: a hard link where the file system
- * allows one, else a copy. For the search index's ~1,100 small files, on the rebuild's last step
- * (1,000 documents): linking took 0.03–0.05 s, one synchronous copy a file 0.17–0.5 s, `fs.cpSync`
- * 0.5 s and `fs.promises.cp` 0.9 s. Linked files share their bytes, so neither side may be written
- * in place: whoever replaces such a folder removes it and writes new files.
+ * same place below `to`: a hard link where the file system allows one, else a copy. For the search
+ * index's ~1,100 small files, on the rebuild's last step (1,000 documents): linking took 0.03–0.05 s,
+ * one synchronous copy a file 0.17–0.5 s, `fs.cpSync` 0.5 s and `fs.promises.cp` 0.9 s. Linked files
+ * share their bytes, so neither side may be written in place: whoever replaces such a folder removes
+ * it and writes new files.
  */
 export function linkFolder(from: string, to: string, files: readonly string[] = filesBelow(from)): void {
   const made = new Set<string>();
