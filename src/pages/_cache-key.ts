@@ -11,7 +11,8 @@
  * from, so whatever changes them — the document, an include, the glossary, a neighbour's title,
  * a new commit, the calendar moving a page past its review date — changes the key:
  *  - the document as the pipeline rendered it (model, HTML, headings: includes and glossary marks
- *    inside), and the glossary (model texts are marked with it at render time);
+ *    inside), and the glossary entries its model's texts use (marked at render time; a document
+ *    page is given those entries alone, the site's own pages the whole glossary);
  *  - the site config (title, base, site URL, repository links, review period);
  *  - of the skills catalog, what the page shows of it (a role page: its skills' catalog entries;
  *    the site's own pages: all of it);
