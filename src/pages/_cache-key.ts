@@ -33,34 +33,31 @@ import { getSiteContent, type SiteContent } from '../site/content.ts';
 import { nearestRolesOf } from '../site/requirements.ts';
 import { pagerFor, sidebarGroups } from '../site/navigation.ts';
 import { countCacheablePages, type CacheableRoute } from '../site/render-count.ts';
+import { glossaryExpansions } from '../site/terms.ts';
 import { basePath, documentHref, withBase } from '../site/urls.ts';
 
-const siteKeys = new WeakMap<SiteContent, string>();
-const contentKeys = new WeakMap<SiteContent, string>();
-const catalogDocuments = new WeakMap<SiteContent, Map<string, RenderedDocument>>();
-
-/** What every page shares, worked out once per build for all the routes: the config and the base. */
-function siteWideKeyOf(content: SiteContent): string {
-  let key = siteKeys.get(content);
-  if (key === undefined) {
-    key = hash(JSON.stringify({ config: loadConfig(), base: basePath() }));
-    siteKeys.set(content, key);
-  }
-  return key;
+/** `compute(content)` worked out once per build (per loaded content), however many routes and pages ask. */
+function oncePerContent<T>(compute: (content: SiteContent) => T): (content: SiteContent) => T {
+  const values = new WeakMap<SiteContent, T>();
+  return (content) => {
+    if (!values.has(content)) values.set(content, compute(content));
+    return values.get(content)!;
+  };
 }
+
+/** What every page shares: the config and the base. */
+const siteWideKeyOf = oncePerContent(() => hash(JSON.stringify({ config: loadConfig(), base: basePath() })));
 
 /**
  * The whole glossary and skills catalog, for the site's own pages (the matrix, the team view,
  * compare…), which mark terms with the whole glossary. Document pages have their own parts of both.
  */
-function contentWideKeyOf(content: SiteContent): string {
-  let key = contentKeys.get(content);
-  if (key === undefined) {
-    key = hash(JSON.stringify({ glossary: content.glossary, catalog: content.skills.map(modelHashOf) }));
-    contentKeys.set(content, key);
-  }
-  return key;
-}
+const contentWideKeyOf = oncePerContent((content) => hash(JSON.stringify({ glossary: content.glossary, catalog: content.skills.map(modelHashOf) })));
+
+/** The catalog's skill documents by id, as `catalogById` (src/site/skills.ts) finds the models the role page's components show. */
+const catalogDocumentsOf = oncePerContent(
+  (content) => new Map(content.skills.filter((skill) => skill.model.kind === 'skill').map((skill) => [skill.model.id, skill])),
+);
 
 /**
  * What a document page shows of the skills catalog: a role page, the catalog skill each of its
@@ -71,26 +68,11 @@ function contentWideKeyOf(content: SiteContent): string {
  */
 function catalogShownBy(content: SiteContent, document: RenderedDocument): (string | null)[] {
   if (document.model.kind !== 'role-guide') return [];
-  let catalog = catalogDocuments.get(content);
-  if (!catalog) {
-    // By id as `catalogById` (src/site/skills.ts), which the role page's components look skills up with.
-    catalog = new Map(content.skills.filter((skill) => skill.model.kind === 'skill').map((skill) => [skill.model.id, skill]));
-    catalogDocuments.set(content, catalog);
-  }
-  const byId = catalog;
+  const byId = catalogDocumentsOf(content);
   return document.model.skills.map((skill) => {
     const entry = skill.skillId === undefined ? undefined : byId.get(skill.skillId);
     return entry ? modelHashOf(entry) : null;
   });
-}
-
-/**
- * Whether a role page offers every other role on request besides its nearest (CareerPaths.astro):
- * it depends on how many roles there are, which no longer shows anywhere else on the page.
- */
-function moreRolesOf(content: SiteContent, document: RenderedDocument): boolean | undefined {
-  if (document.model.kind !== 'role-guide') return undefined;
-  return content.roles.length - 1 > nearestOf(content, document).length;
 }
 
 /** The roles a role page offers to compare with (they depend on every role's skills), by id and title. */
@@ -134,8 +116,6 @@ export function documentsCacheKey(documents: readonly RenderedDocument[]): strin
   return hash(JSON.stringify(documents.map(modelHashOf)));
 }
 
-const glossaryByTerm = new WeakMap<SiteContent, Map<string, GlossaryEntry>>();
-
 /**
  * The part of the glossary a document page shows: the entries its components may look up when
  * they mark terms in the texts of its model (found when it was parsed: `termLookups`) and, on a
@@ -146,16 +126,12 @@ const glossaryByTerm = new WeakMap<SiteContent, Map<string, GlossaryEntry>>();
  * parsed: its HTML is in the key.)
  */
 function glossaryShownBy(content: SiteContent, document: RenderedDocument, alsoShown: unknown): GlossaryEntry[] {
-  let byTerm = glossaryByTerm.get(content);
-  if (!byTerm) {
-    byTerm = new Map(content.glossary.map((entry) => [entry.term, entry]));
-    glossaryByTerm.set(content, byTerm);
-  }
+  const expansions = glossaryExpansions(content.glossary);
   const lookups = alsoShown === undefined ? document.termLookups : [...new Set([...document.termLookups, ...termLookups(alsoShown)])].sort();
   // The term and expansion only: a term's longer description shows on the glossary page alone.
   return lookups.flatMap((term) => {
-    const entry = byTerm.get(term);
-    return entry ? [{ term, expansion: entry.expansion }] : [];
+    const expansion = expansions.get(term);
+    return expansion === undefined ? [] : [{ term, expansion }];
   });
 }
 
@@ -175,6 +151,7 @@ export function documentPageKey(
 ): DocumentPageKey {
   const href = documentHref(document.model.id);
   const glossary = glossaryShownBy(content, document, alsoShown);
+  const nearest = nearestOf(content, document);
   const cacheKey = hash(
     JSON.stringify({
       site: siteWideKeyOf(content),
@@ -182,8 +159,10 @@ export function documentPageKey(
       document: { ...document, model: modelHashOf(document) },
       files: localFileHashes(contentDir, document),
       catalog: catalogShownBy(content, document),
-      nearest: nearestOf(content, document),
-      moreRoles: moreRolesOf(content, document),
+      nearest,
+      // Whether a role page offers every other role on request besides its nearest (CareerPaths.astro):
+      // it depends on how many roles there are, which shows nowhere else on the page.
+      moreRoles: document.model.kind === 'role-guide' ? content.roles.length - 1 > nearest.length : undefined,
       sidebar: sidebarGroups(content, href),
       pager: pagerFor(content, document),
       git: pageGitInfoFrom(site, document),

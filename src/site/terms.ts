@@ -10,21 +10,26 @@ import { getSiteContent } from './content.ts';
 
 export type TermPiece = string | { text: string; term: string; title: string };
 
-const cache = new WeakMap<GlossaryEntry[], Map<string, GlossaryEntry>>();
+const expansionsByGlossary = new WeakMap<readonly GlossaryEntry[], Map<string, string>>();
+
+/** What each term of `glossary` stands for, by term: built once per glossary (or page's part of it). */
+export function glossaryExpansions(glossary: readonly GlossaryEntry[]): Map<string, string> {
+  let expansions = expansionsByGlossary.get(glossary);
+  if (!expansions) {
+    expansions = new Map(glossary.map((entry) => [entry.term, entry.expansion]));
+    expansionsByGlossary.set(glossary, expansions);
+  }
+  return expansions;
+}
 
 export function termPieces(text: string, glossary: GlossaryEntry[]): TermPiece[] {
-  let entries = cache.get(glossary);
-  if (!entries) {
-    entries = new Map(glossary.map((entry) => [entry.term, entry]));
-    cache.set(glossary, entries);
-  }
-  const known = entries;
+  const known = glossaryExpansions(glossary);
   const pieces: TermPiece[] = [];
   let last = 0;
   for (const match of scanTerms(text, (candidate) => known.has(candidate))) {
     if (!match.term) continue;
     if (match.start > last) pieces.push(text.slice(last, match.start));
-    pieces.push({ text: text.slice(match.start, match.end), term: match.term, title: known.get(match.term)!.expansion });
+    pieces.push({ text: text.slice(match.start, match.end), term: match.term, title: known.get(match.term)! });
     last = match.end;
   }
   if (last < text.length) pieces.push(text.slice(last));
@@ -51,11 +56,7 @@ export function termsHtml(text: string, glossary: GlossaryEntry[]): string {
     candidates = asked;
     candidatesByText.set(text, candidates);
   }
-  let expansions = expansionsOf.get(glossary);
-  if (!expansions) {
-    expansions = new Map(glossary.map((entry) => [entry.term, entry.expansion]));
-    expansionsOf.set(glossary, expansions);
-  }
+  const expansions = glossaryExpansions(glossary);
   // What the HTML depends on: the text, and what each of those words stands for here (or nothing).
   let signature = text;
   for (const candidate of candidates) signature += `\u0000${expansions.get(candidate) ?? ''}`;
@@ -79,7 +80,6 @@ export function termsHtml(text: string, glossary: GlossaryEntry[]): string {
 
 const MAX_CACHED_TEXTS = 200_000;
 const candidatesByText = new Map<string, string[]>();
-const expansionsOf = new WeakMap<GlossaryEntry[], Map<string, string>>();
 const htmlBySignature = new Map<string, string>();
 
 /** What a page can set in `Astro.locals` for the components that mark its texts. */
