@@ -107,7 +107,17 @@ const astroStep = (stats: BuildStats) => stats.steps.astro!;
  * Role guides in the content now: each has a requirements JSON with its own cacheKey (the JSON
  * itself), reused whenever the role's skills are unchanged — by every step below.
  */
-const roleCount = () => readdirSync(path.join(content, 'roles')).filter((file) => file.endsWith('.md')).length;
+const documentCount = (kind: 'roles' | 'playbooks') => readdirSync(path.join(content, kind)).filter((file) => file.endsWith('.md')).length;
+const roleCount = () => documentCount('roles');
+
+/** The document pages of the built site, as `roles/<id>` and `playbooks/<id>` (the folders' other files left out). */
+function documentPages(dist: string, kinds: readonly ('roles' | 'playbooks')[] = ['roles', 'playbooks']): string[] {
+  return kinds.flatMap((kind) =>
+    readdirSync(path.join(dist, kind))
+      .filter((id) => existsSync(path.join(dist, kind, id, 'index.html')))
+      .map((id) => `${kind}/${id}`),
+  );
+}
 
 /**
  * The site's own pages and data files with a cacheKey (src/pages/<folder>/[...<folder>].astro, the skills
@@ -242,10 +252,7 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     const title = titleOf(readFileSync(path.join(content, file), 'utf8'));
     // The page itself and every page whose sidebar window or prev/next link names it; the new title
     // keeps its place in the title order, so no other page's window moves.
-    const showing = readdirSync(path.join(first.dist, 'roles'))
-      .map((id) => `roles/${id}`)
-      .concat(readdirSync(path.join(first.dist, 'playbooks')).map((id) => `playbooks/${id}`))
-      .filter((id) => existsSync(path.join(first.dist, id, 'index.html')) && page(first.dist, id).includes(title));
+    const showing = documentPages(first.dist).filter((id) => page(first.dist, id).includes(title));
     expect(showing.length).toBeGreaterThan(1);
     edit(file, (text) => retitle(text, `${title} (revised)`));
     const before = siteFiles(first.dist);
@@ -268,7 +275,7 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     // The other roles' requirements JSON are reused, and so is every playbook page: a playbook's
     // sidebar lists the first few role guides, and the link to all of them gives no count that
     // the new one would change. So are the site's pages that name no role guide.
-    const playbooks = readdirSync(path.join(content, 'playbooks')).filter((file) => file.endsWith('.md')).length;
+    const playbooks = documentCount('playbooks');
     const unchanged = unchangedSiteFiles(before, first.dist);
     for (const file of ['playbooks/index.html', 'search/index.html', 'contributing/index.html']) expect(unchanged).toContain(file);
     for (const file of ['roles/index.html', 'rubric.json', 'roles/index.json']) expect(unchanged).not.toContain(file);
@@ -331,15 +338,11 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
   });
 
   it('after a change to a glossary term, renders the pages that show the term', async () => {
-    const documentPages = ['roles', 'playbooks'].flatMap((kind) =>
-      readdirSync(path.join(first.dist, kind))
-        .filter((id) => existsSync(path.join(first.dist, kind, id, 'index.html')))
-        .map((id) => `${kind}/${id}`),
-    );
+    const pages = documentPages(first.dist);
     // A term some of the generated documents use and others do not.
     const terms: [string, string][] = [['PM', 'Program Manager'], ['LT', 'Leadership Team'], ['URL', 'Uniform Resource Locator'], ['MS', 'Microsoft']];
-    const showingOf = (expansion: string) => documentPages.filter((id) => page(first.dist, id).includes(`title="${expansion}"`));
-    const chosen = terms.find(([, expansion]) => showingOf(expansion).length > 0 && showingOf(expansion).length < documentPages.length);
+    const showingOf = (expansion: string) => pages.filter((id) => page(first.dist, id).includes(`title="${expansion}"`));
+    const chosen = terms.find(([, expansion]) => showingOf(expansion).length > 0 && showingOf(expansion).length < pages.length);
     expect(chosen, 'a glossary term some pages show').toBeDefined();
     const [term, expansion] = chosen!;
     const showing = showingOf(expansion);
@@ -349,7 +352,7 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     // Only the documents whose prose uses the term are parsed again; only the pages that show it
     // are rendered again (and the site's own pages, which show the whole glossary's terms).
     expect(stats.steps.check!.parsed).toBeLessThan(stats.steps.check!.documents);
-    expect(astroStep(stats).reused).toBeGreaterThanOrEqual(documentPages.length - showing.length + roleCount());
+    expect(astroStep(stats).reused).toBeGreaterThanOrEqual(pages.length - showing.length + roleCount());
   });
 
   it('after a change to the config, matches a clean build', async () => {
@@ -394,8 +397,8 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     await rebuildAndCompare();
 
     // A skill some role guides use and others do not.
-    const roles = readdirSync(path.join(first.dist, 'roles')).filter((id) => existsSync(path.join(first.dist, 'roles', id, 'index.html')));
-    const usersOf = (skill: string) => roles.filter((id) => page(first.dist, `roles/${id}`).includes(`href="/skills/${skill}/"`));
+    const roles = documentPages(first.dist, ['roles']);
+    const usersOf = (skill: string) => roles.filter((id) => page(first.dist, id).includes(`href="/skills/${skill}/"`));
     const skill = ['communication', 'collaboration', 'people-management', 'portfolio-management', 'operational-excellence'].find(
       (name) => usersOf(name).length > 0 && usersOf(name).length < roles.length,
     );
@@ -405,10 +408,10 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     const before = siteFiles(first.dist);
     const stats = await rebuildAndCompare();
     expect(page(first.dist, `skills/${skill}`)).toContain('Writes the level descriptor the rebuild test added.');
-    expect(page(first.dist, `roles/${users[0]}`)).toContain('Writes the level descriptor the rebuild test added.');
+    expect(page(first.dist, users[0]!)).toContain('Writes the level descriptor the rebuild test added.');
     // Every playbook page and every role page that does not use the skill is reused, and so are
     // those roles' requirements JSON and the site's pages that show nothing of the catalog.
-    const playbooks = readdirSync(path.join(content, 'playbooks')).filter((file) => file.endsWith('.md')).length;
+    const playbooks = documentCount('playbooks');
     const unchanged = unchangedSiteFiles(before, first.dist);
     for (const file of ['playbooks/index.html', 'glossary/index.html']) expect(unchanged).toContain(file);
     expect(astroStep(stats).reused).toBeGreaterThanOrEqual(playbooks + 2 * (roles.length - users.length) + 2);
