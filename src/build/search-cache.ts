@@ -44,8 +44,8 @@ interface Stored {
  * 1,000-document site's index, and the list is the one the files are then linked from; bytes
  * changed in place at the same size are not caught.
  */
-function indexFiles(folder: string): [string, number][] {
-  return filesBelow(folder).map((file) => [file, statSync(path.join(folder, ...file.split('/'))).size]);
+function indexFiles(folder: string, files: readonly string[] = filesBelow(folder)): [string, number][] {
+  return files.map((file) => [file, statSync(path.join(folder, ...file.split('/'))).size]);
 }
 
 /** Puts the last index into `siteDir` when it was built from the same files; else undefined. */
@@ -75,8 +75,10 @@ export async function saveSearchIndex(cacheFolder: string, key: string, result: 
     await rm(keyFile, { force: true });
     await rm(path.join(cacheFolder, INDEX_FOLDER), { recursive: true, force: true });
     await mkdir(cacheFolder, { recursive: true });
-    linkFolder(result.outputPath, path.join(cacheFolder, INDEX_FOLDER));
-    const stored: Stored = { key, result: { fileCount: result.fileCount, pageCount: result.pageCount }, files: indexFiles(path.join(cacheFolder, INDEX_FOLDER)) };
+    // Listed once: linked from this list, and the saved copies' sizes recorded for it.
+    const files = filesBelow(result.outputPath);
+    linkFolder(result.outputPath, path.join(cacheFolder, INDEX_FOLDER), files);
+    const stored: Stored = { key, result: { fileCount: result.fileCount, pageCount: result.pageCount }, files: indexFiles(path.join(cacheFolder, INDEX_FOLDER), files) };
     await writeFile(keyFile, JSON.stringify(stored));
   } catch {
     await rm(keyFile, { force: true });
