@@ -24,6 +24,8 @@ const DOCUMENTS = 26;
 interface Built {
   dist: string;
   stats: BuildStats;
+  /** What the build printed (stdout and stderr). */
+  output: string;
 }
 
 let repo: FixtureRepo;
@@ -61,7 +63,7 @@ async function buildInto(folder: string): Promise<Built> {
   expect(result.exitCode, result.output).toBe(0);
   const stats = statsOf(folder);
   expect(stats, 'the build writes its stats file').toBeDefined();
-  return { dist: path.join(folder, 'dist'), stats: stats! };
+  return { dist: path.join(folder, 'dist'), stats: stats!, output: result.output };
 }
 
 const incremental = path.join(OUTPUT, 'incremental');
@@ -189,6 +191,13 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
   afterAll(() => {
     repo?.remove();
     rmSync(OUTPUT, { recursive: true, force: true });
+  });
+
+  it('prints one line per step, none of Astro’s own', () => {
+    const lines = first.output.split('\n').map((line) => line.trim()).filter(Boolean);
+    const steps = [/^✔ \d+ documents checked/, /^Content checked: /, /^Pages built: /, /^Output checked: /, /^Search index built: /, /^Built in /];
+    expect(lines.filter((line) => !steps.some((step) => step.test(line)))).toEqual([]);
+    for (const step of steps) expect(lines.filter((line) => step.test(line)), String(step)).toHaveLength(1);
   });
 
   it('reuses every page when nothing changed', async () => {
