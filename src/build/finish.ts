@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CACHE_FOLDERS, cacheRoot, hashBytes } from '../content/cache.ts';
 import type { Problem } from '../model/schemas.ts';
-import { buildSearchIndex, type SearchIndexResult } from '../site/search-index.ts';
+import { startSearchIndex, type SearchIndexResult } from '../site/search-index.ts';
 import { filesBelow } from './files-below.ts';
 import { LINK_SOURCES_STEP, LinkSourcesReportSchema, type LinkSource } from './link-sources.ts';
 import { reuseSearchIndex, saveSearchIndex, searchIndexKey } from './search-cache.ts';
@@ -29,6 +29,12 @@ export interface FinishOptions {
   cwd: string;
   /** The build's step folder, where `rolebook check` left the documents' links (src/build/link-sources.ts). */
   stepReports?: string;
+  /**
+   * Whether Astro rendered any page in this build: then a new index is all but certain, and
+   * Pagefind starts before the pages are hashed instead of after (it is dropped if no page
+   * changed after all). Not on a build that kept every page, whose index is reused.
+   */
+  pagesRendered?: boolean;
 }
 
 export interface FinishResult {
@@ -40,25 +46,33 @@ export interface FinishResult {
 export async function finishBuild(options: FinishOptions): Promise<FinishResult> {
   const cache = cacheRoot(options.cwd);
   const started = performance.now();
-  // Listed once for the search index's key and the output check.
-  const files = filesBelow(options.outDir);
-  const htmlHashes = hashHtmlFiles(options.outDir, files);
+  // Pagefind, the longer of this step's two jobs, starts first; this thread then steps back, so
+  // Pagefind gets the CPU first and the hashing and the output check fill in.
+  const early = options.pagesRendered ? startSearchIndex(options.outDir) : undefined;
+  if (early) yieldCpu();
   const searchFolder = path.join(cache, CACHE_FOLDERS.search);
-  const key = searchIndexKey(htmlHashes);
-  const reused = await reuseSearchIndex(searchFolder, key, options.outDir);
+  let files: string[], htmlHashes: Map<string, string>, key: string, reused: SearchIndexResult | undefined;
+  try {
+    // Listed once for the search index's key and the output check.
+    files = filesBelow(options.outDir);
+    htmlHashes = hashHtmlFiles(options.outDir, files);
+    key = searchIndexKey(htmlHashes);
+    reused = await reuseSearchIndex(searchFolder, key, options.outDir);
+  } catch (error) {
+    await early?.cancel();
+    throw error;
+  }
   let indexing: Promise<{ result: SearchIndexResult & { reused: boolean }; ms: number }>;
   if (reused) {
+    await early?.cancel();
     indexing = Promise.resolve({ result: { ...reused, reused: true }, ms: Math.round(performance.now() - started) });
   } else {
-    // Starting the index spawns the Pagefind process, which does the longer of the two jobs; then
-    // this thread (the output check) steps back, so Pagefind gets the CPU first and the check fills in.
-    indexing = timed(
-      buildSearchIndex(options.outDir).then(async (built) => {
-        await saveSearchIndex(searchFolder, key, built);
-        return { ...built, reused: false };
-      }),
-    );
-    yieldCpu();
+    const running = early ?? startSearchIndex(options.outDir);
+    if (!early) yieldCpu();
+    indexing = running.write().then(async (built) => {
+      await saveSearchIndex(searchFolder, key, built);
+      return { result: { ...built, reused: false }, ms: Math.round(performance.now() - started) };
+    });
   }
   const [indexed, verified] = await Promise.allSettled([indexing, timed(verifyOutput(options, path.join(cache, CACHE_FOLDERS.outputCheck), files, htmlHashes))]);
   let exitCode = 0;

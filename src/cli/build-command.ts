@@ -111,6 +111,9 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   }
   forgetBuild(io.cwd);
   const oldOutputRemoved = unchanged ? async () => {} : setOldOutputAside(outDir(io.cwd));
+  // Loaded while Astro works (this process is idle meanwhile), so the last step starts the moment Astro ends.
+  const finishStep = import('../build/finish.ts');
+  finishStep.catch(() => {});
   // A held Astro's time counts from its release: its start-up overlapped the check.
   const built = unchanged
     ? { exitCode: 0, ms: 0 }
@@ -124,7 +127,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     return finish(built.exitCode);
   }
 
-  const { finishBuild } = await import('../build/finish.ts');
+  const { finishBuild } = await finishStep;
   const finished = await finishBuild({
     outDir: outDir(io.cwd),
     base: config.base,
@@ -133,6 +136,8 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     err: io.err,
     cwd: io.cwd,
     stepReports,
+    // Without Astro's report (it always writes one), assume pages changed: the index is then only started early.
+    pagesRendered: !unchanged && (astro === undefined || astro.documentPagesRendered + astro.sitePagesRendered > 0),
   });
   Object.assign(steps, finished.steps);
   await oldOutputRemoved();

@@ -2,14 +2,14 @@
  * The caches of the build's last step (src/build): per-page results reused only for the same bytes
  * and the same code, and a search index reused only when every HTML file is what it was.
  */
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PageResults } from '../../src/build/page-results.ts';
 import { filesBelow } from '../../src/build/files-below.ts';
 import { reuseSearchIndex, saveSearchIndex, searchIndexKey } from '../../src/build/search-cache.ts';
-import { buildSearchIndex } from '../../src/site/search-index.ts';
+import { buildSearchIndex, startSearchIndex } from '../../src/site/search-index.ts';
 import { BuildStatsSchema, readBuildStats, writeBuildStats, type BuildStats } from '../../src/build/stats.ts';
 import { cacheRoot, CACHE_FOLDERS, DEFAULT_CACHE_DIR, hashBytes } from '../../src/content/cache.ts';
 
@@ -110,6 +110,36 @@ describe('search index reuse', () => {
     expect(await reuseSearchIndex(cache, key, built.dir)).toMatchObject({ pageCount: 1 });
     expect(readFileSync(path.join(built.dir, 'pagefind/pagefind-entry.json')).equals(saved.get('pagefind-entry.json')!)).toBe(true);
   });
+
+  it('writes nothing for an index started and then dropped, and leaves no Pagefind process behind', async () => {
+    const page = `<!doctype html><html lang="en"><head><title>A</title></head><body><main data-pagefind-body><h1>A</h1><p>words</p></main></body></html>`;
+    const built = site({ 'index.html': page, 'roles/a/index.html': page });
+    // Dropped at once (Pagefind still starting) and once it has had time to read the pages.
+    await startSearchIndex(built.dir).cancel();
+    const later = startSearchIndex(built.dir);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await later.cancel();
+    expect(existsSync(path.join(built.dir, 'pagefind'))).toBe(false);
+    await expect.poll(pagefindChildren, { timeout: 5_000 }).toEqual([]);
+    // The next index starts its own Pagefind and is written whole.
+    expect(await buildSearchIndex(built.dir)).toMatchObject({ fileCount: 2, pageCount: 2 });
+    expect(existsSync(path.join(built.dir, 'pagefind/pagefind-entry.json'))).toBe(true);
+    await expect.poll(pagefindChildren, { timeout: 5_000 }).toEqual([]);
+  });
+
+  /** Pagefind processes this test process started that are still running. */
+  function pagefindChildren(): string[] {
+    return readdirSync('/proc').filter((pid) => {
+      if (!/^\d+$/.test(pid)) return false;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+        const [state, parent] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return Number(parent) === process.pid && state !== 'Z' && readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes('pagefind');
+      } catch {
+        return false;
+      }
+    });
+  }
 
   /** A one-page site whose stand-in index is saved in the search cache; `save` saves it again. */
   async function savedIndex() {
