@@ -58,6 +58,7 @@ export const BuildStatsSchema = z.object({
 });
 
 export type BuildStats = z.infer<typeof BuildStatsSchema>;
+export type AstroStats = z.infer<typeof AstroStatsSchema>;
 export type StepStats = BuildStats['steps'];
 
 export function buildStatsFile(projectRoot?: string): string {

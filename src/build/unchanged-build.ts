@@ -39,19 +39,32 @@ function hashFolder(hash: ReturnType<typeof createHash>, label: string, root: st
 
 /** The hash of everything `astro build` reads for this build. */
 export function buildInputs(options: { contentDir: string; historyFile: string; configFile: string; now?: Date }): string {
+  return hashBuildInputs(options).withHistory(options.historyFile);
+}
+
+/**
+ * The same in two steps: the files first, while git is still reading the history (`rolebook
+ * build` hashes them meanwhile), then the history and the rest.
+ */
+export function hashBuildInputs(options: { contentDir: string; configFile: string; now?: Date }): { withHistory(historyFile: string): string } {
   const hash = createHash('sha256');
   hashFolder(hash, 'content', options.contentDir);
   for (const folder of PROJECT_FOLDERS) hashFolder(hash, folder, path.join(projectRoot, folder));
-  // Labelled by role, not path: the history file is written to a new temporary folder each build.
-  const files: [string, string][] = [
-    ...PROJECT_FILES.map((name): [string, string] => [name, path.join(projectRoot, name)]),
-    ['config', options.configFile],
-    ['git history', options.historyFile],
-  ];
-  for (const [label, file] of files) hash.update(`\0${label}\0`).update(existsSync(file) ? readFileSync(file) : 'missing');
-  const settings = Object.entries(process.env).filter(([name]) => name.startsWith('ROLEBOOK_') && name !== STEP_STATS_VARIABLE).sort();
-  hash.update(JSON.stringify({ day: isoDay(options.now ?? new Date()), node: process.version, settings }));
-  return hash.digest('hex');
+  const files: [string, string][] = [...PROJECT_FILES.map((name): [string, string] => [name, path.join(projectRoot, name)]), ['config', options.configFile]];
+  for (const [label, file] of files) hashFile(hash, label, file);
+  return {
+    withHistory(historyFile) {
+      // Labelled by role, not path: the history file is written to a new temporary folder each build.
+      hashFile(hash, 'git history', historyFile);
+      const settings = Object.entries(process.env).filter(([name]) => name.startsWith('ROLEBOOK_') && name !== STEP_STATS_VARIABLE).sort();
+      hash.update(JSON.stringify({ day: isoDay(options.now ?? new Date()), node: process.version, settings }));
+      return hash.digest('hex');
+    },
+  };
+}
+
+function hashFile(hash: ReturnType<typeof createHash>, label: string, file: string): void {
+  hash.update(`\0${label}\0`).update(existsSync(file) ? readFileSync(file) : 'missing');
 }
 
 function outputFiles(outDir: string): Record<string, [number, number]> {

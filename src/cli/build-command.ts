@@ -18,13 +18,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPaths, configFilePath, outDir } from '../config-file.ts';
-import { buildInputs, forgetBuild, hasBuildRecord, rememberBuild, unchangedBuild } from '../build/unchanged-build.ts';
+import { forgetBuild, hashBuildInputs, hasBuildRecord, rememberBuild, unchangedBuild } from '../build/unchanged-build.ts';
 import { runStep, startHeldStep, type HeldStep } from '../build/held-step.ts';
 import { setOldOutputAside } from '../build/old-output.ts';
 import { STEP_STATS_VARIABLE } from '../content/cache.ts';
 import { HISTORY_FILE_VARIABLE, readGitHistory, saveGitHistory } from '../git/history.ts';
-import { AstroStatsSchema, CheckStatsSchema, buildStatsFile, readStepReport, writeBuildStats, type StepStats } from '../build/stats.ts';
-import type { z } from 'zod';
+import type { AstroStats, StepStats } from '../build/stats.ts';
 import { UsageError, type Io, type ParsedOptions } from './io.ts';
 
 const ROLEBOOK_BIN = fileURLToPath(new URL('../../bin/rolebook.mjs', import.meta.url));
@@ -40,6 +39,12 @@ function astroBin(): string {
  * Astro logs warnings and errors only (astro.config.mjs): this command prints its summary.
  */
 const ASTRO_ENV = { MIMALLOC_ARENA_EAGER_COMMIT: '0', ROLEBOOK_QUIET_ASTRO: '1' };
+
+/**
+ * The step reports' schemas (Zod: ≈ 0.1 s of module loading) are first needed when the check ends:
+ * loaded after Astro is started, not before, since Astro's start is what a rebuild waits for.
+ */
+const statsModule = () => import('../build/stats.ts');
 
 /**
  * The check parses in two threads. With no core to spare, V8's garbage-collection helper threads
@@ -62,6 +67,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   const finish = async (exitCode: number): Promise<number> => {
     await rm(stepReports, { recursive: true, force: true });
     const totalMs = Math.round(performance.now() - started);
+    const { buildStatsFile, writeBuildStats } = await statsModule();
     await writeBuildStats(buildStatsFile(io.cwd), { version: 1, finishedAt: new Date().toISOString(), ok: exitCode === 0, totalMs, steps }).catch(
       (error: unknown) => io.err(`rolebook build: could not write the build stats: ${(error as Error).message}`),
     );
@@ -81,8 +87,10 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   let unchanged: ReturnType<typeof unchangedBuild>;
   let held: HeldStep | undefined;
   try {
+    // The files are hashed while git reads the history.
+    const files = hashBuildInputs({ contentDir: config.contentDir, configFile: configFilePath(io.cwd) });
     await history;
-    inputs = buildInputs({ contentDir: config.contentDir, historyFile, configFile: configFilePath(io.cwd) });
+    inputs = files.withHistory(historyFile);
     unchanged = unchangedBuild(io.cwd, inputs, outDir(io.cwd));
     // A rebuild with something changed: Astro starts now, beside the check, held before it reads or
     // writes anything (src/integrations/check-gate.ts). Not on a first build, where the check
@@ -92,6 +100,8 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     await checking;
     throw error;
   }
+  // Loads while the check runs.
+  statsModule().catch(() => {});
 
   const checked = await checking;
   steps.check = await reportCheck(stepReports, checked.ms, io);
@@ -120,6 +130,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     : held
       ? await held.release()
       : await runStep(process.execPath, astroArgs, io.cwd, astroEnv);
+  const { AstroStatsSchema, readStepReport } = await statsModule();
   const astro = unchanged ? undefined : await readStepReport(stepReports, 'astro', AstroStatsSchema);
   if (astro) steps.astro = reportAstro(astro, built.ms, io);
   if (built.exitCode !== 0) {
@@ -150,6 +161,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
 
 /** The check's line in the log and its stats, from its own report. */
 async function reportCheck(stepReports: string, ms: number, io: Io): Promise<StepStats['check']> {
+  const { CheckStatsSchema, readStepReport } = await statsModule();
   const check = await readStepReport(stepReports, 'check', CheckStatsSchema);
   if (!check) return undefined;
   const documents = check.parsed + check.cached;
@@ -158,7 +170,7 @@ async function reportCheck(stepReports: string, ms: number, io: Io): Promise<Ste
 }
 
 /** Astro's line in the log and its stats, from what the build-stats integration reported. */
-function reportAstro(astro: z.infer<typeof AstroStatsSchema>, ms: number, io: Io): StepStats['astro'] {
+function reportAstro(astro: AstroStats, ms: number, io: Io): StepStats['astro'] {
   // Pages and data files (each role's requirements JSON, rubric.json…) alike: written, or copied unchanged from the last build.
   const written = astro.pages + astro.dataFiles;
   const reused =

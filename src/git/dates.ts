@@ -26,8 +26,6 @@ export function monthsBetween(from: string, to: string): number {
   return Math.max(0, months);
 }
 
-/** `2019-07-26` → `7/26/2019`: the front matter's own date format, defined beside its parser. */
-export { toMsDate } from '../model/frontmatter.ts';
 
 const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 

@@ -7,7 +7,8 @@
 import path from 'node:path';
 import type { RenderedDocument } from '../model/rendered.ts';
 import type { Problem } from '../model/schemas.ts';
-import { addMonths, dayOfTimestamp, isoDay, monthsBetween, toMsDate } from './dates.ts';
+import { toMsDate } from '../model/frontmatter.ts';
+import { addMonths, dayOfTimestamp, isoDay, monthsBetween } from './dates.ts';
 import { getGitHistory, lastCommitFor, type CommitInfo, type GitHistory } from './history.ts';
 
 export const DEFAULT_STALE_AFTER_MONTHS = 12;

@@ -70,21 +70,28 @@ const FORMAT = `${RECORD}%H${FIELD}%h${FIELD}%cI${FIELD}%aI${FIELD}%an${FIELD}%s
 export async function readGitHistory(contentDir: string): Promise<GitHistory | undefined> {
   const folder = path.resolve(contentDir);
   if (!insideWorkTree(folder)) return undefined;
+  // The three git commands need nothing of each other: they run side by side (each is a process start).
+  const revParsing = runGit(['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository'], { cwd: folder });
+  const logging = readLog(folder);
+  const originReading = readOriginUrl(folder);
+  // Awaited below once git is known to be there; without git they fail alike, and rev-parse says so.
+  logging.catch(() => {});
+  originReading.catch(() => {});
   let revParse: string;
   try {
-    revParse = await runGit(['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository'], { cwd: folder });
+    revParse = await revParsing;
   } catch (error) {
     if (error instanceof GitError && error.gitMissing) return undefined;
     throw error;
   }
   const [repoRoot = folder, contentPrefix = '', shallow = 'false'] = revParse.split('\n');
-  const log = await readLog(folder);
+  const log = await logging;
   return {
     repoRoot,
     contentDir: folder,
     contentPrefix,
     shallow: shallow.trim() === 'true',
-    originUrl: await readOriginUrl(folder),
+    originUrl: await originReading,
     commitsByFile: parseLog(log, folder, contentPrefix),
   };
 }
