@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPaths, configFilePath, outDir } from '../config-file.ts';
-import { forgetBuild, hashBuildInputs, hasBuildRecord, rememberBuild, unchangedBuild } from '../build/unchanged-build.ts';
+import { forgetBuild, hashBuildInputs, hasBuildRecord, rememberBuild, unchangedBuild, type UnchangedBuildRecord } from '../build/unchanged-build.ts';
 import { runStep, startHeldStep, type HeldStep } from '../build/held-step.ts';
 import { setOldOutputAside } from '../build/old-output.ts';
 import { STEP_STATS_VARIABLE } from '../content/cache.ts';
@@ -114,11 +114,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   }
   if (held) steps.astroEarlyStart = 'released';
 
-  if (unchanged) {
-    const kept = unchanged.pages + unchanged.dataFiles;
-    steps.astro = { ms: 0, pages: kept, rendered: 0, reused: kept, contentLoadMs: 0, skipped: true };
-    io.out(`Pages built: nothing Astro reads changed since the last build; its ${unchanged.pages} pages and ${unchanged.dataFiles} data files are kept.`);
-  }
+  if (unchanged) steps.astro = reportKept(unchanged, io);
   forgetBuild(io.cwd);
   const oldOutputRemoved = unchanged ? async () => {} : setOldOutputAside(outDir(io.cwd));
   // Loaded while Astro works (this process is idle meanwhile), so the last step starts the moment Astro ends.
@@ -167,6 +163,13 @@ async function reportCheck(stepReports: string, ms: number, io: Io): Promise<Ste
   const documents = check.parsed + check.cached;
   io.out(`Content checked: ${documents} documents (${check.parsed} parsed, ${check.cached} unchanged since the last build) in ${seconds(ms)} s.`);
   return { ms, documents, parsed: check.parsed, reused: check.cached, threads: check.threads };
+}
+
+/** Astro's line in the log and its stats when it did not run: every page of the last build is kept. */
+function reportKept(unchanged: UnchangedBuildRecord, io: Io): StepStats['astro'] {
+  const kept = unchanged.pages + unchanged.dataFiles;
+  io.out(`Pages built: nothing Astro reads changed since the last build; its ${unchanged.pages} pages and ${unchanged.dataFiles} data files are kept.`);
+  return { ms: 0, pages: kept, rendered: 0, reused: kept, contentLoadMs: 0, skipped: true };
 }
 
 /** Astro's line in the log and its stats, from what the build-stats integration reported. */
