@@ -369,7 +369,7 @@ function reuseSummary(stats: BuildStats | undefined): string {
     check && `documents ${check.reused}/${check.documents} reused`,
     astro && `pages ${astro.reused}/${astro.pages}`,
     outputCheck && `output check ${outputCheck.reused}/${outputCheck.pages}`,
-    searchIndex && `search index ${searchIndex.reused ? 'reused' : 'rebuilt'}`,
+    searchIndex && `search index ${searchIndex.reused ? 'reused' : `parts ${searchIndex.partsReused ?? 0}/${searchIndex.parts ?? 1} reused`}`,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -642,8 +642,9 @@ function stepRows(which: 'build' | 'noChange' | 'rebuild'): Row[] {
       value: (r) => { const o = steps(r)?.outputCheck; return o ? `${fmt.s(o.ms)}, ${o.scanned} / ${o.reused}` : '–'; },
     },
     {
-      label: '    search index (beside it): time (s), built / reused',
-      value: (r) => { const i = steps(r)?.searchIndex; return i ? `${fmt.s(i.ms)}, ${i.reused ? 'reused' : `${i.pages} pages indexed`}` : '–'; },
+      label: '    search index (beside it): time (s), parts built / reused',
+      // Runs from before the index came in parts (no `parts` in their stats) had one part.
+      value: (r) => { const i = steps(r)?.searchIndex; return i ? `${fmt.s(i.ms)}, ${i.reused ? `0 / ${i.parts ?? 1}` : `${(i.parts ?? 1) - (i.partsReused ?? 0)} / ${i.partsReused ?? 0}`}` : '–'; },
     },
   ];
 }

@@ -52,3 +52,14 @@ export function buildPaths(projectRoot: string = process.cwd()): { contentDir: s
     projectRoot,
   );
 }
+
+/**
+ * Pages a search index part holds on average, when `ROLEBOOK_SEARCH_PART_SIZE` sets it (tests use
+ * small parts on small sites; src/site/search-index.ts has the default and why).
+ */
+export function searchPartSize(): number | undefined {
+  const value = process.env.ROLEBOOK_SEARCH_PART_SIZE;
+  if (value === undefined || value === '') return undefined;
+  if (!/^[1-9]\d*$/.test(value)) throw new ConfigError(`ROLEBOOK_SEARCH_PART_SIZE must be a whole number of pages above 0, not "${value}".`);
+  return Number(value);
+}

@@ -5,19 +5,19 @@
  * neither overlaps the Astro process, whose memory is gone by then.
  *
  * Both reuse the last build's work where the pages allow it: each page's bytes are hashed once;
- * the output check re-examines only pages whose bytes changed, and the search index is put back
- * from the last build when no page changed at all (Pagefind cannot update an index in part; see
- * src/build/search-cache.ts).
+ * the output check re-examines only pages whose bytes changed, and each part of the search index
+ * none of whose pages changed is put back from the last build (Pagefind cannot update an index in
+ * part, so the index is written in parts; see src/build/search-cache.ts).
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CACHE_FOLDERS, cacheRoot, hashBytes } from '../content/cache.ts';
 import type { Problem } from '../model/schemas.ts';
-import { startSearchIndex, type SearchIndexResult } from '../site/search-index.ts';
 import { filesBelow } from './files-below.ts';
 import { LINK_SOURCES_STEP, LinkSourcesReportSchema, type LinkSource } from './link-sources.ts';
-import { reuseSearchIndex, saveSearchIndex, searchIndexKey } from './search-cache.ts';
+import { isSearchable } from '../site/search-index.ts';
+import { indexSite } from './search-cache.ts';
 import { readStepReport, type StepStats } from './stats.ts';
 
 export interface FinishOptions {
@@ -29,12 +29,8 @@ export interface FinishOptions {
   cwd: string;
   /** The build's step folder, where `rolebook check` left the documents' links (src/build/link-sources.ts). */
   stepReports?: string;
-  /**
-   * Whether Astro rendered any page in this build: then a new index is all but certain, and
-   * Pagefind starts before the pages are hashed instead of after (it is dropped if no page
-   * changed after all). Not on a build that kept every page, whose index is reused.
-   */
-  pagesRendered?: boolean;
+  /** Pages a search index part holds on average (src/site/search-index.ts) when not the default. */
+  searchPartSize?: number;
 }
 
 export interface FinishResult {
@@ -46,34 +42,16 @@ export interface FinishResult {
 export async function finishBuild(options: FinishOptions): Promise<FinishResult> {
   const cache = cacheRoot(options.cwd);
   const started = performance.now();
+  // Listed and hashed once, for the search index's parts and the output check.
+  const files = filesBelow(options.outDir);
+  const { htmlHashes, searchable } = hashHtmlFiles(options.outDir, files);
   // Pagefind, the longer of this step's two jobs, starts first; this thread then steps back, so
-  // Pagefind gets the CPU first and the hashing and the output check fill in.
-  const early = options.pagesRendered ? startSearchIndex(options.outDir) : undefined;
-  if (early) yieldCpu();
-  const searchFolder = path.join(cache, CACHE_FOLDERS.search);
-  let files: string[], htmlHashes: Map<string, string>, key: string, reused: SearchIndexResult | undefined;
-  try {
-    // Listed once for the search index's key and the output check.
-    files = filesBelow(options.outDir);
-    htmlHashes = hashHtmlFiles(options.outDir, files);
-    key = searchIndexKey(htmlHashes);
-    reused = await reuseSearchIndex(searchFolder, key, options.outDir);
-  } catch (error) {
-    await early?.cancel();
-    throw error;
-  }
-  let indexing: Promise<{ result: SearchIndexResult & { reused: boolean }; ms: number }>;
-  if (reused) {
-    await early?.cancel();
-    indexing = Promise.resolve({ result: { ...reused, reused: true }, ms: Math.round(performance.now() - started) });
-  } else {
-    const running = early ?? startSearchIndex(options.outDir);
-    if (!early) yieldCpu();
-    indexing = running.write().then(async (built) => {
-      await saveSearchIndex(searchFolder, key, built);
-      return { result: { ...built, reused: false }, ms: Math.round(performance.now() - started) };
-    });
-  }
+  // Pagefind gets the CPU first and the output check fills in.
+  const indexing = indexSite({ siteDir: options.outDir, cacheFolder: path.join(cache, CACHE_FOLDERS.search), htmlHashes, searchable, pagesPerPart: options.searchPartSize }).then((result) => ({
+    result,
+    ms: Math.round(performance.now() - started),
+  }));
+  yieldCpu();
   const [indexed, verified] = await Promise.allSettled([indexing, timed(verifyOutput(options, path.join(cache, CACHE_FOLDERS.outputCheck), files, htmlHashes))]);
   let exitCode = 0;
   const steps: FinishResult['steps'] = {};
@@ -95,24 +73,30 @@ export async function finishBuild(options: FinishOptions): Promise<FinishResult>
     exitCode = 1;
   } else {
     const { result, ms } = indexed.value;
-    steps.searchIndex = { ms, pages: result.pageCount, htmlFiles: result.fileCount, reused: result.reused };
+    const reused = result.partsReused === result.parts;
+    steps.searchIndex = { ms, pages: result.pageCount, htmlFiles: result.fileCount, reused, parts: result.parts, partsReused: result.partsReused };
+    const parts = result.parts > 1 ? ` ${result.parts} parts, ${result.partsReused} unchanged since the last build.` : '';
     options.out(
-      result.reused
+      reused
         ? `Search index reused: ${result.pageCount} pages (of ${result.fileCount} HTML files), no page changed since the last build, in ${seconds(ms)} s.`
-        : `Search index built: ${result.pageCount} pages indexed (of ${result.fileCount} HTML files) in ${seconds(ms)} s.`,
+        : `Search index built: ${result.pageCount} pages indexed (of ${result.fileCount} HTML files) in ${seconds(ms)} s.${parts}`,
     );
   }
   return { exitCode, steps };
 }
 
-/** Every HTML file of the site (`/`-separated path below `outDir`) with a hash of its bytes. */
-function hashHtmlFiles(outDir: string, files: readonly string[]): Map<string, string> {
-  const hashes = new Map<string, string>();
+/** Every HTML file of the site (`/`-separated path below `outDir`) with a hash of its bytes, and those search indexes. */
+function hashHtmlFiles(outDir: string, files: readonly string[]): { htmlHashes: Map<string, string>; searchable: string[] } {
+  const htmlHashes = new Map<string, string>();
+  const searchable: string[] = [];
   for (const file of files) {
+    if (!file.endsWith('.html')) continue;
     // Synchronous reads: a thousand small files read faster than through the thread pool one by one.
-    if (file.endsWith('.html')) hashes.set(file, hashBytes(readFileSync(path.join(outDir, file))));
+    const bytes = readFileSync(path.join(outDir, file));
+    htmlHashes.set(file, hashBytes(bytes));
+    if (isSearchable(bytes)) searchable.push(file);
   }
-  return hashes;
+  return { htmlHashes, searchable };
 }
 
 interface Verification {

@@ -1,86 +1,150 @@
 /**
- * Reuse of the search index. Pagefind (1.x) has no incremental mode: its word index and filters are
- * built over all pages at once, so one changed page means indexing every page again. What it does
- * allow is reusing a whole index: Pagefind reads only the HTML files, and the same files give the
- * same index, so when no HTML file changed the last build's `pagefind/` folder is put back (hard links
- * where the file system has them: the index is never rewritten in place, see src/site/search-index.ts).
+ * The search index of a build, reusing the last build's parts. Pagefind (1.x) has no incremental
+ * mode: a part's word index and filters are built over all its pages at once, so one changed page
+ * means indexing its part again (src/site/search-index.ts keeps parts small for that). What it does
+ * allow is reusing a whole part: Pagefind reads only the HTML files, and the same files give the
+ * same part, so a part none of whose pages changed is put back from the last build (hard links
+ * where the file system has them: a part is never rewritten in place, see `linkFolder`).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SearchIndexResult } from '../site/search-index.ts';
+import { PARTS_MANIFEST, SEARCH_FOLDER } from '../site/search-layout.ts';
+import { SearchIndexer, partOutputPath, searchParts, writePartsManifest, type SearchIndexResult, type SearchPart, type SearchPartResult } from '../site/search-index.ts';
 import { filesBelow, linkFolder } from './files-below.ts';
 import { hashBytes } from '../content/cache.ts';
 
-const INDEX_FOLDER = 'pagefind';
-const KEY_FILE = 'key.json';
-
-/** The Pagefind version and our options (in src/site/search-index.ts) make the index too. */
+/** The Pagefind version and our options and layout (in src/site) make the index too. */
 function indexerVersion(): string {
   // pagefind exports only its entry (lib/index.js); its package.json is one folder up.
   const pagefindManifest = new URL('../package.json', import.meta.resolve('pagefind'));
-  const ours = new URL('../site/search-index.ts', import.meta.url);
-  return hashBytes(readFileSync(pagefindManifest, 'utf8') + readFileSync(ours, 'utf8'));
+  const ours = ['../site/search-index.ts', '../site/search-layout.ts'].map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'));
+  return hashBytes([readFileSync(pagefindManifest, 'utf8'), ...ours].join('\n'));
 }
 
-/** What the index is built from: every HTML file of the site, by path and bytes. */
-export function searchIndexKey(htmlHashes: ReadonlyMap<string, string>): string {
-  const files = [...htmlHashes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return hashBytes(JSON.stringify([indexerVersion(), files]));
+/** What a part is built from: its HTML files by path and bytes, and its place among the parts. */
+export function searchPartKey(part: SearchPart, partCount: number, htmlHashes: ReadonlyMap<string, string>, version = indexerVersion()): string {
+  return hashBytes(JSON.stringify([version, partCount, part.number, part.files.map((file) => [file, htmlHashes.get(file)])]));
 }
 
 interface Stored {
   key: string;
-  result: Omit<SearchIndexResult, 'outputPath'>;
-  /** Each file of the saved index with its size in bytes: `[path, size]`, sorted by path. */
+  result: SearchPartResult;
+  /** Each file of the saved part with its size in bytes: `[path, size]`, sorted by path. */
   files: [string, number][];
 }
 
+const storedFile = (cacheFolder: string, number: number) => path.join(cacheFolder, `part-${number}.json`);
+const savedFolder = (cacheFolder: string, number: number) => path.join(cacheFolder, `part-${number}`);
+
 /**
- * The index's files and their sizes. A saved index with a file missing, added, cut short or grown
- * (a copy interrupted, a disk that filled up, something that wrote into the published folder,
- * whose files are the saved ones' hard links) is not put back: the site would publish a search
- * that fails. Sizes rather than hashes: a stat per file is ≈ 7 ms for the 1,075 files of a
+ * A part's files and their sizes. A saved part with a file missing, added, cut short or grown (a
+ * copy interrupted, a disk that filled up, something that wrote into the published folder, whose
+ * files are the saved ones' hard links) is not put back: the site would publish a search that
+ * fails. Sizes rather than hashes: a stat per file is ≈ 7 ms for the 1,075 files of a
  * 1,000-document site's index, and the list is the one the files are then linked from; bytes
  * changed in place at the same size are not caught.
  */
-function indexFiles(folder: string, files: readonly string[] = filesBelow(folder)): [string, number][] {
+function sizes(folder: string, files: readonly string[] = filesBelow(folder)): [string, number][] {
   return files.map((file) => [file, statSync(path.join(folder, ...file.split('/'))).size]);
 }
 
-/** Puts the last index into `siteDir` when it was built from the same files; else undefined. */
-export async function reuseSearchIndex(cacheFolder: string, key: string, siteDir: string): Promise<SearchIndexResult | undefined> {
-  const keyFile = path.join(cacheFolder, KEY_FILE);
-  if (!existsSync(keyFile)) return undefined;
+/** The files of a written part: the first part's folder also holds the others and the manifest. */
+function writtenFiles(siteDir: string, number: number): string[] {
+  const files = filesBelow(partOutputPath(siteDir, number));
+  return number === 0 ? files.filter((file) => !file.startsWith('part-') && file !== PARTS_MANIFEST) : files;
+}
+
+/** Puts the last build's part into `siteDir` when it was built from the same files; else undefined. */
+export async function reuseSearchPart(cacheFolder: string, part: SearchPart, key: string, siteDir: string): Promise<SearchPartResult | undefined> {
   let stored: Stored;
   try {
-    stored = JSON.parse(await readFile(keyFile, 'utf8')) as Stored;
+    stored = JSON.parse(await readFile(storedFile(cacheFolder, part.number), 'utf8')) as Stored;
   } catch {
     return undefined;
   }
-  if (stored.key !== key || !existsSync(path.join(cacheFolder, INDEX_FOLDER))) return undefined;
-  const saved = indexFiles(path.join(cacheFolder, INDEX_FOLDER));
+  if (stored.key !== key || !existsSync(savedFolder(cacheFolder, part.number))) return undefined;
+  const saved = sizes(savedFolder(cacheFolder, part.number));
   if (JSON.stringify(saved) !== JSON.stringify(stored.files)) return undefined;
-  const outputPath = path.join(siteDir, INDEX_FOLDER);
-  await rm(outputPath, { recursive: true, force: true });
-  linkFolder(path.join(cacheFolder, INDEX_FOLDER), outputPath, saved.map(([file]) => file));
-  return { ...stored.result, outputPath };
+  linkFolder(savedFolder(cacheFolder, part.number), partOutputPath(siteDir, part.number), saved.map(([file]) => file));
+  return stored.result;
 }
 
-/** Keeps the index just written (linked, see `linkFolder`) for the next build; a failed save only costs time. */
-export async function saveSearchIndex(cacheFolder: string, key: string, result: SearchIndexResult): Promise<void> {
-  const keyFile = path.join(cacheFolder, KEY_FILE);
+/** Keeps the part just written (linked, see `linkFolder`) for the next build; a failed save only costs time. */
+export async function saveSearchPart(cacheFolder: string, part: SearchPart, key: string, result: SearchPartResult, siteDir: string): Promise<void> {
+  const keyFile = storedFile(cacheFolder, part.number);
+  const folder = savedFolder(cacheFolder, part.number);
   try {
     // The key goes last: a copy stopped half-way is never taken for a whole one.
     await rm(keyFile, { force: true });
-    await rm(path.join(cacheFolder, INDEX_FOLDER), { recursive: true, force: true });
+    await rm(folder, { recursive: true, force: true });
     await mkdir(cacheFolder, { recursive: true });
     // Listed once: linked from this list, and the saved copies' sizes recorded for it.
-    const files = filesBelow(result.outputPath);
-    linkFolder(result.outputPath, path.join(cacheFolder, INDEX_FOLDER), files);
-    const stored: Stored = { key, result: { fileCount: result.fileCount, pageCount: result.pageCount }, files: indexFiles(path.join(cacheFolder, INDEX_FOLDER), files) };
+    const files = writtenFiles(siteDir, part.number);
+    linkFolder(partOutputPath(siteDir, part.number), folder, files);
+    const stored: Stored = { key, result: { pageCount: result.pageCount }, files: sizes(folder, files) };
     await writeFile(keyFile, JSON.stringify(stored));
   } catch {
     await rm(keyFile, { force: true });
   }
+}
+
+export interface SiteSearchResult extends SearchIndexResult {
+  /** Parts put back from the last build. */
+  partsReused: number;
+}
+
+export interface SiteSearchOptions {
+  siteDir: string;
+  /** The build cache's search folder. */
+  cacheFolder: string;
+  /** Every HTML file of the site (`/`-separated path below `siteDir`) with a hash of its bytes. */
+  htmlHashes: ReadonlyMap<string, string>;
+  /** Those of them Pagefind indexes (`isSearchable`). */
+  searchable: readonly string[];
+  /** PAGES_PER_PART unless given (ROLEBOOK_SEARCH_PART_SIZE: tests and tuning). */
+  pagesPerPart?: number;
+}
+
+/** Writes the site's search index: each part put back from the last build when its pages are unchanged, else indexed. */
+export async function indexSite({ siteDir, cacheFolder, htmlHashes, searchable, pagesPerPart }: SiteSearchOptions): Promise<SiteSearchResult> {
+  const parts = searchParts(searchable, pagesPerPart);
+  const version = indexerVersion();
+  const keys = parts.map((part) => searchPartKey(part, parts.length, htmlHashes, version));
+  // New files, never the old ones rewritten in place: the last index may be hard-linked into the cache.
+  await rm(path.join(siteDir, SEARCH_FOLDER), { recursive: true, force: true });
+  const total: SiteSearchResult = { fileCount: htmlHashes.size, pageCount: 0, parts: parts.length, partsReused: 0 };
+  const add = (result: SearchPartResult) => {
+    total.pageCount += result.pageCount;
+  };
+  const changed: SearchPart[] = [];
+  for (const part of parts) {
+    const reused = await reuseSearchPart(cacheFolder, part, keys[part.number]!, siteDir);
+    if (reused) {
+      add(reused);
+      total.partsReused++;
+    } else changed.push(part);
+  }
+  if (changed.length > 0) {
+    const indexer = new SearchIndexer(siteDir);
+    try {
+      for (const part of changed) {
+        const result = await indexer.index(part);
+        add(result);
+        await saveSearchPart(cacheFolder, part, keys[part.number]!, result, siteDir);
+      }
+    } finally {
+      await indexer.close();
+    }
+  }
+  await writePartsManifest(siteDir, parts);
+  await forgetOtherParts(cacheFolder, parts.length);
+  return total;
+}
+
+/** Drops saved parts a site of `count` parts no longer has (and what older builds saved there), so the cache does not grow. */
+async function forgetOtherParts(cacheFolder: string, count: number): Promise<void> {
+  const kept = new Set(Array.from({ length: count }, (_, number) => [`part-${number}`, `part-${number}.json`]).flat());
+  const entries = await readdir(cacheFolder).catch(() => [] as string[]);
+  await Promise.all(entries.filter((entry) => !kept.has(entry)).map((entry) => rm(path.join(cacheFolder, entry), { recursive: true, force: true })));
 }

@@ -53,7 +53,7 @@ export const BuildStatsSchema = z.object({
      */
     astroEarlyStart: z.enum(['released', 'stopped']).optional(),
     outputCheck: StepSchema.extend({ pages: z.number(), scanned: z.number(), reused: z.number() }).optional(),
-    searchIndex: StepSchema.extend({ pages: z.number(), htmlFiles: z.number(), reused: z.boolean() }).optional(),
+    searchIndex: StepSchema.extend({ pages: z.number(), htmlFiles: z.number(), reused: z.boolean(), parts: z.number(), partsReused: z.number() }).optional(),
   }),
 });
 

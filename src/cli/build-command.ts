@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildPaths, configFilePath, outDir } from '../config-file.ts';
+import { buildPaths, configFilePath, outDir, searchPartSize } from '../config-file.ts';
 import { forgetBuild, hashBuildInputs, hasBuildRecord, rememberBuild, unchangedBuild, type UnchangedBuildRecord } from '../build/unchanged-build.ts';
 import { runStep, startHeldStep, type HeldStep } from '../build/held-step.ts';
 import { setOldOutputAside } from '../build/old-output.ts';
@@ -61,7 +61,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     throw new UsageError('build takes no arguments; the content folder and base path come from rolebook.config.json (or ROLEBOOK_CONTENT, ROLEBOOK_BASE).');
   }
   const started = performance.now();
-  const config = buildPaths(io.cwd);
+  const config = { ...buildPaths(io.cwd), searchPartSize: searchPartSize() };
   const steps: StepStats = {};
   const stepReports = await mkdtemp(path.join(os.tmpdir(), 'rolebook-build-'));
   const finish = async (exitCode: number): Promise<number> => {
@@ -143,8 +143,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     err: io.err,
     cwd: io.cwd,
     stepReports,
-    // Without Astro's report (it always writes one), assume pages changed: the index is then only started early.
-    pagesRendered: !unchanged && (astro === undefined || astro.documentPagesRendered + astro.sitePagesRendered > 0),
+    searchPartSize: config.searchPartSize,
   });
   Object.assign(steps, finished.steps);
   await oldOutputRemoved();

@@ -1,11 +1,12 @@
 /**
  * `rolebook index [DIR]`: builds the Pagefind search index of a built site (default: the build's
- * output folder). `npm run build` runs it after `astro build` has exited, so the indexer and the
- * Astro process never hold their memory at the same time.
+ * output folder), whole. `rolebook build` writes its own index, reusing the last build's parts.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { outDir } from '../config-file.ts';
+import { filesBelow } from '../build/files-below.ts';
+import { outDir, searchPartSize } from '../config-file.ts';
+import { SEARCH_FOLDER } from '../site/search-layout.ts';
 import { buildSearchIndex } from '../site/search-index.ts';
 import { UsageError, type Io, type ParsedOptions } from './io.ts';
 
@@ -15,7 +16,8 @@ export async function runIndex({ positionals }: ParsedOptions, io: Io): Promise<
   if (!existsSync(path.join(siteDir, 'index.html'))) {
     throw new UsageError(`no built site in ${path.relative(io.cwd, siteDir) || siteDir} (run astro build first).`);
   }
-  const { pageCount, fileCount } = await buildSearchIndex(siteDir);
-  io.out(`Search index built: ${pageCount} pages indexed (of ${fileCount} HTML files).`);
+  const htmlFiles = filesBelow(siteDir).filter((file) => file.endsWith('.html') && !file.startsWith(`${SEARCH_FOLDER}/`));
+  const { pageCount, fileCount, parts } = await buildSearchIndex(siteDir, htmlFiles, searchPartSize());
+  io.out(`Search index built: ${pageCount} pages indexed (of ${fileCount} HTML files)${parts > 1 ? ` in ${parts} parts` : ''}.`);
   return 0;
 }

@@ -1,18 +1,35 @@
 /**
- * The one place Rolebook talks to Pagefind's Node API: index the built HTML, write the index
- * next to it, and fail loudly if Pagefind reports any error. The Pagefind service is always
- * closed, so a failed build does not leave its process running.
+ * The one place Rolebook talks to Pagefind's Node API: index the built HTML in parts (see
+ * src/site/search-layout.ts), write each part into the site, and fail loudly if Pagefind reports
+ * any error. The Pagefind service is always closed, so a failed build does not leave its process
+ * running.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { PARTS_MANIFEST, SEARCH_FOLDER, partFolder } from './search-layout.ts';
 
-export interface SearchIndexResult {
-  /** HTML files Pagefind read. */
-  fileCount: number;
-  /** Pages in the index: those with a data-pagefind-body (the others are skipped by design). */
+/**
+ * Pages a part holds on average. One part of 200 pages is indexed and written in ≈ 0.6 s (a
+ * 1,000-document site's 1,012 pages in one index: 2.5–3 s); each part costs the reader one more
+ * small file to load when search opens, and one more per word searched.
+ */
+export const PAGES_PER_PART = 200;
+/** Beyond this many parts a larger site gets larger parts, not more requests per search. */
+export const MAX_PARTS = 16;
+
+export interface SearchPart {
+  /** 0 is the first part, published with Pagefind's scripts. */
+  number: number;
+  /** Its searchable pages' HTML files: `/`-separated paths below the site folder, sorted. */
+  files: string[];
+}
+
+export interface SearchPartResult {
+  /** Pages in the part, as Pagefind counts them. */
   pageCount: number;
-  outputPath: string;
 }
 
 export class SearchIndexError extends Error {
@@ -26,7 +43,119 @@ function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new SearchIndexError(step, errors);
 }
 
-/** What the written index says it holds, summed over its languages. */
+/**
+ * Whether Pagefind would index a page: it has a `data-pagefind-body` (Pagefind skips the others once
+ * any page has one). Only these are handed to Pagefind, so a page outside search (the health page,
+ * the lists of documents, which change with every commit) changes no part. The attribute's name in
+ * a page's text makes a page a candidate Pagefind then skips, as it would have.
+ */
+export function isSearchable(html: Buffer): boolean {
+  return html.includes('data-pagefind-body');
+}
+
+/**
+ * The site's searchable pages in parts. A page's part follows from its path alone, so an edited page
+ * moves no other page, and a rebuild indexes again only the parts whose pages changed. The number
+ * of parts follows from the number of pages: a site that grows past a multiple of PAGES_PER_PART
+ * is indexed whole once, in one part more.
+ */
+export function searchParts(pages: readonly string[], pagesPerPart = PAGES_PER_PART): SearchPart[] {
+  if (pages.length === 0) throw new SearchIndexError('index the site', ['no page has searchable content (pages mark it with data-pagefind-body)']);
+  const count = Math.min(MAX_PARTS, Math.max(1, Math.ceil(pages.length / pagesPerPart)));
+  const parts: SearchPart[] = Array.from({ length: count }, (_, number) => ({ number, files: [] }));
+  for (const file of [...pages].sort()) parts[count === 1 ? 0 : partOf(file, count)]!.files.push(file);
+  return parts;
+}
+
+function partOf(file: string, count: number): number {
+  return createHash('sha1').update(file).digest().readUInt32BE(0) % count;
+}
+
+/** Where part `number` is written: an absolute folder below `siteDir`. */
+export function partOutputPath(siteDir: string, number: number): string {
+  return path.join(siteDir, SEARCH_FOLDER, partFolder(number));
+}
+
+/**
+ * Pagefind's options. The parts of a document's full text that its page also shows structured (the
+ * skills list, the Role Profile table: `data-structured`, set by the pipeline) are indexed once,
+ * in the structured part, whose headings a result can lead to; indexed twice they counted double
+ * for a role guide. One language for the whole site, so a page without lang never gets an index
+ * of its own.
+ */
+const INDEX_OPTIONS = { forceLanguage: 'en', excludeSelectors: ['[data-structured]'] };
+
+/** The files a merged part is read from; Pagefind's scripts, styles and WebAssembly come from the first. */
+const MERGED_PART_FILES = /^(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta|(index|fragment|filter)\/.*)$/;
+
+/**
+ * Indexes parts one after the other in one Pagefind service (one part at a time keeps its memory
+ * to a part's; side by side they took no less time). `close()` ends the service.
+ */
+export class SearchIndexer {
+  private readonly siteDir: string;
+
+  constructor(siteDir: string) {
+    this.siteDir = siteDir;
+  }
+
+  /** Writes the part into its folder, which must not exist (the last one may be hard-linked into the build cache). */
+  async index(part: SearchPart): Promise<SearchPartResult> {
+    if (part.files.length === 0) throw new SearchIndexError('index the site', [`search part ${part.number} has no page`]);
+    const created = await pagefind.createIndex(INDEX_OPTIONS);
+    check('create an index', created.errors);
+    const { index } = created;
+    if (!index) throw new SearchIndexError('create an index', ['no index was returned']);
+    try {
+      const added = await index.addDirectory({ path: this.siteDir, glob: globOf(part.files) });
+      check(`index the pages in ${this.siteDir}`, added.errors);
+      // A page the glob did not name would be missing from search without a word.
+      if (added.page_count !== part.files.length) {
+        throw new SearchIndexError('index the site', [`Pagefind read ${added.page_count} of the ${part.files.length} pages of search part ${part.number}`]);
+      }
+      const outputPath = partOutputPath(this.siteDir, part.number);
+      const written = await index.writeFiles({ outputPath });
+      check(`write the index to ${outputPath}`, written.errors);
+      if (part.number > 0) await keepMergedPartFiles(outputPath);
+      const pageCount = await indexedPageCount(outputPath);
+      if (pageCount === 0) {
+        throw new SearchIndexError('index the site', [`no page of search part ${part.number} has searchable content (pages mark it with data-pagefind-body)`]);
+      }
+      return { pageCount };
+    } finally {
+      await index.deleteIndex();
+    }
+  }
+
+  async close(): Promise<void> {
+    await pagefind.close();
+  }
+}
+
+/**
+ * A glob naming exactly these files. Document paths are lower-case letters, digits, `-`, `_` and `/`
+ * (src/model/schemas.ts); of the characters Pagefind's glob syntax (wax) gives a meaning, those
+ * that stand for themselves only escaped are escaped (`!` is refused escaped, and means itself
+ * outside `[…]`). The caller checks Pagefind read as many pages as the glob names.
+ */
+function globOf(files: readonly string[]): string {
+  const literal = (file: string) => {
+    if (file.includes('\\')) throw new SearchIndexError('index the site', [`a page's path has a backslash, which a glob cannot name: ${file}`]);
+    return file.replace(/[?*$:<>()[\]{},]/g, '\\$&');
+  };
+  return `{${files.map(literal).join(',')}}`;
+}
+
+async function keepMergedPartFiles(outputPath: string): Promise<void> {
+  const entries = await readdir(outputPath, { withFileTypes: true });
+  await Promise.all(
+    entries
+      .filter((entry) => !MERGED_PART_FILES.test(entry.isDirectory() ? `${entry.name}/` : entry.name))
+      .map((entry) => rm(path.join(outputPath, entry.name), { recursive: true, force: true })),
+  );
+}
+
+/** What a written part says it holds, summed over its languages. */
 async function indexedPageCount(outputPath: string): Promise<number> {
   const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
     languages?: Record<string, { page_count?: number }>;
@@ -34,71 +163,33 @@ async function indexedPageCount(outputPath: string): Promise<number> {
   return Object.values(entry.languages ?? {}).reduce((total, language) => total + (language.page_count ?? 0), 0);
 }
 
-/** An index under way: Pagefind is reading the pages; `write()` finishes it, `cancel()` drops it. */
-export interface SearchIndexing {
-  /** Writes the index next to the pages and closes Pagefind. */
-  write(): Promise<SearchIndexResult>;
-  /** Closes Pagefind without writing anything. */
-  cancel(): Promise<void>;
+/** Names the parts the search UI merges into the first (see src/site/search-layout.ts). */
+export async function writePartsManifest(siteDir: string, parts: readonly SearchPart[]): Promise<void> {
+  const merged = parts.filter((part) => part.number > 0).map((part) => partFolder(part.number));
+  await writeFile(path.join(siteDir, SEARCH_FOLDER, PARTS_MANIFEST), `${JSON.stringify({ parts: merged })}\n`);
 }
 
-/**
- * Starts Pagefind on the built pages in `siteDir` at once. The build starts it before it knows
- * whether the last index can be reused, so that hashing the pages overlaps Pagefind's reading of
- * them; what it decides is `write()` or `cancel()`, and either closes the Pagefind service.
- */
-export function startSearchIndex(siteDir: string): SearchIndexing {
-  let cancelled = false;
-  const added = addPages(siteDir, () => cancelled);
-  // Until write() or cancel() is called, a failure waits there to be reported.
-  added.catch(() => {});
-  return {
-    async write() {
-      try {
-        const { index, fileCount } = await added;
-        const outputPath = path.join(siteDir, 'pagefind');
-        // New files, never the old ones rewritten in place: the last index may be hard-linked into the
-        // build cache (src/build/search-cache.ts).
-        await rm(outputPath, { recursive: true, force: true });
-        const written = await index.writeFiles({ outputPath });
-        check(`write the index to ${outputPath}`, written.errors);
-        const pageCount = await indexedPageCount(outputPath);
-        if (pageCount === 0) {
-          throw new SearchIndexError('index the site', ['no page has searchable content (pages mark it with data-pagefind-body)']);
-        }
-        return { fileCount, pageCount, outputPath };
-      } finally {
-        await pagefind.close();
-      }
-    },
-    async cancel() {
-      cancelled = true;
-      // Closing answers Pagefind's pending request with an error, which `added` absorbs.
-      await pagefind.close();
-      await added.catch(() => {});
-    },
-  };
+export interface SearchIndexResult extends SearchPartResult {
+  /** The site's HTML files, searchable or not. */
+  fileCount: number;
+  parts: number;
 }
 
-async function addPages(siteDir: string, cancelled: () => boolean): Promise<{ index: pagefind.PagefindIndex; fileCount: number }> {
-  // One language for the whole site, so a page without lang never gets an index of its own.
-  // The parts of a document's full text that its page also shows structured (the skills list, the
-  // Role Profile table: `data-structured`, set by the pipeline) are indexed once, in the structured
-  // part, whose headings a result can lead to; indexed twice they counted double for a role guide.
-  const created = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: ['[data-structured]'] });
-  check('create an index', created.errors);
-  const { index } = created;
-  if (!index) throw new SearchIndexError('create an index', ['no index was returned']);
-  // A request after close() would start a new Pagefind service that nothing closes.
-  if (cancelled()) throw new SearchIndexError('index the site', ['cancelled']);
-
-  const added = await index.addDirectory({ path: siteDir });
-  check(`index the pages in ${siteDir}`, added.errors);
-  if (added.page_count === 0) throw new SearchIndexError('index the site', [`no HTML pages found in ${siteDir}`]);
-  return { index, fileCount: added.page_count };
-}
-
-/** Indexes the built pages in `siteDir` and writes the index next to them. */
-export function buildSearchIndex(siteDir: string): Promise<SearchIndexResult> {
-  return startSearchIndex(siteDir).write();
+/** Indexes every part of the site's `htmlFiles` (paths below `siteDir`), replacing any index there. */
+export async function buildSearchIndex(siteDir: string, htmlFiles: readonly string[], pagesPerPart?: number): Promise<SearchIndexResult> {
+  if (htmlFiles.length === 0) throw new SearchIndexError('index the site', [`no HTML pages found in ${siteDir}`]);
+  const parts = searchParts(
+    htmlFiles.filter((file) => isSearchable(readFileSync(path.join(siteDir, file)))),
+    pagesPerPart,
+  );
+  await rm(path.join(siteDir, SEARCH_FOLDER), { recursive: true, force: true });
+  const indexer = new SearchIndexer(siteDir);
+  const total: SearchIndexResult = { fileCount: htmlFiles.length, pageCount: 0, parts: parts.length };
+  try {
+    for (const part of parts) total.pageCount += (await indexer.index(part)).pageCount;
+  } finally {
+    await indexer.close();
+  }
+  await writePartsManifest(siteDir, parts);
+  return total;
 }

@@ -1,30 +1,30 @@
 /**
  * The site served under a base path (`/playbook/`, as on GitHub Pages for a project site): a
  * reader following links in Chromium never leaves the base, never hits a 404, and gets styles.
+ * Its search index is written in parts, as a large site's is (small parts for this small site),
+ * so search is tested merging them, under the base.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasBrowser, launchBrowser } from '../helpers/browser.ts';
-import { buildSite, serveStatic, siteContent, type StaticServer } from '../helpers/site.ts';
+import { BASE_PATH_BUILD, buildSite, serveStatic, type StaticServer } from '../helpers/site.ts';
 
-const BASE = '/playbook/';
+const BASE = BASE_PATH_BUILD.base;
 
 describe.skipIf(!hasBrowser)('a site built with base /playbook/', () => {
   let server: StaticServer;
   let browser: Browser;
   let page: Page;
+  let outDir: string;
   const failures: string[] = [];
 
   beforeAll(async () => {
-    const build = await buildSite({
-      contentDir: siteContent,
-      base: BASE,
-      // Vitest puts BASE_URL=/ into process.env, and Vite lets it override the configured base in
-      // the build it starts; pin it to the base under test.
-      env: { BASE_URL: BASE },
-    });
+    const build = await buildSite(BASE_PATH_BUILD);
     if (build.exitCode !== 0) throw new Error(`build failed:\n${build.output}`);
+    outDir = build.outDir;
     server = await serveStatic(build.outDir, BASE);
     browser = await launchBrowser();
     page = await browser.newPage();
@@ -100,6 +100,38 @@ describe.skipIf(!hasBrowser)('a site built with base /playbook/', () => {
     expect(await dialog.locator('form[role=search]').evaluate((form) => new URL((form as HTMLFormElement).action).pathname)).toBe(`${BASE}search/`);
     expect(failures, failures.join('\n')).toEqual([]);
   });
+
+  it('searches every part of the index: results come from several, each merged part loads only its index', async () => {
+    const folder = path.join(outDir, 'pagefind');
+    const { parts } = JSON.parse(readFileSync(path.join(folder, 'rolebook-parts.json'), 'utf8')) as { parts: string[] };
+    expect(parts.length).toBeGreaterThan(2);
+    // Which part holds each page, read from the parts' own fragments.
+    const partOf = new Map<string, string>();
+    for (const part of ['', ...parts]) for (const url of fragmentUrls(path.join(folder, part))) partOf.set(url, part || 'first');
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+
+    await page.goto(`${server.url}search/?q=team`);
+    const results = page.locator('main .search-result-title');
+    await expect.poll(() => results.count(), { timeout: 20_000 }).toBeGreaterThan(3);
+    const hrefs = await results.evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    const found = hrefs.map((href) => partOf.get(`/${href.slice(BASE.length)}`));
+    expect(found, hrefs.join(' ')).not.toContain(undefined);
+    expect(new Set(found).size, hrefs.join(' ')).toBeGreaterThan(1);
+    // Pagefind's scripts and WebAssembly come once, from the first part.
+    for (const part of parts) {
+      expect(requested.filter((url) => url.startsWith(`${BASE}pagefind/${part}`) && url.endsWith('.pf_meta')), part).toHaveLength(1);
+    }
+    expect(requested.filter((url) => /\/wasm\.\w+\.pagefind$/.test(url))).toEqual([`${BASE}pagefind/wasm.en.pagefind`]);
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+
+  /** The page URLs of a Pagefind index folder's fragments (gzip, after Pagefind's signature). */
+  function fragmentUrls(folder: string): string[] {
+    return readdirSync(path.join(folder, 'fragment')).map(
+      (file) => (JSON.parse(gunzipSync(readFileSync(path.join(folder, 'fragment', file))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string }).url,
+    );
+  }
 
   it('follows links a reader clicks: home → role guide → guide for content owners → content health → playbook', async () => {
     await page.goto(server.url);

@@ -46,6 +46,9 @@ function runBuildInto(folder: string): ReturnType<typeof run> {
     ROLEBOOK_OUT_DIR: path.join(folder, 'dist'),
     ROLEBOOK_CACHE_DIR: path.join(folder, 'cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
+    // The search index in parts, as a large site's is (src/site/search-index.ts): a rebuild indexes
+    // again only the parts whose pages changed, and still equals a clean build.
+    ROLEBOOK_SEARCH_PART_SIZE: '8',
     // Each build from a different "shell": the environment a build starts from (here `_`, the
     // shell's last command) must not change Astro's key for the pages, or nothing is reused.
     _: `/usr/bin/rolebook-build-${++builds}`,
@@ -209,6 +212,8 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     expect(astroStep(stats).reused).toBe(astroStep(first.stats).pages);
     expect(stats.steps.outputCheck?.scanned).toBe(0);
     expect(stats.steps.searchIndex?.reused).toBe(true);
+    expect(first.stats.steps.searchIndex?.parts).toBeGreaterThan(2);
+    expect(stats.steps.searchIndex?.partsReused).toBe(first.stats.steps.searchIndex?.parts);
   });
 
   it('runs Astro again when a file of the output folder was removed since the last build', async () => {
@@ -226,7 +231,8 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     expect(stats.steps.astroEarlyStart).toBe('released');
     // A sentence in the body shows on no index, matrix or list: all the site's keyed pages are reused.
     expect(astroStep(stats).reused).toBe(DOCUMENTS - 1 + roleCount() + KEYED_SITE_FILES.length);
-    expect(stats.steps.searchIndex?.reused).toBe(false);
+    // Only the changed page's part of the search index is indexed again.
+    expect(stats.steps.searchIndex).toMatchObject({ reused: false, partsReused: stats.steps.searchIndex!.parts - 1 });
     expect(page(first.dist, 'roles/role-0003')).toContain('A sentence added in the rebuild test.');
   });
 

@@ -9,7 +9,7 @@ import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULE_IDS, RULES } from '../../src/model/rules.ts';
 import { RolebookDocumentSchema } from '../../src/model/schemas.ts';
-import { buildSite, projectRoot, run, siteContent, type BuildResult } from '../helpers/site.ts';
+import { BASE_PATH_BUILD, buildSite, projectRoot, run, siteContent, type BuildResult } from '../helpers/site.ts';
 import { gzippedSize, staticClosure } from '../helpers/bundle.ts';
 
 type Element = DefaultTreeAdapterMap['element'];
@@ -594,7 +594,7 @@ describe('a site built under a base path', () => {
   let based: BuildResult;
 
   beforeAll(async () => {
-    based = await buildSite({ base: '/playbook/', env: { BASE_URL: '/playbook/' } });
+    based = await buildSite(BASE_PATH_BUILD);
     if (based.exitCode !== 0) throw new Error(`the build failed:\n${based.output}`);
   });
 

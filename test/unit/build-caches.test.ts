@@ -1,6 +1,6 @@
 /**
  * The caches of the build's last step (src/build): per-page results reused only for the same bytes
- * and the same code, and a search index reused only when every HTML file is what it was.
+ * and the same code, and a search index part reused only when each of its pages is what it was.
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -8,8 +8,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PageResults } from '../../src/build/page-results.ts';
 import { filesBelow } from '../../src/build/files-below.ts';
-import { reuseSearchIndex, saveSearchIndex, searchIndexKey } from '../../src/build/search-cache.ts';
-import { buildSearchIndex, startSearchIndex } from '../../src/site/search-index.ts';
+import { indexSite, reuseSearchPart, searchPartKey } from '../../src/build/search-cache.ts';
+import { buildSearchIndex, isSearchable, SearchIndexer, MAX_PARTS, PAGES_PER_PART, searchParts, type SearchPart } from '../../src/site/search-index.ts';
 import { BuildStatsSchema, readBuildStats, writeBuildStats, type BuildStats } from '../../src/build/stats.ts';
 import { cacheRoot, CACHE_FOLDERS, DEFAULT_CACHE_DIR, hashBytes } from '../../src/content/cache.ts';
 
@@ -55,8 +55,11 @@ describe('per-page results', () => {
   });
 });
 
-describe('search index reuse', () => {
-  function site(pages: Record<string, string>): { dir: string; hashes: Map<string, string> } {
+describe('search index in parts', () => {
+  const page = (text: string) =>
+    `<!doctype html><html lang="en"><head><title>${text}</title></head><body><main data-pagefind-body><h1>${text}</h1><p>${text} words</p></main></body></html>`;
+
+  function site(pages: Record<string, string>): { dir: string; hashes: Map<string, string>; searchable: string[] } {
     const dir = mkdtempSync(path.join(root, 'site-'));
     const hashes = new Map<string, string>();
     for (const [file, html] of Object.entries(pages)) {
@@ -64,68 +67,137 @@ describe('search index reuse', () => {
       writeFileSync(path.join(dir, file), html);
       hashes.set(file, hashBytes(html));
     }
-    return { dir, hashes };
+    const searchable = Object.keys(pages).filter((file) => isSearchable(Buffer.from(pages[file]!)));
+    return { dir, hashes, searchable };
   }
 
-  function fakeIndex(dir: string): void {
-    mkdirSync(path.join(dir, 'pagefind/fragment'), { recursive: true });
-    writeFileSync(path.join(dir, 'pagefind/pagefind-entry.json'), '{"languages":{"en":{"page_count":2}}}');
-    writeFileSync(path.join(dir, 'pagefind/fragment/en_1.pf_fragment'), 'fragment');
+  /** Twelve role pages and a home page that search leaves out. */
+  const twelve = (edited?: string): Record<string, string> => ({
+    'index.html': '<!doctype html><html lang="en"><body><p>home</p></body></html>',
+    ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`roles/r${i}/index.html`, page(`r${i}${`roles/r${i}/index.html` === edited ? ' edited' : ''}`)])),
+  });
+
+  it('puts every searchable page in exactly one part, chosen by its path alone', () => {
+    const pages = Array.from({ length: 40 }, (_, i) => `roles/r${i}/index.html`);
+    const parts = searchParts(pages, 10);
+    expect(parts.map((part) => part.number)).toEqual([0, 1, 2, 3]);
+    expect(parts.flatMap((part) => part.files).sort()).toEqual([...pages].sort());
+    for (const part of parts) expect(part.files).toEqual([...part.files].sort());
+    // One page more or less (the same number of parts) moves no other page.
+    const partOf = (all: SearchPart[], file: string) => all.find((part) => part.files.includes(file))!.number;
+    const fewer = searchParts(pages.slice(1), 10);
+    for (const file of pages.slice(1)) expect(partOf(fewer, file), file).toBe(partOf(parts, file));
+    // Small sites have one part; large ones no more than MAX_PARTS.
+    expect(searchParts(pages, PAGES_PER_PART)).toHaveLength(1);
+    expect(searchParts(Array.from({ length: 100 }, (_, i) => `p${i}/index.html`), 1)).toHaveLength(MAX_PARTS);
+    expect(() => searchParts([], 10)).toThrow(/no page has searchable content/);
+  });
+
+  it('writes each part with Pagefind and names the merged ones in the manifest; only the first has the scripts', async () => {
+    const built = site(twelve());
+    const result = await buildSearchIndex(built.dir, [...built.hashes.keys()], 4);
+    expect(result).toEqual({ fileCount: 13, pageCount: 12, parts: 3 });
+    const folder = path.join(built.dir, 'pagefind');
+    expect(JSON.parse(readFileSync(path.join(folder, 'rolebook-parts.json'), 'utf8'))).toEqual({ parts: ['part-1/', 'part-2/'] });
+    expect(existsSync(path.join(folder, 'pagefind.js'))).toBe(true);
+    const partFiles = filesBelow(path.join(folder, 'part-1'));
+    expect(partFiles).toContain('pagefind-entry.json');
+    expect(partFiles.some((file) => file.startsWith('fragment/'))).toBe(true);
+    expect(partFiles.filter((file) => /\.(js|css)$|^wasm\./.test(file))).toEqual([]);
+    const indexed = ['', 'part-1', 'part-2'].map((part) => JSON.parse(readFileSync(path.join(folder, part, 'pagefind-entry.json'), 'utf8')).languages.en.page_count as number);
+    expect(indexed.reduce((a, b) => a + b)).toBe(12);
+    expect(Math.min(...indexed)).toBeGreaterThan(0);
+    await expect.poll(pagefindChildren, { timeout: 5_000 }).toEqual([]);
+  });
+
+  it('indexes again only the part whose page changed, and the result equals an index built whole', async () => {
+    const cache = path.join(root, 'search');
+    const first = site(twelve());
+    const index = (built: ReturnType<typeof site>) => indexSite({ siteDir: built.dir, cacheFolder: cache, htmlHashes: built.hashes, searchable: built.searchable, pagesPerPart: 4 });
+    expect(await index(first)).toMatchObject({ parts: 3, partsReused: 0, pageCount: 12 });
+    expect(await index(site(twelve()))).toMatchObject({ parts: 3, partsReused: 3, pageCount: 12 });
+
+    const edited = site(twelve('roles/r5/index.html'));
+    expect(await index(edited)).toMatchObject({ parts: 3, partsReused: 2, pageCount: 12 });
+    const whole = site(twelve('roles/r5/index.html'));
+    await buildSearchIndex(whole.dir, [...whole.hashes.keys()], 4);
+    expect(differences(path.join(edited.dir, 'pagefind'), path.join(whole.dir, 'pagefind'))).toEqual([]);
+
+    // The home page is not searchable: changing it changes no part.
+    const home = site({ ...twelve('roles/r5/index.html'), 'index.html': '<p>home, edited</p>' });
+    expect(await index(home)).toMatchObject({ partsReused: 3 });
+    // A part is never a copy of the old one's files rewritten in place: the saved copy stays whole.
+    expect(await index(site(twelve()))).toMatchObject({ partsReused: 2 });
+    expect(await index(site(twelve('roles/r5/index.html')))).toMatchObject({ partsReused: 2 });
+    expect(differences(path.join(edited.dir, 'pagefind'), path.join(whole.dir, 'pagefind'))).toEqual([]);
+  });
+
+  it('does not put back a part with a file missing, cut short, grown or added since it was saved, or without its key file', async () => {
+    const cache = path.join(root, 'search');
+    const built = site(twelve());
+    const parts = searchParts(built.searchable, 4);
+    const index = () => indexSite({ siteDir: built.dir, cacheFolder: cache, htmlHashes: built.hashes, searchable: built.searchable, pagesPerPart: 4 });
+    await index();
+    const saved = path.join(cache, 'part-1');
+    const fragment = filesBelow(saved).find((file) => file.startsWith('fragment/'))!;
+    const damages: [string, () => void][] = [
+      ['missing', () => rmSync(path.join(saved, fragment))],
+      ['cut short', () => writeFileSync(path.join(saved, fragment), 'frag')],
+      // The published folder's files are the saved ones' hard links: a tool appending to one grows both.
+      ['grown', () => appendFileSync(path.join(built.dir, 'pagefind/part-1', fragment), ' and more')],
+      ['added', () => writeFileSync(path.join(saved, 'fragment/en_stray.pf_fragment'), 'stray')],
+      ['without its key file', () => rmSync(path.join(cache, 'part-1.json'))],
+    ];
+    for (const [damage, apply] of damages) {
+      apply();
+      const key = searchPartKey(parts[1]!, parts.length, built.hashes);
+      expect(await reuseSearchPart(cache, parts[1]!, key, mkdtempSync(path.join(root, 'out-'))), damage).toBeUndefined();
+      // The next build indexes that part again, and saves it whole.
+      expect(await index(), damage).toMatchObject({ partsReused: 2 });
+      expect(await index(), damage).toMatchObject({ partsReused: 3 });
+    }
+  });
+
+  it('forgets the saved parts a smaller site no longer has', async () => {
+    const cache = path.join(root, 'search');
+    const built = site(twelve());
+    await indexSite({ siteDir: built.dir, cacheFolder: cache, htmlHashes: built.hashes, searchable: built.searchable, pagesPerPart: 4 });
+    expect(readdirSync(cache).sort()).toEqual(['part-0', 'part-0.json', 'part-1', 'part-1.json', 'part-2', 'part-2.json']);
+    await indexSite({ siteDir: built.dir, cacheFolder: cache, htmlHashes: built.hashes, searchable: built.searchable, pagesPerPart: 6 });
+    expect(readdirSync(cache).sort()).toEqual(['part-0', 'part-0.json', 'part-1', 'part-1.json']);
+  });
+
+  it('stops with Pagefind closed when a page cannot be read, and the next index is written whole', async () => {
+    const built = site(twelve());
+    await expect(buildSearchIndex(built.dir, [...built.hashes.keys(), 'roles/gone/index.html'], 4)).rejects.toThrow();
+    await expect.poll(pagefindChildren, { timeout: 5_000 }).toEqual([]);
+    expect(await buildSearchIndex(built.dir, [...built.hashes.keys()], 4)).toMatchObject({ pageCount: 12 });
+    await expect.poll(pagefindChildren, { timeout: 5_000 }).toEqual([]);
+  });
+
+  it('names each page of a part exactly, whatever characters its path has, and stops when Pagefind reads fewer', async () => {
+    const odd = ['roles/a,b/index.html', 'roles/{c}/index.html', 'roles/(d)[e]/index.html', 'roles/f*?/index.html', 'roles/g!$:<h>/index.html'];
+    const built = site({ ...Object.fromEntries(odd.map((file) => [file, page(file)])), 'roles/f1/index.html': page('f1') });
+    const indexer = new SearchIndexer(built.dir);
+    try {
+      expect(await indexer.index({ number: 0, files: odd })).toEqual({ pageCount: odd.length });
+      await expect(indexer.index({ number: 1, files: ['roles/f1/index.html', 'roles/gone/index.html'] })).rejects.toThrow(/Pagefind read 1 of the 2 pages of search part 1/);
+    } finally {
+      await indexer.close();
+    }
+  });
+
+  /** Files only in one folder, or with different bytes. */
+  function differences(a: string, b: string): string[] {
+    const filesA = filesBelow(a);
+    const filesB = filesBelow(b);
+    const found = filesA.filter((file) => !filesB.includes(file)).map((file) => `only in ${a}: ${file}`);
+    found.push(...filesB.filter((file) => !filesA.includes(file)).map((file) => `only in ${b}: ${file}`));
+    for (const file of filesA.filter((file) => filesB.includes(file))) {
+      if (!readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file)))) found.push(`differs: ${file}`);
+    }
+    return found;
   }
-
-  it('puts the last index back only when every HTML file is unchanged', async () => {
-    const cache = path.join(root, 'search');
-    const before = site({ 'index.html': '<p>home</p>', 'roles/a/index.html': '<p>a</p>' });
-    fakeIndex(before.dir);
-    const key = searchIndexKey(before.hashes);
-    await saveSearchIndex(cache, key, { fileCount: 2, pageCount: 2, outputPath: path.join(before.dir, 'pagefind') });
-
-    const same = site({ 'index.html': '<p>home</p>', 'roles/a/index.html': '<p>a</p>' });
-    const reused = await reuseSearchIndex(cache, searchIndexKey(same.hashes), same.dir);
-    expect(reused).toMatchObject({ fileCount: 2, pageCount: 2 });
-    expect(readFileSync(path.join(same.dir, 'pagefind/fragment/en_1.pf_fragment'), 'utf8')).toBe('fragment');
-    expect(readFileSync(path.join(same.dir, 'pagefind/pagefind-entry.json'), 'utf8')).toContain('"page_count":2');
-
-    const edited = site({ 'index.html': '<p>home</p>', 'roles/a/index.html': '<p>a, edited</p>' });
-    expect(await reuseSearchIndex(cache, searchIndexKey(edited.hashes), edited.dir)).toBeUndefined();
-    const renamed = site({ 'index.html': '<p>home</p>', 'roles/b/index.html': '<p>a</p>' });
-    expect(searchIndexKey(renamed.hashes)).not.toBe(key);
-  });
-
-  it('keeps the saved index whole when a new one is written over the output it was linked into', async () => {
-    const cache = path.join(root, 'search');
-    const page = (text: string) => `<!doctype html><html lang="en"><head><title>A</title></head><body><main data-pagefind-body><h1>A</h1><p>${text}</p></main></body></html>`;
-    const built = site({ 'index.html': page('first words') });
-    const key = searchIndexKey(built.hashes);
-    await saveSearchIndex(cache, key, await buildSearchIndex(built.dir));
-    const saved = new Map(filesBelow(path.join(cache, 'pagefind')).map((file) => [file, readFileSync(path.join(cache, 'pagefind', file))]));
-    expect(saved.has('pagefind-entry.json')).toBe(true);
-
-    // The page changes and the index is written again into the same output folder.
-    writeFileSync(path.join(built.dir, 'index.html'), page('other words entirely'));
-    await buildSearchIndex(built.dir);
-    const entry = readFileSync(path.join(built.dir, 'pagefind/pagefind-entry.json'));
-    expect(entry.equals(saved.get('pagefind-entry.json')!)).toBe(false);
-    for (const [file, bytes] of saved) expect(readFileSync(path.join(cache, 'pagefind', file)).equals(bytes), file).toBe(true);
-    expect(await reuseSearchIndex(cache, key, built.dir)).toMatchObject({ pageCount: 1 });
-    expect(readFileSync(path.join(built.dir, 'pagefind/pagefind-entry.json')).equals(saved.get('pagefind-entry.json')!)).toBe(true);
-  });
-
-  it('writes nothing for an index started and then dropped, and leaves no Pagefind process behind', async () => {
-    const page = `<!doctype html><html lang="en"><head><title>A</title></head><body><main data-pagefind-body><h1>A</h1><p>words</p></main></body></html>`;
-    const built = site({ 'index.html': page, 'roles/a/index.html': page });
-    // Dropped at once (Pagefind still starting) and once it has had time to read the pages.
-    await startSearchIndex(built.dir).cancel();
-    const later = startSearchIndex(built.dir);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await later.cancel();
-    expect(existsSync(path.join(built.dir, 'pagefind'))).toBe(false);
-    await expect.poll(pagefindChildren, { timeout: 5_000 }).toEqual([]);
-    // The next index starts its own Pagefind and is written whole.
-    expect(await buildSearchIndex(built.dir)).toMatchObject({ fileCount: 2, pageCount: 2 });
-    expect(existsSync(path.join(built.dir, 'pagefind/pagefind-entry.json'))).toBe(true);
-    await expect.poll(pagefindChildren, { timeout: 5_000 }).toEqual([]);
-  });
 
   /** Pagefind processes this test process started that are still running. */
   function pagefindChildren(): string[] {
@@ -140,46 +212,6 @@ describe('search index reuse', () => {
       }
     });
   }
-
-  /** A one-page site whose stand-in index is saved in the search cache; `save` saves it again. */
-  async function savedIndex() {
-    const cache = path.join(root, 'search');
-    const built = site({ 'index.html': '<p>home</p>' });
-    fakeIndex(built.dir);
-    const key = searchIndexKey(built.hashes);
-    const save = () => saveSearchIndex(cache, key, { fileCount: 1, pageCount: 2, outputPath: path.join(built.dir, 'pagefind') });
-    await save();
-    return { cache, built, key, save };
-  }
-
-  it('does not put back an index with a file missing, cut short, grown or added since it was saved', async () => {
-    const { cache, built, key, save } = await savedIndex();
-    const fragment = path.join(cache, 'pagefind/fragment/en_1.pf_fragment');
-    const reuse = () => reuseSearchIndex(cache, key, site({ 'index.html': '<p>home</p>' }).dir);
-    expect(await reuse()).toBeDefined();
-
-    const damages: [string, () => void][] = [
-      ['missing', () => rmSync(fragment)],
-      ['cut short', () => writeFileSync(fragment, 'frag')],
-      // The published folder's files are the saved ones' hard links: a tool appending to one grows both.
-      ['grown', () => appendFileSync(path.join(built.dir, 'pagefind/fragment/en_1.pf_fragment'), ' and more')],
-      ['added', () => writeFileSync(path.join(cache, 'pagefind/fragment/en_2.pf_fragment'), 'stray')],
-    ];
-    for (const [damage, apply] of damages) {
-      await save();
-      apply();
-      expect(await reuse(), damage).toBeUndefined();
-      // The output folder the damaged copy was linked from is made again for the next round.
-      rmSync(path.join(built.dir, 'pagefind'), { recursive: true, force: true });
-      fakeIndex(built.dir);
-    }
-  });
-
-  it('never takes a copy without its key file for a whole one', async () => {
-    const { cache, built, key } = await savedIndex();
-    rmSync(path.join(cache, 'key.json'));
-    expect(await reuseSearchIndex(cache, key, built.dir)).toBeUndefined();
-  });
 });
 
 describe('the cache folder and the stats file', () => {

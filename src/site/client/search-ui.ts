@@ -5,6 +5,7 @@
  * the index (the search page renders its own at build time).
  */
 import { SEARCH_FILTERS, sortFilterValues } from '../search-filters.ts';
+import { PART_FOLDER_PATTERN, PARTS_MANIFEST, SEARCH_FOLDER } from '../search-layout.ts';
 
 interface PagefindSubResult {
   title: string;
@@ -24,6 +25,7 @@ interface PagefindSearch {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(indexPath: string, options: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   debouncedSearch(
     term: string | null,
@@ -38,13 +40,28 @@ let pagefindPromise: Promise<Pagefind> | undefined;
 
 function loadPagefind(base: string): Promise<Pagefind> {
   pagefindPromise ??= (async () => {
-    const url = `${base}pagefind/pagefind.js`;
-    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pagefind.options({ baseUrl: base, excerptLength: 24 });
+    const folder = `${base}${SEARCH_FOLDER}/`;
+    const parts = partsOf(folder);
+    const pagefind = (await import(/* @vite-ignore */ `${folder}pagefind.js`)) as Pagefind;
+    const options = { baseUrl: base, excerptLength: 24 };
+    await pagefind.options(options);
     await pagefind.init();
+    // A large site's index comes in parts (src/site/search-layout.ts): one search over all of them.
+    await Promise.all((await parts).map((part) => pagefind.mergeIndex(`${folder}${part}`, options)));
     return pagefind;
   })();
   return pagefindPromise;
+}
+
+/** The index's other parts, from its manifest; none when it is missing or names anything but a part folder. */
+async function partsOf(folder: string): Promise<string[]> {
+  try {
+    const response = await fetch(`${folder}${PARTS_MANIFEST}`);
+    const manifest = response.ok ? ((await response.json()) as { parts?: unknown }) : {};
+    return Array.isArray(manifest.parts) ? manifest.parts.filter((part): part is string => typeof part === 'string' && PART_FOLDER_PATTERN.test(part)) : [];
+  } catch {
+    return [];
+  }
 }
 
 export function mountSearch(panel: HTMLElement): void {
