@@ -1,6 +1,6 @@
 /** The `rolebook` command: output formats and exit codes, in-process and through the real bin. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -97,6 +97,27 @@ describe('rolebook index', () => {
     const { code, stderr } = await run(['index', 'test/unit/fixtures']);
     expect(code).toBe(2);
     expect(stderr).toBe('rolebook index: no built site in test/unit/fixtures (run astro build first).');
+  });
+
+  it('indexes a built site in parts of ROLEBOOK_SEARCH_PART_SIZE pages, and refuses a size that is not a number of pages', async () => {
+    const site = mkdtempSync(path.join(os.tmpdir(), 'rolebook-index-'));
+    const page = (title: string) => `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1></main></body></html>`;
+    writeFileSync(path.join(site, 'index.html'), '<!doctype html><html lang="en"><body>home</body></html>');
+    for (const name of ['a', 'b', 'c', 'd', 'e', 'f']) writeFileSync(path.join(site, `${name}.html`), page(name));
+    try {
+      process.env.ROLEBOOK_SEARCH_PART_SIZE = '2';
+      const { code, stdout } = await run(['index', site]);
+      expect(code).toBe(0);
+      expect(stdout).toBe('Search index built: 6 pages indexed (of 7 HTML files) in 3 parts.');
+      expect(JSON.parse(readFileSync(path.join(site, 'pagefind/rolebook-parts.json'), 'utf8'))).toEqual({ parts: ['part-1/', 'part-2/'] });
+      process.env.ROLEBOOK_SEARCH_PART_SIZE = 'many';
+      const refused = await run(['index', site]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('ROLEBOOK_SEARCH_PART_SIZE must be a whole number of pages above 0, not "many".');
+    } finally {
+      delete process.env.ROLEBOOK_SEARCH_PART_SIZE;
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 });
 

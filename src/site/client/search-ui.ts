@@ -42,7 +42,9 @@ function loadPagefind(base: string): Promise<Pagefind> {
   pagefindPromise ??= (async () => {
     const folder = `${base}${SEARCH_FOLDER}/`;
     const parts = partsOf(folder);
-    const pagefind = (await import(/* @vite-ignore */ `${folder}pagefind.js`)) as Pagefind;
+    // A plain variable: a template literal here would make Vite wrap the import in its preload helper.
+    const script = `${folder}pagefind.js`;
+    const pagefind = (await import(/* @vite-ignore */ script)) as Pagefind;
     const options = { baseUrl: base, excerptLength: 24 };
     await pagefind.options(options);
     await pagefind.init();
