@@ -17,7 +17,7 @@ import type { Problem } from '../model/schemas.ts';
 import { filesBelow } from './files-below.ts';
 import { LINK_SOURCES_STEP, LinkSourcesReportSchema, type LinkSource } from './link-sources.ts';
 import { isSearchable } from '../site/search-index.ts';
-import { indexSite } from './search-cache.ts';
+import { startSiteSearch } from './search-cache.ts';
 import { readStepReport, type StepStats } from './stats.ts';
 
 export interface FinishOptions {
@@ -45,12 +45,12 @@ export async function finishBuild(options: FinishOptions): Promise<FinishResult>
   // Listed and hashed once, for the search index's parts and the output check.
   const files = filesBelow(options.outDir);
   const { htmlHashes, searchable } = hashHtmlFiles(options.outDir, files);
-  // Pagefind, the longer of this step's two jobs, starts first; this thread then steps back, so
+  // Pagefind, the longer of this step's two jobs, is set reading before the output check starts
+  // (whose work on this thread would hold up its requests); this thread then steps back, so
   // Pagefind gets the CPU first and the output check fills in.
-  const indexing = indexSite({ siteDir: options.outDir, cacheFolder: path.join(cache, CACHE_FOLDERS.search), htmlHashes, searchable, pagesPerPart: options.searchPartSize }).then((result) => ({
-    result,
-    ms: Math.round(performance.now() - started),
-  }));
+  const starting = startSiteSearch({ siteDir: options.outDir, cacheFolder: path.join(cache, CACHE_FOLDERS.search), htmlHashes, searchable, pagesPerPart: options.searchPartSize });
+  await starting.catch(() => {});
+  const indexing = starting.then((search) => search.finished).then((result) => ({ result, ms: Math.round(performance.now() - started) }));
   yieldCpu();
   const [indexed, verified] = await Promise.allSettled([indexing, timed(verifyOutput(options, path.join(cache, CACHE_FOLDERS.outputCheck), files, htmlHashes))]);
   let exitCode = 0;

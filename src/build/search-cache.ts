@@ -106,40 +106,67 @@ export interface SiteSearchOptions {
   pagesPerPart?: number;
 }
 
-/** Writes the site's search index: each part put back from the last build when its pages are unchanged, else indexed. */
-export async function indexSite({ siteDir, cacheFolder, htmlHashes, searchable, pagesPerPart }: SiteSearchOptions): Promise<SiteSearchResult> {
+/** A search index under way: the unchanged parts are back in the site, Pagefind is reading the others. */
+export interface SiteSearchRun {
+  /** Writes the parts Pagefind is reading, saves them for the next build, and closes Pagefind. */
+  finished: Promise<SiteSearchResult>;
+}
+
+/**
+ * Starts the site's search index: each part put back from the last build when its pages are
+ * unchanged, and Pagefind set reading every other part at once (they queue in its process, so it
+ * is never idle waiting for this thread).
+ */
+export async function startSiteSearch({ siteDir, cacheFolder, htmlHashes, searchable, pagesPerPart }: SiteSearchOptions): Promise<SiteSearchRun> {
   const parts = searchParts(searchable, pagesPerPart);
   const version = indexerVersion();
   const keys = parts.map((part) => searchPartKey(part, parts.length, htmlHashes, version));
   // New files, never the old ones rewritten in place: the last index may be hard-linked into the cache.
   await rm(path.join(siteDir, SEARCH_FOLDER), { recursive: true, force: true });
   const total: SiteSearchResult = { fileCount: htmlHashes.size, pageCount: 0, parts: parts.length, partsReused: 0 };
-  const add = (result: SearchPartResult) => {
-    total.pageCount += result.pageCount;
-  };
   const changed: SearchPart[] = [];
   for (const part of parts) {
     const reused = await reuseSearchPart(cacheFolder, part, keys[part.number]!, siteDir);
     if (reused) {
-      add(reused);
+      total.pageCount += reused.pageCount;
       total.partsReused++;
     } else changed.push(part);
   }
-  if (changed.length > 0) {
-    const indexer = new SearchIndexer(siteDir);
-    try {
-      for (const part of changed) {
-        const result = await indexer.index(part);
-        add(result);
-        await saveSearchPart(cacheFolder, part, keys[part.number]!, result, siteDir);
-      }
-    } finally {
-      await indexer.close();
-    }
+  const indexer = changed.length > 0 ? new SearchIndexer(siteDir) : undefined;
+  const writers: (() => Promise<SearchPartResult>)[] = [];
+  try {
+    for (const part of changed) writers.push(await indexer!.start(part));
+  } catch (error) {
+    await indexer?.close();
+    throw error;
   }
-  await writePartsManifest(siteDir, parts);
-  await forgetOtherParts(cacheFolder, parts.length);
-  return total;
+  const finished = (async () => {
+    // Every part settles before Pagefind is closed, failed or not: a request made after close()
+    // (a part still being written) would start a Pagefind service that nothing closes.
+    const written = await Promise.allSettled(
+      changed.map(async (part, i) => {
+        const result = await writers[i]!();
+        await saveSearchPart(cacheFolder, part, keys[part.number]!, result, siteDir);
+        return result;
+      }),
+    );
+    await indexer?.close();
+    for (const result of written) {
+      if (result.status === 'rejected') throw result.reason;
+      total.pageCount += result.value.pageCount;
+    }
+    await writePartsManifest(siteDir, parts);
+    await forgetOtherParts(cacheFolder, parts.length);
+    return total;
+  })();
+  // Until the caller awaits it, a failure waits there to be reported.
+  finished.catch(() => {});
+  return { finished };
+}
+
+/** Writes the site's search index: each part put back from the last build when its pages are unchanged, else indexed. */
+export async function indexSite(options: SiteSearchOptions): Promise<SiteSearchResult> {
+  return (await startSiteSearch(options)).finished;
 }
 
 /** Drops saved parts a site of `count` parts no longer has (and what older builds saved there), so the cache does not grow. */

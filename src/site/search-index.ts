@@ -89,8 +89,10 @@ const INDEX_OPTIONS = { forceLanguage: 'en', excludeSelectors: ['[data-structure
 const MERGED_PART_FILES = /^(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta|(index|fragment|filter)\/.*)$/;
 
 /**
- * Indexes parts one after the other in one Pagefind service (one part at a time keeps its memory
- * to a part's; side by side they took no less time). `close()` ends the service.
+ * Indexes parts in one Pagefind service. `start` returns once Pagefind is reading the part's pages
+ * (in its own process), so several parts queue there while this thread does other work (the output
+ * check): a part whose next request waited for a busy thread would leave Pagefind idle. `close()`
+ * ends the service.
  */
 export class SearchIndexer {
   private readonly siteDir: string;
@@ -99,32 +101,42 @@ export class SearchIndexer {
     this.siteDir = siteDir;
   }
 
-  /** Writes the part into its folder, which must not exist (the last one may be hard-linked into the build cache). */
+  /** Indexes the part and writes it into its folder, which must not exist (the last one may be hard-linked into the build cache). */
   async index(part: SearchPart): Promise<SearchPartResult> {
+    return (await this.start(part))();
+  }
+
+  /** Has Pagefind read the part's pages; the function returned writes the part once they are read. */
+  async start(part: SearchPart): Promise<() => Promise<SearchPartResult>> {
     if (part.files.length === 0) throw new SearchIndexError('index the site', [`search part ${part.number} has no page`]);
     const created = await pagefind.createIndex(INDEX_OPTIONS);
     check('create an index', created.errors);
     const { index } = created;
     if (!index) throw new SearchIndexError('create an index', ['no index was returned']);
-    try {
-      const added = await index.addDirectory({ path: this.siteDir, glob: globOf(part.files) });
-      check(`index the pages in ${this.siteDir}`, added.errors);
-      // A page the glob did not name would be missing from search without a word.
-      if (added.page_count !== part.files.length) {
-        throw new SearchIndexError('index the site', [`Pagefind read ${added.page_count} of the ${part.files.length} pages of search part ${part.number}`]);
+    const adding = index.addDirectory({ path: this.siteDir, glob: globOf(part.files) });
+    // Until the part is written, a failure waits there to be reported.
+    adding.catch(() => {});
+    return async () => {
+      try {
+        const added = await adding;
+        check(`index the pages in ${this.siteDir}`, added.errors);
+        // A page the glob did not name would be missing from search without a word.
+        if (added.page_count !== part.files.length) {
+          throw new SearchIndexError('index the site', [`Pagefind read ${added.page_count} of the ${part.files.length} pages of search part ${part.number}`]);
+        }
+        const outputPath = partOutputPath(this.siteDir, part.number);
+        const written = await index.writeFiles({ outputPath });
+        check(`write the index to ${outputPath}`, written.errors);
+        if (part.number > 0) await keepMergedPartFiles(outputPath);
+        const pageCount = await indexedPageCount(outputPath);
+        if (pageCount === 0) {
+          throw new SearchIndexError('index the site', [`no page of search part ${part.number} has searchable content (pages mark it with data-pagefind-body)`]);
+        }
+        return { pageCount };
+      } finally {
+        await index.deleteIndex();
       }
-      const outputPath = partOutputPath(this.siteDir, part.number);
-      const written = await index.writeFiles({ outputPath });
-      check(`write the index to ${outputPath}`, written.errors);
-      if (part.number > 0) await keepMergedPartFiles(outputPath);
-      const pageCount = await indexedPageCount(outputPath);
-      if (pageCount === 0) {
-        throw new SearchIndexError('index the site', [`no page of search part ${part.number} has searchable content (pages mark it with data-pagefind-body)`]);
-      }
-      return { pageCount };
-    } finally {
-      await index.deleteIndex();
-    }
+    };
   }
 
   async close(): Promise<void> {

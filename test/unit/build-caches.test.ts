@@ -175,6 +175,18 @@ describe('search index in parts', () => {
     await expect.poll(pagefindChildren, { timeout: 5_000 }).toEqual([]);
   });
 
+  it('reports a part Pagefind cannot index once every part is done, and leaves no Pagefind process behind', async () => {
+    const cache = path.join(root, 'search');
+    const built = site(twelve());
+    const searchable = [...built.searchable, 'roles/gone/index.html'];
+    const gone = searchParts(searchable, 4).find((part) => part.files.includes('roles/gone/index.html'))!;
+    await expect(indexSite({ siteDir: built.dir, cacheFolder: cache, htmlHashes: built.hashes, searchable, pagesPerPart: 4 })).rejects.toThrow(
+      new RegExp(`Pagefind read \\d+ of the \\d+ pages of search part ${gone.number}`),
+    );
+    await expect.poll(pagefindChildren, { timeout: 5_000 }).toEqual([]);
+    expect(existsSync(path.join(cache, `part-${gone.number}.json`))).toBe(false);
+  });
+
   it('names each page of a part exactly, whatever characters its path has, and stops when Pagefind reads fewer', async () => {
     const odd = ['roles/a,b/index.html', 'roles/{c}/index.html', 'roles/(d)[e]/index.html', 'roles/f*?/index.html', 'roles/g!$:<h>/index.html'];
     const built = site({ ...Object.fromEntries(odd.map((file) => [file, page(file)])), 'roles/f1/index.html': page('f1') });
