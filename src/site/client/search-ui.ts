@@ -58,7 +58,9 @@ function loadPagefind(base: string): Promise<Pagefind> {
 /** The index's other parts, from its manifest; none when it is missing or names anything but a part folder. */
 async function partsOf(folder: string): Promise<string[]> {
   try {
-    const response = await fetch(`${folder}${PARTS_MANIFEST}`);
+    // Revalidated, as Pagefind fetches its own entry file: a manifest cached from an earlier deploy
+    // could name parts that are gone.
+    const response = await fetch(`${folder}${PARTS_MANIFEST}`, { cache: 'no-cache' });
     const manifest = response.ok ? ((await response.json()) as { parts?: unknown }) : {};
     return Array.isArray(manifest.parts) ? manifest.parts.filter((part): part is string => typeof part === 'string' && PART_FOLDER_PATTERN.test(part)) : [];
   } catch {
