@@ -12,11 +12,16 @@ import * as pagefind from 'pagefind';
 import { PARTS_MANIFEST, SEARCH_FOLDER, partFolder } from './search-layout.ts';
 
 /**
- * Pages a part holds on average. One part of 200 pages is indexed and written in ≈ 0.6 s (a
- * 1,000-document site's 1,012 pages in one index: 2.5–3 s); each part costs the reader one more
- * small file to load when search opens, and one more per word searched.
+ * Pages a part holds on average. Smaller parts make a rebuild's index faster (a part of 200 pages
+ * takes ≈ 0.6 s, a 1,000-document site's 1,005 pages in one index 2.5–3 s) but rank worse: Pagefind
+ * scores a page with its own index's statistics (how many of its pages have the word, their
+ * average length), so results from different parts are compared on slightly different scales.
+ * With 500 a part, the one-change rebuild of a 1,000-document site took as long as with 200, and
+ * the first ten results of twelve searches agreed more with those of one whole index
+ * (bench/PROFILE.md, session 11). Each part also costs the reader one more small file to load when
+ * search opens, and one more per word searched.
  */
-export const PAGES_PER_PART = 200;
+export const PAGES_PER_PART = 500;
 /** Beyond this many parts a larger site gets larger parts, not more requests per search. */
 export const MAX_PARTS = 16;
 

@@ -48,7 +48,7 @@ function buildKey(options: BuildOptions): string {
  * The site under a base path, shared by the tests that serve it and those that read its files. Vitest
  * puts BASE_URL=/ into process.env, and Vite lets it override the configured base in the build it
  * starts: it is pinned to the base under test. Its search index is written in parts of 4 pages, as a
- * large site's is in parts of 200, so search is tested on an index in parts.
+ * large site's is in parts of 500, so search is tested on an index in parts.
  */
 export const BASE_PATH_BUILD = { base: '/playbook/', env: { BASE_URL: '/playbook/', ROLEBOOK_SEARCH_PART_SIZE: '4' } } as const satisfies BuildOptions;
 
