@@ -74,12 +74,13 @@ export async function finishBuild(options: FinishOptions): Promise<FinishResult>
   } else {
     const { result, ms } = indexed.value;
     const reused = result.partsReused === result.parts;
-    steps.searchIndex = { ms, pages: result.pageCount, htmlFiles: result.fileCount, reused, parts: result.parts, partsReused: result.partsReused };
+    const htmlFiles = htmlHashes.size;
+    steps.searchIndex = { ms, pages: result.pageCount, htmlFiles, reused, parts: result.parts, partsReused: result.partsReused };
     const parts = result.parts > 1 ? ` ${result.parts} parts, ${result.partsReused} unchanged since the last build.` : '';
     options.out(
       reused
-        ? `Search index reused: ${result.pageCount} pages (of ${result.fileCount} HTML files), no page changed since the last build, in ${seconds(ms)} s.`
-        : `Search index built: ${result.pageCount} pages indexed (of ${result.fileCount} HTML files) in ${seconds(ms)} s.${parts}`,
+        ? `Search index reused: ${result.pageCount} pages (of ${htmlFiles} HTML files), no page changed since the last build, in ${seconds(ms)} s.`
+        : `Search index built: ${result.pageCount} pages indexed (of ${htmlFiles} HTML files) in ${seconds(ms)} s.${parts}`,
     );
   }
   return { exitCode, steps };

@@ -9,8 +9,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PARTS_MANIFEST, SEARCH_FOLDER } from '../site/search-layout.ts';
-import { SearchIndexer, partOutputPath, searchParts, writePartsManifest, type SearchIndexResult, type SearchPart, type SearchPartResult } from '../site/search-index.ts';
+import { PART_FOLDER_PATTERN, PARTS_MANIFEST } from '../site/search-layout.ts';
+import { partOutputPath, startSearchIndex, type SearchIndexResult, type SearchIndexRun, type SearchPart, type SearchPartCache, type SearchPartResult } from '../site/search-index.ts';
 import { filesBelow, linkFolder } from './files-below.ts';
 import { hashBytes } from '../content/cache.ts';
 
@@ -52,7 +52,7 @@ function sizes(folder: string, files: readonly string[] = filesBelow(folder)): [
 /** The files of a written part: the first part's folder also holds the others and the manifest. */
 function writtenFiles(siteDir: string, number: number): string[] {
   const files = filesBelow(partOutputPath(siteDir, number));
-  return number === 0 ? files.filter((file) => !file.startsWith('part-') && file !== PARTS_MANIFEST) : files;
+  return number === 0 ? files.filter((file) => !PART_FOLDER_PATTERN.test(`${file.split('/')[0]}/`) && file !== PARTS_MANIFEST) : files;
 }
 
 /** Puts the last build's part into `siteDir` when it was built from the same files; else undefined. */
@@ -89,11 +89,6 @@ export async function saveSearchPart(cacheFolder: string, part: SearchPart, key:
   }
 }
 
-export interface SiteSearchResult extends SearchIndexResult {
-  /** Parts put back from the last build. */
-  partsReused: number;
-}
-
 export interface SiteSearchOptions {
   siteDir: string;
   /** The build cache's search folder. */
@@ -106,66 +101,38 @@ export interface SiteSearchOptions {
   pagesPerPart?: number;
 }
 
-/** A search index under way: the unchanged parts are back in the site, Pagefind is reading the others. */
-export interface SiteSearchRun {
-  /** Writes the parts Pagefind is reading, saves them for the next build, and closes Pagefind. */
-  finished: Promise<SiteSearchResult>;
+/** The build cache's parts of the index: a part is reused when its key (`searchPartKey`) is the saved one's. */
+function searchPartCache({ siteDir, cacheFolder, htmlHashes }: SiteSearchOptions): SearchPartCache {
+  const version = indexerVersion();
+  // Computed once a part: a part that is not reused needs its key again to be saved.
+  const keys = new Map<number, string>();
+  const key = (part: SearchPart, partCount: number) => {
+    if (!keys.has(part.number)) keys.set(part.number, searchPartKey(part, partCount, htmlHashes, version));
+    return keys.get(part.number)!;
+  };
+  return {
+    reuse: (part, partCount) => reuseSearchPart(cacheFolder, part, key(part, partCount), siteDir),
+    save: (part, partCount, result) => saveSearchPart(cacheFolder, part, key(part, partCount), result, siteDir),
+  };
 }
 
 /**
- * Starts the site's search index: each part put back from the last build when its pages are
- * unchanged, and Pagefind set reading every other part at once (they queue in its process, so it
- * is never idle waiting for this thread).
+ * Starts the site's search index (`startSearchIndex`), each part put back from the build cache
+ * when its pages are unchanged; once written, the saved parts the site no longer has are dropped.
  */
-export async function startSiteSearch({ siteDir, cacheFolder, htmlHashes, searchable, pagesPerPart }: SiteSearchOptions): Promise<SiteSearchRun> {
-  const parts = searchParts(searchable, pagesPerPart);
-  const version = indexerVersion();
-  const keys = parts.map((part) => searchPartKey(part, parts.length, htmlHashes, version));
-  // New files, never the old ones rewritten in place: the last index may be hard-linked into the cache.
-  await rm(path.join(siteDir, SEARCH_FOLDER), { recursive: true, force: true });
-  const total: SiteSearchResult = { fileCount: htmlHashes.size, pageCount: 0, parts: parts.length, partsReused: 0 };
-  const changed: SearchPart[] = [];
-  for (const part of parts) {
-    const reused = await reuseSearchPart(cacheFolder, part, keys[part.number]!, siteDir);
-    if (reused) {
-      total.pageCount += reused.pageCount;
-      total.partsReused++;
-    } else changed.push(part);
-  }
-  const indexer = changed.length > 0 ? new SearchIndexer(siteDir) : undefined;
-  const writers: (() => Promise<SearchPartResult>)[] = [];
-  try {
-    for (const part of changed) writers.push(await indexer!.start(part));
-  } catch (error) {
-    await indexer?.close();
-    throw error;
-  }
-  const finished = (async () => {
-    // Every part settles before Pagefind is closed, failed or not: a request made after close()
-    // (a part still being written) would start a Pagefind service that nothing closes.
-    const written = await Promise.allSettled(
-      changed.map(async (part, i) => {
-        const result = await writers[i]!();
-        await saveSearchPart(cacheFolder, part, keys[part.number]!, result, siteDir);
-        return result;
-      }),
-    );
-    await indexer?.close();
-    for (const result of written) {
-      if (result.status === 'rejected') throw result.reason;
-      total.pageCount += result.value.pageCount;
-    }
-    await writePartsManifest(siteDir, parts);
-    await forgetOtherParts(cacheFolder, parts.length);
-    return total;
-  })();
+export async function startSiteSearch(options: SiteSearchOptions): Promise<SearchIndexRun> {
+  const run = await startSearchIndex(options.siteDir, options.searchable, { pagesPerPart: options.pagesPerPart, cache: searchPartCache(options) });
+  const finished = run.finished.then(async (result) => {
+    await forgetOtherParts(options.cacheFolder, result.parts);
+    return result;
+  });
   // Until the caller awaits it, a failure waits there to be reported.
   finished.catch(() => {});
   return { finished };
 }
 
 /** Writes the site's search index: each part put back from the last build when its pages are unchanged, else indexed. */
-export async function indexSite(options: SiteSearchOptions): Promise<SiteSearchResult> {
+export async function indexSite(options: SiteSearchOptions): Promise<SearchIndexResult> {
   return (await startSiteSearch(options)).finished;
 }
 

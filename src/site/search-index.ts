@@ -181,32 +181,85 @@ async function indexedPageCount(outputPath: string): Promise<number> {
 }
 
 /** Names the parts the search UI merges into the first (see src/site/search-layout.ts). */
-export async function writePartsManifest(siteDir: string, parts: readonly SearchPart[]): Promise<void> {
+async function writePartsManifest(siteDir: string, parts: readonly SearchPart[]): Promise<void> {
   const merged = parts.filter((part) => part.number > 0).map((part) => partFolder(part.number));
   await writeFile(path.join(siteDir, SEARCH_FOLDER, PARTS_MANIFEST), `${JSON.stringify({ parts: merged })}\n`);
 }
 
-export interface SearchIndexResult extends SearchPartResult {
-  /** The site's HTML files, searchable or not. */
-  fileCount: number;
-  parts: number;
+/**
+ * What the last build left of each part, when there is a build cache (src/build/search-cache.ts):
+ * `reuse` puts a part whose pages are unchanged back in the site, `save` keeps one just written.
+ */
+export interface SearchPartCache {
+  reuse(part: SearchPart, partCount: number): Promise<SearchPartResult | undefined>;
+  save(part: SearchPart, partCount: number, result: SearchPartResult): Promise<void>;
 }
 
-/** Indexes every part of the site's `htmlFiles` (paths below `siteDir`), replacing any index there. */
-export async function buildSearchIndex(siteDir: string, htmlFiles: readonly string[], pagesPerPart?: number): Promise<SearchIndexResult> {
-  if (htmlFiles.length === 0) throw new SearchIndexError('index the site', [`no HTML pages found in ${siteDir}`]);
-  const parts = searchParts(
-    htmlFiles.filter((file) => isSearchable(readFileSync(path.join(siteDir, file)))),
-    pagesPerPart,
-  );
+export interface SearchIndexResult extends SearchPartResult {
+  parts: number;
+  /** Parts put back from the last build. */
+  partsReused: number;
+}
+
+/** A search index under way: the parts reused are back in the site, Pagefind is reading the others. */
+export interface SearchIndexRun {
+  /** Writes the parts Pagefind is reading (and saves them), closes Pagefind, and writes the manifest. */
+  finished: Promise<SearchIndexResult>;
+}
+
+/**
+ * Starts the search index of the site's `searchable` pages (paths below `siteDir`), replacing any
+ * index there: each part the cache can put back is put back, and Pagefind is set reading every
+ * other part at once (they queue in its process, so it is never idle waiting for this thread).
+ */
+export async function startSearchIndex(siteDir: string, searchable: readonly string[], options: { pagesPerPart?: number; cache?: SearchPartCache } = {}): Promise<SearchIndexRun> {
+  const parts = searchParts(searchable, options.pagesPerPart);
+  // New files, never the old ones rewritten in place: the last index may be hard-linked into the cache.
   await rm(path.join(siteDir, SEARCH_FOLDER), { recursive: true, force: true });
-  const indexer = new SearchIndexer(siteDir);
-  const total: SearchIndexResult = { fileCount: htmlFiles.length, pageCount: 0, parts: parts.length };
-  try {
-    for (const part of parts) total.pageCount += (await indexer.index(part)).pageCount;
-  } finally {
-    await indexer.close();
+  const total: SearchIndexResult = { pageCount: 0, parts: parts.length, partsReused: 0 };
+  const changed: SearchPart[] = [];
+  for (const part of parts) {
+    const reused = await options.cache?.reuse(part, parts.length);
+    if (reused) {
+      total.pageCount += reused.pageCount;
+      total.partsReused++;
+    } else changed.push(part);
   }
-  await writePartsManifest(siteDir, parts);
-  return total;
+  const indexer = changed.length > 0 ? new SearchIndexer(siteDir) : undefined;
+  const writers: (() => Promise<SearchPartResult>)[] = [];
+  try {
+    for (const part of changed) writers.push(await indexer!.start(part));
+  } catch (error) {
+    await indexer?.close();
+    throw error;
+  }
+  const finished = (async () => {
+    // Every part settles before Pagefind is closed, failed or not: a request made after close()
+    // (a part still being written) would start a Pagefind service that nothing closes.
+    const written = await Promise.allSettled(
+      changed.map(async (part, i) => {
+        const result = await writers[i]!();
+        await options.cache?.save(part, parts.length, result);
+        return result;
+      }),
+    );
+    await indexer?.close();
+    for (const result of written) {
+      if (result.status === 'rejected') throw result.reason;
+      total.pageCount += result.value.pageCount;
+    }
+    await writePartsManifest(siteDir, parts);
+    return total;
+  })();
+  // Until the caller awaits it, a failure waits there to be reported.
+  finished.catch(() => {});
+  return { finished };
+}
+
+/** Indexes the searchable ones of the site's `htmlFiles` (paths below `siteDir`), whole, replacing any index there. */
+export async function buildSearchIndex(siteDir: string, htmlFiles: readonly string[], pagesPerPart?: number): Promise<SearchIndexResult & { fileCount: number }> {
+  if (htmlFiles.length === 0) throw new SearchIndexError('index the site', [`no HTML pages found in ${siteDir}`]);
+  const searchable = htmlFiles.filter((file) => isSearchable(readFileSync(path.join(siteDir, file))));
+  const result = await (await startSearchIndex(siteDir, searchable, { pagesPerPart })).finished;
+  return { ...result, fileCount: htmlFiles.length };
 }

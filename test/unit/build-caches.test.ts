@@ -96,7 +96,7 @@ describe('search index in parts', () => {
   it('writes each part with Pagefind and names the merged ones in the manifest; only the first has the scripts', async () => {
     const built = site(twelve());
     const result = await buildSearchIndex(built.dir, [...built.hashes.keys()], 4);
-    expect(result).toEqual({ fileCount: 13, pageCount: 12, parts: 3 });
+    expect(result).toEqual({ fileCount: 13, pageCount: 12, parts: 3, partsReused: 0 });
     const folder = path.join(built.dir, 'pagefind');
     expect(JSON.parse(readFileSync(path.join(folder, 'rolebook-parts.json'), 'utf8'))).toEqual({ parts: ['part-1/', 'part-2/'] });
     expect(existsSync(path.join(folder, 'pagefind.js'))).toBe(true);
