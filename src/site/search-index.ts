@@ -106,12 +106,10 @@ export class SearchIndexer {
     this.siteDir = siteDir;
   }
 
-  /** Indexes the part and writes it into its folder, which must not exist (the last one may be hard-linked into the build cache). */
-  async index(part: SearchPart): Promise<SearchPartResult> {
-    return (await this.start(part))();
-  }
-
-  /** Has Pagefind read the part's pages; the function returned writes the part once they are read. */
+  /**
+   * Has Pagefind read the part's pages; the function returned writes the part once they are read,
+   * into its folder, which must not exist (the last one may be hard-linked into the build cache).
+   */
   async start(part: SearchPart): Promise<() => Promise<SearchPartResult>> {
     if (part.files.length === 0) throw new SearchIndexError('index the site', [`search part ${part.number} has no page`]);
     const created = await pagefind.createIndex(INDEX_OPTIONS);

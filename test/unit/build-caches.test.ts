@@ -192,8 +192,9 @@ describe('search index in parts', () => {
     const built = site({ ...Object.fromEntries(odd.map((file) => [file, page(file)])), 'roles/f1/index.html': page('f1') });
     const indexer = new SearchIndexer(built.dir);
     try {
-      expect(await indexer.index({ number: 0, files: odd })).toEqual({ pageCount: odd.length });
-      await expect(indexer.index({ number: 1, files: ['roles/f1/index.html', 'roles/gone/index.html'] })).rejects.toThrow(/Pagefind read 1 of the 2 pages of search part 1/);
+      const index = async (part: SearchPart) => (await indexer.start(part))();
+      expect(await index({ number: 0, files: odd })).toEqual({ pageCount: odd.length });
+      await expect(index({ number: 1, files: ['roles/f1/index.html', 'roles/gone/index.html'] })).rejects.toThrow(/Pagefind read 1 of the 2 pages of search part 1/);
     } finally {
       await indexer.close();
     }
