@@ -75,12 +75,14 @@ export async function finishBuild(options: FinishOptions): Promise<FinishResult>
     const { result, ms } = indexed.value;
     const reused = result.partsReused === result.parts;
     const htmlFiles = htmlHashes.size;
-    steps.searchIndex = { ms, pages: result.pageCount, htmlFiles, reused, parts: result.parts, partsReused: result.partsReused };
-    const parts = result.parts > 1 ? ` ${result.parts} parts, ${result.partsReused} unchanged since the last build.` : '';
+    const { pageCount, parts, partsReused, pagesIndexed } = result;
+    steps.searchIndex = { ms, pages: pageCount, htmlFiles, reused, parts, partsReused, pagesIndexed };
     options.out(
       reused
-        ? `Search index reused: ${result.pageCount} pages (of ${htmlFiles} HTML files), no page changed since the last build, in ${seconds(ms)} s.`
-        : `Search index built: ${result.pageCount} pages indexed (of ${htmlFiles} HTML files) in ${seconds(ms)} s.${parts}`,
+        ? `Search index reused: ${pageCount} pages (of ${htmlFiles} HTML files), no page changed since the last build, in ${seconds(ms)} s.`
+        : partsReused > 0
+          ? `Search index built: ${pagesIndexed} pages indexed (of ${htmlFiles} HTML files) in ${seconds(ms)} s; ${pageCount - pagesIndexed} more, in ${partsReused} of its ${parts} parts, unchanged since the last build.`
+          : `Search index built: ${pageCount} pages indexed (of ${htmlFiles} HTML files) in ${seconds(ms)} s.${parts > 1 ? ` ${parts} parts.` : ''}`,
     );
   }
   return { exitCode, steps };

@@ -53,7 +53,15 @@ export const BuildStatsSchema = z.object({
      */
     astroEarlyStart: z.enum(['released', 'stopped']).optional(),
     outputCheck: StepSchema.extend({ pages: z.number(), scanned: z.number(), reused: z.number() }).optional(),
-    searchIndex: StepSchema.extend({ pages: z.number(), htmlFiles: z.number(), reused: z.boolean(), parts: z.number(), partsReused: z.number() }).optional(),
+    searchIndex: StepSchema.extend({
+      pages: z.number(),
+      htmlFiles: z.number(),
+      reused: z.boolean(),
+      parts: z.number(),
+      partsReused: z.number(),
+      /** Pages indexed in this build; the others are in parts put back from the last build. */
+      pagesIndexed: z.number(),
+    }).optional(),
   }),
 });
 

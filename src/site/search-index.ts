@@ -197,6 +197,8 @@ export interface SearchIndexResult extends SearchPartResult {
   parts: number;
   /** Parts put back from the last build. */
   partsReused: number;
+  /** Pages Pagefind indexed in this run: those of the parts not put back. */
+  pagesIndexed: number;
 }
 
 /** A search index under way: the parts reused are back in the site, Pagefind is reading the others. */
@@ -214,7 +216,7 @@ export async function startSearchIndex(siteDir: string, searchable: readonly str
   const parts = searchParts(searchable, options.pagesPerPart);
   // New files, never the old ones rewritten in place: the last index may be hard-linked into the cache.
   await rm(path.join(siteDir, SEARCH_FOLDER), { recursive: true, force: true });
-  const total: SearchIndexResult = { pageCount: 0, parts: parts.length, partsReused: 0 };
+  const total: SearchIndexResult = { pageCount: 0, parts: parts.length, partsReused: 0, pagesIndexed: 0 };
   const changed: SearchPart[] = [];
   for (const part of parts) {
     const reused = await options.cache?.reuse(part, parts.length);
@@ -245,6 +247,7 @@ export async function startSearchIndex(siteDir: string, searchable: readonly str
     for (const result of written) {
       if (result.status === 'rejected') throw result.reason;
       total.pageCount += result.value.pageCount;
+      total.pagesIndexed += result.value.pageCount;
     }
     await writePartsManifest(siteDir, parts);
     return total;

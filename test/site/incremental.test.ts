@@ -14,6 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate.ts';
 import { readBuildStats, type BuildStats } from '../../src/build/stats.ts';
+import { isSearchable, searchParts } from '../../src/site/search-index.ts';
 import { FixtureRepo } from '../fixtures/publishing/git-fixture.ts';
 import { projectRoot, run } from '../helpers/site.ts';
 
@@ -214,6 +215,8 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     expect(stats.steps.searchIndex?.reused).toBe(true);
     expect(first.stats.steps.searchIndex?.parts).toBeGreaterThan(2);
     expect(stats.steps.searchIndex?.partsReused).toBe(first.stats.steps.searchIndex?.parts);
+    expect(first.stats.steps.searchIndex?.pagesIndexed).toBe(first.stats.steps.searchIndex?.pages);
+    expect(stats.steps.searchIndex?.pagesIndexed).toBe(0);
   });
 
   it('runs Astro again when a file of the output folder was removed since the last build', async () => {
@@ -231,8 +234,11 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     expect(stats.steps.astroEarlyStart).toBe('released');
     // A sentence in the body shows on no index, matrix or list: all the site's keyed pages are reused.
     expect(astroStep(stats).reused).toBe(DOCUMENTS - 1 + roleCount() + KEYED_SITE_FILES.length);
-    // Only the changed page's part of the search index is indexed again.
+    // Only the changed page's part of the search index is indexed again, and only its pages.
     expect(stats.steps.searchIndex).toMatchObject({ reused: false, partsReused: stats.steps.searchIndex!.parts - 1 });
+    const searchable = filesBelow(first.dist).filter((file) => file.endsWith('.html') && isSearchable(readFileSync(path.join(first.dist, file))));
+    const changedPart = searchParts(searchable, 8).find((part) => part.files.includes('roles/role-0003/index.html'))!;
+    expect(stats.steps.searchIndex?.pagesIndexed).toBe(changedPart.files.length);
     expect(page(first.dist, 'roles/role-0003')).toContain('A sentence added in the rebuild test.');
   });
 
