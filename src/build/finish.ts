@@ -16,7 +16,7 @@ import { CACHE_FOLDERS, cacheRoot, hashBytes } from '../content/cache.ts';
 import type { Problem } from '../model/schemas.ts';
 import { filesBelow } from './files-below.ts';
 import { LINK_SOURCES_STEP, LinkSourcesReportSchema, type LinkSource } from './link-sources.ts';
-import { isSearchable } from '../site/search-index.ts';
+import { isSearchable, type SearchIndexResult } from '../site/search-index.ts';
 import { startSiteSearch } from './search-cache.ts';
 import { readStepReport, type StepStats } from './stats.ts';
 
@@ -73,19 +73,19 @@ export async function finishBuild(options: FinishOptions): Promise<FinishResult>
     exitCode = 1;
   } else {
     const { result, ms } = indexed.value;
-    const reused = result.partsReused === result.parts;
-    const htmlFiles = htmlHashes.size;
     const { pageCount, parts, partsReused, pagesIndexed } = result;
-    steps.searchIndex = { ms, pages: pageCount, htmlFiles, reused, parts, partsReused, pagesIndexed };
-    options.out(
-      reused
-        ? `Search index reused: ${pageCount} pages (of ${htmlFiles} HTML files), no page changed since the last build, in ${seconds(ms)} s.`
-        : partsReused > 0
-          ? `Search index built: ${pagesIndexed} pages indexed (of ${htmlFiles} HTML files) in ${seconds(ms)} s; ${pageCount - pagesIndexed} more, in ${partsReused} of its ${parts} parts, unchanged since the last build.`
-          : `Search index built: ${pageCount} pages indexed (of ${htmlFiles} HTML files) in ${seconds(ms)} s.${parts > 1 ? ` ${parts} parts.` : ''}`,
-    );
+    steps.searchIndex = { ms, pages: pageCount, htmlFiles: htmlHashes.size, reused: partsReused === parts, parts, partsReused, pagesIndexed };
+    options.out(searchIndexLine(result, htmlHashes.size, ms));
   }
   return { exitCode, steps };
+}
+
+/** The search step's line in the build log: what was indexed in this build, and what was put back. */
+function searchIndexLine({ pageCount, parts, partsReused, pagesIndexed }: SearchIndexResult, htmlFiles: number, ms: number): string {
+  const time = `${seconds(ms)} s`;
+  if (partsReused === parts) return `Search index reused: ${pageCount} pages (of ${htmlFiles} HTML files), no page changed since the last build, in ${time}.`;
+  if (partsReused === 0) return `Search index built: ${pageCount} pages indexed (of ${htmlFiles} HTML files) in ${time}.${parts > 1 ? ` ${parts} parts.` : ''}`;
+  return `Search index built: ${pagesIndexed} pages indexed (of ${htmlFiles} HTML files) in ${time}; ${pageCount - pagesIndexed} more, in ${partsReused} of its ${parts} parts, unchanged since the last build.`;
 }
 
 /** Every HTML file of the site (`/`-separated path below `outDir`) with a hash of its bytes, and those search indexes. */
