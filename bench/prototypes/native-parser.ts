@@ -33,8 +33,11 @@ const { markdownToMdast } = (await import(SATTERI).catch(() => {
 
 // Front matter off: Rolebook reads it itself (remark-yaml-meta), and micromark is given none.
 const native: Parse = (markdown) => markdownToMdast(markdown, { features: { frontmatter: false } });
-const ours: Parse = (markdown) => unified().use(remarkParseGfm).parse(markdown);
-const reference: Parse = (markdown) => unified().use(remarkParse).use(remarkGfm).parse(markdown);
+// One processor each, made once: building GFM's syntax extensions is not part of parsing a document.
+const oursProcessor = unified().use(remarkParseGfm);
+const referenceProcessor = unified().use(remarkParse).use(remarkGfm);
+const ours: Parse = (markdown) => oursProcessor.parse(markdown);
+const reference: Parse = (markdown) => referenceProcessor.parse(markdown);
 
 const documents = ['roles', 'playbooks'].flatMap((folder) =>
   readdirSync(path.join(corpus, folder))
