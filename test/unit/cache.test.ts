@@ -2,9 +2,11 @@
  * The parse cache: one file of JSON lines per pipeline and options, reused only for unchanged
  * documents and includes, replaced whole, and harmless when damaged.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentCache } from '../../src/content/cache.ts';
 import type { ParsedFile } from '../../src/model/rendered.ts';
@@ -105,4 +107,44 @@ describe('DocumentCache', () => {
     expect(reopened.get('/c/two.md', 'h2b', hashOf, noGlossary)?.parsed).toEqual(parsed('/c/two.md', ['/c/includes/a.md']));
     expect(reopened.get('/c/three.md', 'h3', hashOf, noGlossary)?.parsed).toEqual(parsed('/c/three.md'));
   });
+});
+
+describe('loading from a warm cache', () => {
+  // Astro's process loads the content from the cache the check filled: its start should not pay for a
+  // markdown parser it never uses (src/content/glossary.ts). Each load runs in a process of its own,
+  // which lists the modules it loaded.
+  const projectRoot = path.resolve(import.meta.dirname, '../..');
+  const PARSER_MODULES = /\/node_modules\/(micromark[^/]*|remark-parse|gray-matter|yaml|js-yaml|unified)\//;
+  async function loadInNewProcess(content: string, cacheDir: string): Promise<{ parsed: number; cached: number; parserModules: string[] }> {
+    const script = `
+      import { registerHooks } from 'node:module';
+      const loaded = [];
+      registerHooks({ load(url, context, next) { loaded.push(url); return next(url, context); } });
+      const { loadContent } = await import(${JSON.stringify(path.join(projectRoot, 'src/content/load.ts'))});
+      const { stats, glossary } = await loadContent(${JSON.stringify(content)}, { cacheDir: ${JSON.stringify(cacheDir)} });
+      console.log(JSON.stringify({ parsed: stats.parsed, cached: stats.cached, terms: glossary.length, loaded }));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: projectRoot });
+    const result = JSON.parse(stdout) as { parsed: number; cached: number; terms: number; loaded: string[] };
+    expect(result.terms).toBeGreaterThan(0);
+    return { parsed: result.parsed, cached: result.cached, parserModules: result.loaded.filter((url) => PARSER_MODULES.test(url)) };
+  }
+
+  it('loads no markdown parser, for the documents or the glossary; a changed glossary file is parsed again', async () => {
+    const content = path.join(root, 'content');
+    await cp(path.join(projectRoot, 'content'), content, { recursive: true });
+    const cacheDir = path.join(root, 'cache');
+
+    const cold = await loadInNewProcess(content, cacheDir);
+    expect(cold.parsed).toBeGreaterThan(0);
+    expect(cold.parserModules).not.toEqual([]);
+
+    const warm = await loadInNewProcess(content, cacheDir);
+    expect(warm).toEqual({ parsed: 0, cached: cold.parsed, parserModules: [] });
+
+    const glossaryFile = path.join(content, 'glossary', (await readdir(path.join(content, 'glossary'))).find((name) => name.endsWith('.md'))!);
+    await writeFile(glossaryFile, `${await readFile(glossaryFile, 'utf8')}\n- **ZZQ** – A term no document uses\n`);
+    const glossaryChanged = await loadInNewProcess(content, cacheDir);
+    expect(glossaryChanged.parsed).toBe(0);
+    expect(glossaryChanged.parserModules).not.toEqual([]);
+  }, 60_000);
 });
