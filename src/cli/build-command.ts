@@ -38,8 +38,8 @@ function astroBin(): string {
  * front: ~120 MB of the Astro process's peak at 1,000 documents, for no measurable speed. By default
  * it also kept most of what the bundling freed (its statistics: 12 MB purged, against 235 MB with
  * no purge delay) resident while the pages render, when the process peaks. Freed memory is purged
- * at once instead (clean builds at 1,000 documents, alternating: Astro's peak 501–545 MB against
- * 542–572; bundling ≈ 0.05–0.1 s slower).
+ * at once instead (clean builds at 1,000 documents, three alternating pairs: Astro's peak 538–545 MB
+ * against 542–572, the process tree's 620–629 against 626–655; bundling ≈ 0.05–0.1 s slower).
  * Astro logs warnings and errors only (astro.config.mjs): this command prints its summary.
  */
 const ASTRO_ENV = { MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0', ROLEBOOK_QUIET_ASTRO: '1' };

@@ -5,10 +5,6 @@ import { loadConfig } from '../config.ts';
 import { LINK_SOURCES_STEP, linkSourcesOf } from '../build/link-sources.ts';
 import { writeStepStats } from '../content/cache.ts';
 import { loadContent } from '../content/load.ts';
-// The markdown parser is loaded as this process and its parser thread (src/content/worker.ts) start,
-// as before the glossary was cached: loaded on demand in both, a clean check of 1,000 documents took
-// 6.9–7.6 s and 650–720 MB against 6.3–6.6 s and 445 MB (three alternating runs each).
-import '../content/glossary-parse.ts';
 import { findStaleDocuments } from '../git/freshness.ts';
 import { formatProblems, isReportFormat } from '../report/reporters.ts';
 import { UsageError, type Io, type ParsedOptions } from './io.ts';

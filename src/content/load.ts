@@ -76,12 +76,17 @@ export async function findDocuments(contentRoot: string): Promise<string[]> {
 export async function loadContent(contentRoot: string, options: LoadOptions = {}): Promise<ContentLoadResult> {
   const started = performance.now();
   const root = path.resolve(contentRoot);
-  const cacheOptions = { contentRoot: root, base: withTrailingSlash(options.base ?? '/'), render: options.render !== false };
-  // Not the glossary: an entry records what it looked up in it, and is checked against that (`expansionOf`).
-  const cache = openCache(options, cacheOptions);
-  const glossary = await loadGlossary(root, { cacheFolder: cache?.folder });
-  const parseOptions: ParseFilesOptions = { ...cacheOptions, glossary: glossary.entries };
+  const glossary = await loadGlossary(root);
+  const parseOptions: ParseFilesOptions = {
+    contentRoot: root,
+    base: withTrailingSlash(options.base ?? '/'),
+    render: options.render !== false,
+    glossary: glossary.entries,
+  };
   const files = await findDocuments(root);
+  // Not the glossary: an entry records what it looked up in it, and is checked against that (`expansionOf`).
+  const { glossary: _glossary, ...cacheOptions } = parseOptions;
+  const cache = openCache(options, cacheOptions);
   const hashOf = includeHasher();
   const expansions = new Map(glossary.entries.map((entry) => [entry.term, entry.expansion]));
   const expansionOf = (term: string): string | null => expansions.get(term) ?? null;

@@ -1,5 +1,3 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -15,39 +13,6 @@ import { siteContent } from '../helpers/site.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures/glossary');
-
-describe('the glossary in the parse cache', () => {
-  it('is reused while its files are byte for byte the same, and read again when one changes', async () => {
-    const work = mkdtempSync(path.join(os.tmpdir(), 'rolebook-glossary-cache-'));
-    try {
-      const content = path.join(work, 'content');
-      cpSync(path.join(fixtures, 'bad'), content, { recursive: true });
-      const cacheFolder = path.join(work, 'cache');
-      const uncached = await loadGlossary(content);
-      expect(await loadGlossary(content, { cacheFolder })).toEqual(uncached);
-      expect(await loadGlossary(content, { cacheFolder })).toEqual(uncached);
-
-      // What the cache holds is what a reused load returns: a stand-in entry shows it was not parsed again.
-      const cacheFile = path.join(cacheFolder, 'glossary.jsonl');
-      const [name, stored] = JSON.parse(readFileSync(cacheFile, 'utf8')) as [string, { entries: unknown[] }];
-      writeFileSync(cacheFile, JSON.stringify([name, { ...stored, entries: [{ term: 'CACHED', expansion: 'From the cache' }] }]));
-      expect((await loadGlossary(content, { cacheFolder })).entries).toEqual([{ term: 'CACHED', expansion: 'From the cache' }]);
-
-      // One byte of one file changed: parsed again, the new entry in, the stand-in gone.
-      const two = path.join(content, 'glossary/two.md');
-      writeFileSync(two, `${readFileSync(two, 'utf8')}\n- **ZZ** – Added later\n`);
-      const changed = await loadGlossary(content, { cacheFolder });
-      expect(changed).toEqual(await loadGlossary(content));
-      expect(changed.entries.map((entry) => entry.term)).toEqual(['NPS', 'TM', 'ZZ']);
-
-      // A damaged cache file is no cache: the files are parsed.
-      writeFileSync(cacheFile, '{"not json');
-      expect(await loadGlossary(content, { cacheFolder })).toEqual(changed);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-  });
-});
 
 describe('loadGlossary on the fixtures', () => {
   it('reads every entry shape: dashes, optional explanation, BOM, CRLF, several files, sorted', async () => {
