@@ -8,6 +8,7 @@ import { contentCheckIntegration } from './content-check.ts';
 import { contentFilesIntegration } from './content-files.ts';
 import { contentWatchIntegration } from './content-watch.ts';
 import { cspIntegration } from './csp.ts';
+import { esbuildServiceIntegration } from './esbuild-service.ts';
 
 // The checks of the output (links, CSP) and the Pagefind index run after `astro build` has exited
 // (`rolebook build`, src/build/finish.ts): inside the Astro process they ran one after another,
@@ -20,5 +21,6 @@ export function rolebookIntegrations(config: RolebookConfig): AstroIntegration[]
     contentFilesIntegration(config),
     contentWatchIntegration(config),
     buildStatsIntegration(config),
+    esbuildServiceIntegration(),
   ];
 }

@@ -1,0 +1,48 @@
+/**
+ * src/integrations/esbuild-service.ts: once a bundle is written, the esbuild service Astro started
+ * is no longer running (it sat idle beside page rendering, at the build's memory peak), and a later
+ * transform still works. Real esbuild, Astro's copy; the service is found among this process's
+ * children in /proc.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { astrosEsbuild, stopEsbuildAfterBundlePlugin } from '../../src/integrations/esbuild-service.ts';
+
+type Esbuild = { transform(code: string, options: object): Promise<{ code: string }>; stop(): Promise<void> | void };
+
+/** This process's child processes running an esbuild service. */
+function esbuildServices(): number[] {
+  const services: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'latin1');
+      if (parent === process.pid && command.includes('esbuild') && command.includes('--service')) services.push(Number(entry));
+    } catch {
+      // The process ended while it was read.
+    }
+  }
+  return services;
+}
+
+describe.runIf(process.platform === 'linux')('stopping esbuild after each bundle', () => {
+  it("stops the service Astro's esbuild started; the next transform starts it again", async () => {
+    const esbuild = astrosEsbuild() as Esbuild | undefined;
+    expect(esbuild, "Astro's esbuild").toBeDefined();
+    await esbuild!.transform('const a: number = import.meta.env.BASE_URL', { loader: 'ts' });
+    expect(esbuildServices()).toHaveLength(1);
+
+    const plugin = stopEsbuildAfterBundlePlugin();
+    expect(plugin.apply).toBe('build');
+    await (plugin.closeBundle as () => Promise<void>)();
+    // The child is gone once its pipe closes; give it a moment.
+    for (let tries = 0; tries < 50 && esbuildServices().length > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(esbuildServices()).toEqual([]);
+
+    const again = await esbuild!.transform('let b: string = "x"', { loader: 'ts' });
+    expect(again.code).toContain('let b = "x"');
+    await esbuild!.stop();
+  });
+});
