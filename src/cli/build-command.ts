@@ -39,7 +39,7 @@ function astroBin(): string {
  * it also kept most of what the bundling freed (its statistics: 12 MB purged, against 235 MB with
  * no purge delay) resident while the pages render, when the process peaks. Freed memory is purged
  * at once instead (clean builds at 1,000 documents, three alternating pairs: Astro's peak 538–545 MB
- * against 542–572, the process tree's 620–629 against 626–655; bundling ≈ 0.05–0.1 s slower).
+ * against 542–572, the process tree's (npm aside) 620–629 against 626–655; bundling ≈ 0.05–0.1 s slower).
  * Astro logs warnings and errors only (astro.config.mjs): this command prints its summary.
  */
 const ASTRO_ENV = { MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0', ROLEBOOK_QUIET_ASTRO: '1' };

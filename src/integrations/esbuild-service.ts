@@ -15,7 +15,7 @@ import type { Plugin } from 'vite';
 type EsbuildService = { stop(): Promise<void> | void };
 
 /** Astro's esbuild, or undefined when it has none (a later Astro may not use esbuild at all). */
-export function astrosEsbuild(): EsbuildService | undefined {
+export function esbuildOfAstro(): EsbuildService | undefined {
   try {
     const fromAstro = createRequire(createRequire(import.meta.url).resolve('astro/package.json'));
     return fromAstro('esbuild') as EsbuildService;
@@ -24,7 +24,7 @@ export function astrosEsbuild(): EsbuildService | undefined {
   }
 }
 
-export function stopEsbuildAfterBundlePlugin(esbuild: EsbuildService | undefined = astrosEsbuild()): Plugin {
+export function stopEsbuildAfterBundlePlugin(esbuild: EsbuildService | undefined = esbuildOfAstro()): Plugin {
   return {
     name: 'rolebook:esbuild-service',
     apply: 'build',
