@@ -3,7 +3,10 @@
  * plugin starts it during the bundling (one transform per module that reads `import.meta.env`),
  * and it then sat idle beside Astro's page rendering, when the build's process tree peaks
  * (17 MB of it at 1,000 documents). esbuild starts its service again on the next call, so a later
- * bundle, or anything else, that needs it only pays for a restart.
+ * bundle, or anything else, that needs it only pays for a restart. Astro writes its bundles one
+ * after another (core/build/static-build.js awaits each), so no transform is in flight when the
+ * service stops; were they ever built at once, the stop would fail the other bundle's transform
+ * with an error, not change its output.
  *
  * The esbuild stopped is Astro's own copy, resolved from Astro's package, as its plugin imports it:
  * Rolebook does not depend on esbuild itself.
