@@ -12,6 +12,7 @@ import { indexSite, reuseSearchPart, searchPartKey } from '../../src/build/searc
 import { buildSearchIndex, isSearchable, SearchIndexer, MAX_PARTS, PAGES_PER_PART, searchParts, type SearchPart } from '../../src/site/search-index.ts';
 import { BuildStatsSchema, readBuildStats, writeBuildStats, type BuildStats } from '../../src/build/stats.ts';
 import { cacheRoot, CACHE_FOLDERS, DEFAULT_CACHE_DIR, hashBytes } from '../../src/content/cache.ts';
+import { runningChildren } from '../helpers/processes.ts';
 
 let root: string;
 beforeEach(() => {
@@ -215,17 +216,8 @@ describe('search index in parts', () => {
   }
 
   /** Pagefind processes this test process started that are still running. */
-  function pagefindChildren(): string[] {
-    return readdirSync('/proc').filter((pid) => {
-      if (!/^\d+$/.test(pid)) return false;
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-        const [state, parent] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return Number(parent) === process.pid && state !== 'Z' && readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes('pagefind');
-      } catch {
-        return false;
-      }
-    });
+  function pagefindChildren(): number[] {
+    return runningChildren((commandLine) => commandLine.includes('pagefind'));
   }
 });
 

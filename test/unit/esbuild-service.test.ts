@@ -2,30 +2,16 @@
  * src/integrations/esbuild-service.ts: once a bundle is written, the esbuild service Astro started
  * is no longer running (it sat idle beside page rendering, at the build's memory peak), and a later
  * transform still works. Real esbuild, Astro's copy; the service is found among this process's
- * children in /proc.
+ * children (test/helpers/processes.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { esbuildOfAstro, stopEsbuildAfterBundlePlugin } from '../../src/integrations/esbuild-service.ts';
+import { runningChildren } from '../helpers/processes.ts';
 
 type Esbuild = { transform(code: string, options: object): Promise<{ code: string }>; stop(): Promise<void> | void };
 
-/** This process's child processes running an esbuild service. */
-function esbuildServices(): number[] {
-  const services: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const command = readFileSync(`/proc/${entry}/cmdline`, 'latin1');
-      if (parent === process.pid && command.includes('esbuild') && command.includes('--service')) services.push(Number(entry));
-    } catch {
-      // The process ended while it was read.
-    }
-  }
-  return services;
-}
+/** This process's running children that are an esbuild service. */
+const esbuildServices = () => runningChildren((commandLine) => commandLine.includes('esbuild') && commandLine.includes('--service'));
 
 describe.runIf(process.platform === 'linux')('stopping esbuild after each bundle', () => {
   it("stops the service Astro's esbuild started; the next transform starts it again", async () => {
