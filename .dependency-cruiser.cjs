@@ -22,6 +22,14 @@ const layers = [
   { name: 'cli', rank: 11, path: '^src/cli/', owns: 'the rolebook command' },
 ];
 
+/** Modules Vite bundles into the pages (the .astro files are checked by test/unit/architecture.test.ts). */
+const PAGE_SIDE = '^src/(site|git|components|layouts|pages)/';
+/**
+ * The markdown pipeline: the loader, cache and threads, and the plugins — except `plugins/lib/`'s
+ * helpers and the complexity guard, whose limits the owners' guide states.
+ */
+const PIPELINE = '^(src/content/(?!shared\\.ts$)|plugins/(?!lib/|remark-complexity-guard\\.ts$))';
+
 /** The paths a module of `layer` must not import: every other layer of the same or a higher rank. */
 function notBelow(layer) {
   return layers.filter((other) => other !== layer && other.rank >= layer.rank).map((other) => other.path);
@@ -46,6 +54,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/islands/' },
       to: { path: '^(src|plugins)/', pathNot: '^src/(islands|model)/' },
+    },
+    {
+      name: 'pages-get-content-shared',
+      comment:
+        'what pages import gets the content from src/content/shared.ts, never the markdown pipeline: Vite bundles the pages again on every astro build, and Astro reuses a page only while the hash of its module graph stays the same',
+      severity: 'error',
+      from: { path: PAGE_SIDE },
+      to: { path: PIPELINE, reachable: true },
     },
     {
       name: 'no-circular',
@@ -74,3 +90,4 @@ module.exports = {
 
 // Read by the architecture test for the .astro files, which dependency-cruiser cannot parse.
 Object.defineProperty(module.exports, 'layers', { value: layers, enumerable: false });
+Object.defineProperty(module.exports, 'pageSide', { value: { from: PAGE_SIDE, pipeline: PIPELINE }, enumerable: false });

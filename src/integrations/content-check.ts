@@ -8,7 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { formatProblems } from '../report/reporters.ts';
 import type { RolebookConfig } from '../config.ts';
 import { loadContent } from '../content/load.ts';
-import { shareLoadedContent } from '../content/shared.ts';
+import { shareContentLoader, shareLoadedContent } from '../content/shared.ts';
 import { whenCheckPassed } from './check-gate.ts';
 import { ReportedError } from './reported-error.ts';
 
@@ -19,6 +19,8 @@ export function contentCheckIntegration(config: RolebookConfig): AstroIntegratio
     hooks: {
       'astro:config:done': ({ config: astroConfig }) => {
         base = astroConfig.base;
+        // `astro dev` renders from the files as they are at each request; a build, from the content loaded below.
+        shareContentLoader((contentDir, contentBase) => loadContent(contentDir, { base: contentBase }));
       },
       'astro:build:start': async ({ logger }) => {
         // Started by `rolebook build` beside the check: nothing is read or written before it passed.

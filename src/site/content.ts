@@ -4,8 +4,7 @@
  */
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
-import { loadContent } from '../content/load.ts';
-import { takeLoadedContent } from '../content/shared.ts';
+import { sharedContentLoader, takeLoadedContent, type ContentLoader } from '../content/shared.ts';
 import type { ContentLoadResult, RenderedDocument } from '../model/rendered.ts';
 import type { DocumentKind, Playbook, Problem, RoleGuide, SkillDocument } from '../model/schemas.ts';
 import { basePath } from './urls.ts';
@@ -29,9 +28,14 @@ async function load(): Promise<SiteContent> {
   return loadSiteContent(loadConfig().contentDir, basePath());
 }
 
-/** Loads a content folder for the site; throws a ContentError listing every error, if any. */
-export async function loadSiteContent(contentDir: string, base: string): Promise<SiteContent> {
-  const result = takeLoadedContent(contentDir, base) ?? (await loadContent(contentDir, { base }));
+/**
+ * Loads a content folder for the site; throws a ContentError listing every error, if any. The
+ * content comes from the build's own load when there was one (src/integrations/content-check.ts),
+ * otherwise from `load`: by default the loader that integration shares, so that the pages' bundle
+ * holds no markdown pipeline (src/content/shared.ts).
+ */
+export async function loadSiteContent(contentDir: string, base: string, load = sharedContentLoader()): Promise<SiteContent> {
+  const result = takeLoadedContent(contentDir, base) ?? (await requireLoader(load)(contentDir, base));
   const errors = result.problems.filter((problem) => problem.severity === 'error');
   if (errors.length > 0) throw new ContentError(errors);
   const documents = [...result.documents].sort(byTitle);
@@ -43,6 +47,12 @@ export async function loadSiteContent(contentDir: string, base: string): Promise
     skills: documents.filter((document) => document.model.kind === 'skill'),
     byId: new Map(documents.map((document) => [document.model.id, document])),
   };
+}
+
+function requireLoader(load: ContentLoader | undefined): ContentLoader {
+  if (load) return load;
+  // Only a page module loaded without Rolebook's Astro integrations (astro.config.mjs) gets here.
+  throw new Error('No content loader: pages are rendered through astro.config.mjs, whose rolebook:content-check integration loads the content.');
 }
 
 export class ContentError extends Error {

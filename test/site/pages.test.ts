@@ -649,8 +649,9 @@ describe('site logic that the pages rely on', () => {
 
   it('refuses to build pages from content with errors, listing every error with file, line and column', async () => {
     const { loadSiteContent, ContentError } = await import('../../src/site/content.ts');
+    const { loadContent } = await import('../../src/content/load.ts');
     const contentDir = path.join(projectRoot, 'test/fixtures/glossary/bad');
-    const error = await loadSiteContent(contentDir, '/').then(
+    const error = await loadSiteContent(contentDir, '/', (folder, base) => loadContent(folder, { base })).then(
       () => undefined,
       (caught: unknown) => caught,
     );

@@ -9,19 +9,27 @@ import path from 'node:path';
 import { parse as parseAstro } from '@astrojs/compiler-rs';
 import { parseSync, type Module, type Node } from '@swc/core';
 import { cruise, type ICruiseResult, type IConfiguration } from 'dependency-cruiser';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
 const config = require(path.join(projectRoot, '.dependency-cruiser.cjs')) as IConfiguration & {
   layers: { name: string; rank: number; path: string }[];
+  pageSide: { from: string; pipeline: string };
 };
 const MAX_FUNCTION_LINES = 100;
 
-async function violationsIn(baseDir: string, folders: string[]): Promise<string[]> {
+async function cruised(baseDir: string, folders: string[]): Promise<ICruiseResult> {
   const result = await cruise(folders, { ...config.options, validate: true, ruleSet: { forbidden: config.forbidden }, baseDir });
-  const output = result.output as ICruiseResult;
+  return result.output as ICruiseResult;
+}
+
+function violationsOf(output: ICruiseResult): string[] {
   return output.summary.violations.map((violation) => `${violation.rule.name}: ${violation.from} → ${violation.to}`);
+}
+
+async function violationsIn(baseDir: string, folders: string[]): Promise<string[]> {
+  return violationsOf(await cruised(baseDir, folders));
 }
 
 function filesBelow(folder: string, extension: string, root = projectRoot): string[] {
@@ -72,39 +80,81 @@ function layerOf(file: string) {
   return config.layers.find((layer) => new RegExp(layer.path).test(file));
 }
 
-/** Imports of .astro files (front matter and scripts) that point at a layer of the same or a higher rank. */
-function astroViolations(root: string): string[] {
-  const upward: string[] = [];
+/** Each .astro file's relative imports (front matter and scripts), as paths from `root`. */
+function astroImports(root: string): { file: string; target: string }[] {
+  const imports: { file: string; target: string }[] = [];
   for (const file of filesBelow('src', '.astro', root)) {
-    const from = layerOf(file)!;
     for (const script of astroScripts(readFileSync(path.join(root, file), 'utf8'))) {
       const module = parseSync(script, { syntax: 'typescript', target: 'esnext' });
       for (const specifier of importSpecifiers(module).filter((spec) => spec.startsWith('.'))) {
-        const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier));
-        const to = layerOf(target);
-        if (to && to !== from && to.rank >= from.rank) upward.push(`${file} → ${target}`);
+        imports.push({ file, target: path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier)) });
       }
     }
   }
-  return upward;
+  return imports;
+}
+
+/** Imports of .astro files that point at a layer of the same or a higher rank. */
+function astroViolations(root: string): string[] {
+  return astroImports(root)
+    .filter(({ file, target }) => {
+      const from = layerOf(file)!;
+      const to = layerOf(target);
+      return to && to !== from && to.rank >= from.rank;
+    })
+    .map(({ file, target }) => `${file} → ${target}`);
+}
+
+/**
+ * .astro files that reach the markdown pipeline (rule `pages-get-content-shared`), directly or
+ * through the TypeScript modules they import (followed in dependency-cruiser's graph).
+ */
+function astroPipelineReaches(root: string, graph: ICruiseResult): string[] {
+  const pipeline = new RegExp(config.pageSide.pipeline);
+  const dependencies = new Map(graph.modules.map((module) => [module.source, module.dependencies.map((dependency) => dependency.resolved)]));
+  const reachesPipeline = (start: string): string | undefined => {
+    const seen = new Set<string>();
+    const queue = [start];
+    while (queue.length > 0) {
+      const module = queue.shift()!;
+      if (pipeline.test(module)) return module;
+      if (seen.has(module)) continue;
+      seen.add(module);
+      queue.push(...(dependencies.get(module) ?? []));
+    }
+    return undefined;
+  };
+  return astroImports(root).flatMap(({ file, target }) => {
+    const reached = target.endsWith('.astro') ? undefined : reachesPipeline(target);
+    return reached ? [`${file} → ${reached}`] : [];
+  });
 }
 
 describe('layers', () => {
-  it('no TypeScript module imports a layer above its own, and no modules import each other', async () => {
-    expect(await violationsIn(projectRoot, ['src', 'plugins'])).toEqual([]);
+  let graph: ICruiseResult;
+  beforeAll(async () => {
+    graph = await cruised(projectRoot, ['src', 'plugins']);
   }, 120_000);
 
-  it('no .astro file imports a layer above its own', () => {
-    expect(astroViolations(projectRoot)).toEqual([]);
+  it('no TypeScript module imports a layer above its own, no modules import each other, and no page-side module reaches the pipeline', () => {
+    expect(violationsOf(graph)).toEqual([]);
   });
 
-  it('the rules catch an upward import and an island reaching past the model', async () => {
+  it('no .astro file imports a layer above its own, or reaches the markdown pipeline', () => {
+    expect(astroViolations(projectRoot)).toEqual([]);
+    expect(astroPipelineReaches(projectRoot, graph)).toEqual([]);
+  });
+
+  it('the rules catch an upward import, an island reaching past the model and a page reaching the pipeline', async () => {
     const fixture = path.join(import.meta.dirname, 'architecture-fixtures/upward');
-    expect((await violationsIn(fixture, ['src'])).sort()).toEqual([
+    const fixtureGraph = await cruised(fixture, ['src', 'plugins']);
+    expect(violationsOf(fixtureGraph).sort()).toEqual([
       'islands-see-only-the-model: src/islands/menu.ts → src/site/urls.ts',
       'layer-model: src/model/levels.ts → src/site/urls.ts',
+      'pages-get-content-shared: src/site/urls.ts → src/content/load.ts',
     ]);
     expect(astroViolations(fixture)).toEqual(['src/components/Card.astro → src/layouts/Base.astro']);
+    expect(astroPipelineReaches(fixture, fixtureGraph)).toEqual(['src/layouts/Base.astro → plugins/remark-alerts.ts']);
   }, 60_000);
 });
 

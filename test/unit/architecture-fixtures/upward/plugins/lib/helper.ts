@@ -1,0 +1,3 @@
+// Wrong on purpose once a page imports it: it reaches a plugin.
+import { alerts } from '../remark-alerts.ts';
+export const helper = alerts;
