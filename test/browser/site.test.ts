@@ -225,6 +225,8 @@ describe.skipIf(!hasBrowser)('the playbook site in Chromium', () => {
     ['contributing/', 'light'],
     ['contributing/rules/', 'light'],
     ['contributing/rules/', 'dark'],
+    ['health/', 'light'],
+    ['health/', 'dark'],
   ] as const)('axe-core finds no violations on /%s (%s)', async (route, colorScheme) => {
     const { page } = await open(route, { colorScheme, bypassCSP: true });
     await page.waitForLoadState('networkidle');

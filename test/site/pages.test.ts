@@ -633,6 +633,18 @@ describe('page weight', () => {
     // The search UI exists, as its own file, for when it is needed.
     expect(readdirSync(path.join(build.outDir, '_astro')).some((file) => /^search-ui\.[\w-]+\.js$/.test(file))).toBe(true);
   });
+
+  it('spends at most 2 % of any page on the attributes of scoped styles, which Astro repeats on every element', () => {
+    // The content health page's table had them on some twenty elements a document: a third of the
+    // page at 1,000 documents, which every commit changes and the build renders and checks again.
+    const shares = htmlFiles(build.outDir).map((file) => {
+      const html = readFileSync(file, 'utf8');
+      const scoped = (html.match(/ data-astro-cid-[a-z0-9]+/g) ?? []).join('').length;
+      return { page: path.relative(build.outDir, file), share: scoped / html.length };
+    });
+    expect(shares.length).toBeGreaterThan(10);
+    expect(shares.filter(({ share }) => share > 0.02)).toEqual([]);
+  });
 });
 
 describe('site logic that the pages rely on', () => {
