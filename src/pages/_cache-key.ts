@@ -205,9 +205,24 @@ export function dataFilePaths<Params extends Record<string, string>>(route: Cach
 /** The cacheKey of a file that is exactly `text`. */
 export const textCacheKey = (text: string): string => hash(text);
 
+const DATA_FILE_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+
 /** The response of a data file route given `{ text }` by `dataFilePaths`. */
 export function dataFileResponse(props: Record<string, unknown>): Response {
-  return new Response(props.text as string, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return new Response(props.text as string, { headers: DATA_FILE_HEADERS });
+}
+
+/** The response of a data file whose text is `pieces` joined, encoded one piece at a time as it is read. */
+export function dataFileStreamResponse(pieces: Iterator<string>): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = pieces.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+  });
+  return new Response(body, { headers: DATA_FILE_HEADERS });
 }
 
 function hash(text: string | Uint8Array): string {
