@@ -36,6 +36,10 @@ export default /** @type {import('astro').AstroUserConfig} */ ({
   devToolbar: { enabled: false },
   vite: {
     build: {
+      // `rolebook build` empties the output folder itself and links in the pages Astro will reuse,
+      // which Astro then keeps instead of copying (src/build/reused-pages.ts). `astro build` alone
+      // empties it as usual.
+      ...(process.env.ROLEBOOK_OUTPUT_PREPARED ? { emptyOutDir: false } : {}),
       // The team benchmark's `--profile` builds unminified, so a CPU profile names the functions.
       ...(process.env.ROLEBOOK_NO_MINIFY ? { minify: false } : {}),
       rollupOptions: {

@@ -3,19 +3,25 @@
  * folder first and copies the pages it reuses back from its own cache, so the old files are not
  * read; deleting ~2,000 of them one by one was 10 % of Astro's time in a one-change rebuild at
  * 1,000 documents. Renamed instead (instant on the same file system) and deleted while the later
- * steps run. When the rename cannot be done, nothing changes: Astro empties the folder as before.
+ * steps run. When the rename cannot be done, the folder is emptied here: Astro, run by
+ * `rolebook build`, leaves that to the build (src/build/reused-pages.ts).
  */
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-/** Renames `outDir` aside; returns the deletion of the old files, to await before the build ends. */
+/**
+ * Renames `outDir` aside, so that it is missing when this returns; returns the deletion of the old
+ * files, to await before the build ends.
+ */
 export function setOldOutputAside(outDir: string): () => Promise<void> {
   if (!existsSync(outDir)) return async () => {};
   const aside = path.join(path.dirname(outDir), `.${path.basename(outDir)}-old-${process.pid}-${Date.now()}`);
   try {
     renameSync(outDir, aside);
   } catch {
+    // Throws when the folder cannot be deleted either, as Astro's own emptying would have.
+    rmSync(outDir, { recursive: true, force: true });
     return async () => {};
   }
   // Started now, beside Astro's process.

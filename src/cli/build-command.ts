@@ -21,7 +21,8 @@ import { buildPaths, configFilePath, outDir, searchPartSize } from '../config-fi
 import { forgetBuild, hashBuildInputs, hasBuildRecord, rememberBuild, unchangedBuild, type UnchangedBuildRecord } from '../build/unchanged-build.ts';
 import { runStep, startHeldStep, type HeldStep } from '../build/held-step.ts';
 import { setOldOutputAside } from '../build/old-output.ts';
-import { STEP_STATS_VARIABLE } from '../content/cache.ts';
+import { linkReusedPages, OUTPUT_PREPARED_VARIABLE } from '../build/reused-pages.ts';
+import { CACHE_FOLDERS, cacheRoot, STEP_STATS_VARIABLE } from '../content/cache.ts';
 import { HISTORY_FILE_VARIABLE, readGitHistory, saveGitHistory } from '../git/history.ts';
 import type { AstroStats, StepStats } from '../build/stats.ts';
 import { UsageError, type Io, type ParsedOptions } from './io.ts';
@@ -40,9 +41,10 @@ function astroBin(): string {
  * no purge delay) resident while the pages render, when the process peaks. Freed memory is purged
  * at once instead (clean builds at 1,000 documents, three alternating pairs: Astro's peak 538–545 MB
  * against 542–572, the process tree's (npm aside) 620–629 against 626–655; bundling ≈ 0.05–0.1 s slower).
- * Astro logs warnings and errors only (astro.config.mjs): this command prints its summary.
+ * Astro logs warnings and errors only (astro.config.mjs): this command prints its summary. It
+ * leaves the output folder as this command prepared it (src/build/reused-pages.ts).
  */
-const ASTRO_ENV = { MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0', ROLEBOOK_QUIET_ASTRO: '1' };
+const ASTRO_ENV = { MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0', ROLEBOOK_QUIET_ASTRO: '1', [OUTPUT_PREPARED_VARIABLE]: '1' };
 
 /**
  * The step reports' schemas (Zod: ≈ 0.1 s of module loading) are first needed when the check ends:
@@ -121,6 +123,8 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   if (unchanged) steps.astro = reportKept(unchanged, io);
   forgetBuild(io.cwd);
   const oldOutputRemoved = unchanged ? async () => {} : setOldOutputAside(outDir(io.cwd));
+  // The pages Astro will reuse, linked into the emptied output folder: it keeps them instead of copying each.
+  const reusedPages = unchanged ? undefined : linkReusedPages(path.join(cacheRoot(io.cwd), CACHE_FOLDERS.astro), outDir(io.cwd));
   // Loaded while Astro works (this process is idle meanwhile), so the last step starts the moment Astro ends.
   const finishStep = import('../build/finish.ts');
   finishStep.catch(() => {});
@@ -137,6 +141,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     await oldOutputRemoved();
     return finish(built.exitCode);
   }
+  reusedPages?.settle();
 
   const { finishBuild } = await finishStep;
   const finished = await finishBuild({

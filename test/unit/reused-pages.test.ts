@@ -1,0 +1,87 @@
+/**
+ * The pages Astro will reuse are hard-linked into the output folder before it runs (Astro keeps a
+ * file it finds there instead of copying it), and what this build did not produce goes afterwards.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { linkReusedPages } from '../../src/build/reused-pages.ts';
+
+let root: string;
+let cache: string;
+let out: string;
+
+/** Astro's cache as its incremental build leaves it: a manifest and a copy of each page it lists. */
+function astroCache(pages: Record<string, string>, manifestPaths = Object.keys(pages)): void {
+  const paths = Object.fromEntries(manifestPaths.map((file) => [`/${file}`, { cacheKey: 'k', outputFile: file }]));
+  mkdirSync(cache, { recursive: true });
+  writeFileSync(path.join(cache, 'incremental-build.json'), JSON.stringify({ version: 1, routes: { 'src/pages/[...id].astro': { dependencyHash: 'h', paths } } }));
+  for (const [file, text] of Object.entries(pages)) {
+    mkdirSync(path.dirname(path.join(cache, 'dist', file)), { recursive: true });
+    writeFileSync(path.join(cache, 'dist', file), text);
+    // Written by an earlier build, as Astro's copies are.
+    const earlier = new Date(Date.now() - 3_600_000);
+    utimesSync(path.join(cache, 'dist', file), earlier, earlier);
+  }
+}
+
+/** What Astro's next manifest lists. */
+function nextManifest(files: string[]): void {
+  const paths = Object.fromEntries(files.map((file) => [`/${file}`, { cacheKey: 'k2', outputFile: file }]));
+  writeFileSync(path.join(cache, 'incremental-build.json'), JSON.stringify({ version: 1, routes: { 'src/pages/[...id].astro': { dependencyHash: 'h', paths } } }));
+}
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'rolebook-reused-pages-'));
+  cache = path.join(root, 'cache/astro');
+  out = path.join(root, 'dist');
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('pages Astro will reuse, linked in before it runs', () => {
+  it('links each file of the manifest that Astro has a copy of, and nothing outside the output folder', () => {
+    astroCache({ 'roles/a/index.html': '<p>a</p>', 'rubric.json': '[]\n' }, ['roles/a/index.html', 'rubric.json', 'roles/gone/index.html', '../escape.html']);
+    const linked = linkReusedPages(cache, out);
+    expect(linked.linked).toBe(2);
+    expect(readFileSync(path.join(out, 'roles/a/index.html'), 'utf8')).toBe('<p>a</p>');
+    // The same file, not a copy.
+    expect(statSync(path.join(out, 'rubric.json')).ino).toBe(statSync(path.join(cache, 'dist/rubric.json')).ino);
+    expect(existsSync(path.join(out, 'roles/gone'))).toBe(false);
+    expect(existsSync(path.join(root, 'escape.html'))).toBe(false);
+  });
+
+  it('afterwards removes what this build did not produce, with its empty folders, and keeps what Astro wrote or listed', () => {
+    astroCache({ 'roles/a/index.html': 'a', 'roles/deleted/index.html': 'deleted', 'health/index.html': 'old' });
+    const linked = linkReusedPages(cache, out);
+    // Astro: keeps a/, renders health/ again without a key (written over the link), drops deleted/.
+    writeFileSync(path.join(out, 'health/index.html'), 'new');
+    nextManifest(['roles/a/index.html']);
+    expect(linked.settle()).toBe(1);
+    expect(readdirSync(out).sort()).toEqual(['health', 'roles']);
+    expect(readdirSync(path.join(out, 'roles'))).toEqual(['a']);
+    expect(readFileSync(path.join(out, 'health/index.html'), 'utf8')).toBe('new');
+    expect(existsSync(path.join(cache, 'rolebook-links-out'))).toBe(false);
+  });
+
+  it('after a run with links out that never finished, drops Astro’s manifest and links nothing', () => {
+    astroCache({ 'roles/a/index.html': 'a' });
+    linkReusedPages(cache, out);
+    // Astro stopped half-way: settle() never ran.
+    rmSync(out, { recursive: true });
+    const next = linkReusedPages(cache, out);
+    expect(next.linked).toBe(0);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(path.join(cache, 'incremental-build.json'))).toBe(false);
+    next.settle();
+    expect(existsSync(path.join(cache, 'rolebook-links-out'))).toBe(false);
+  });
+
+  it('links nothing without a manifest (a first build) or with an unreadable one', () => {
+    expect(linkReusedPages(cache, out).linked).toBe(0);
+    astroCache({ 'index.html': 'x' });
+    writeFileSync(path.join(cache, 'incremental-build.json'), '{ not json');
+    expect(linkReusedPages(cache, out).linked).toBe(0);
+    expect(existsSync(out)).toBe(false);
+  });
+});
