@@ -12,7 +12,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateCorpus, type GeneratedCorpus } from './generate.ts';
 import { distStats, documentPages, islandAssets, median, pageAssets, type DistStats, type Sizes } from './lib/dist-stats.ts';
-import { runMeasured, type MeasuredRun } from './lib/process-tree.ts';
+import { describePeak, runMeasured, type MeasuredRun } from './lib/process-tree.ts';
 import { readBuildStats, type BuildStats } from '../src/build/stats.ts';
 import { compareWithStarlight, comparisonRows, setupStarlight, type StarlightComparison, type StarlightSetup } from './starlight.ts';
 import type { ThroughputResult } from './parse-throughput.ts';
@@ -330,7 +330,7 @@ async function buildSequence(size: number, flags: Flags, corpus: GeneratedCorpus
   log(`clean build (empty cache)${label}…`);
   const first = await build(size, flags, `build${label}`);
   const dist = distStats(distDir);
-  log(`  ${first.ok ? 'ok' : `FAILED (exit ${first.exitCode})`} in ${(first.wallMs / 1000).toFixed(1)} s, peak ${(first.peakRssBytes / 1e6).toFixed(0)} MB, ${dist.htmlFiles} pages; log: ${first.log}`);
+  log(`  ${first.ok ? 'ok' : `FAILED (exit ${first.exitCode})`} in ${(first.wallMs / 1000).toFixed(1)} s, peak ${(first.peakRssBytes / 1e6).toFixed(0)} MB (${describePeak(first.peakProcesses)}), ${dist.htmlFiles} pages; log: ${first.log}`);
   if (!first.ok) for (const line of first.outputTail ?? []) log(`    │ ${line}`);
   const run: RunTimes = { loadAverage: first.loadAverage[0]!, clean: times(first) };
   if (into) {

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { distStats } from './lib/dist-stats.ts';
-import { runMeasured } from './lib/process-tree.ts';
+import { describePeak, runMeasured } from './lib/process-tree.ts';
 
 export const STARLIGHT_VERSION = '0.42.4';
 
@@ -304,8 +304,11 @@ export interface BuildTimes {
   peakRssBytes: number;
 }
 
+/** The processes of the tree at its peak, largest first (a spike is then told apart from the usual peak). */
+type PeakProcesses = { command: string; rssMB: number }[];
+
 export interface Pair {
-  rolebook: BuildTimes & { loadAverage: number };
+  rolebook: BuildTimes & { loadAverage: number; peakProcesses: PeakProcesses };
   starlight: Omit<StarlightBuild, 'outputTail'>;
   /** Rolebook ÷ Starlight. */
   ratios: { wall: number; cpu: number; peak: number };
@@ -329,7 +332,7 @@ export async function compareWithStarlight(
   setup: StarlightSetup,
   corpusDir: string,
   runs: number,
-  rolebookClean: (label: string) => Promise<BuildTimes & { loadAverage: number[] }>,
+  rolebookClean: (label: string) => Promise<BuildTimes & { loadAverage: number[]; peakProcesses: PeakProcesses }>,
   echo = false,
 ): Promise<StarlightComparison> {
   const converted = convertCorpus(corpusDir);
@@ -340,7 +343,7 @@ export async function compareWithStarlight(
   for (let i = 1; i <= runs; i++) {
     log(`pair ${i} of ${runs}: Rolebook clean build…`);
     const rolebook = await rolebookClean(`pair-${i}-rolebook`);
-    log(`  ${rolebook.ok ? 'ok' : 'FAILED'} in ${(rolebook.wallMs / 1000).toFixed(1)} s, ${rolebook.cpuSeconds.toFixed(1)} s CPU, peak ${(rolebook.peakRssBytes / 1e6).toFixed(0)} MB`);
+    log(`  ${rolebook.ok ? 'ok' : 'FAILED'} in ${(rolebook.wallMs / 1000).toFixed(1)} s, ${rolebook.cpuSeconds.toFixed(1)} s CPU, peak ${(rolebook.peakRssBytes / 1e6).toFixed(0)} MB (${describePeak(rolebook.peakProcesses)})`);
     log(`pair ${i} of ${runs}: Starlight clean build…`);
     const starlight = await buildStarlight(converted, `build-${size}-pair-${i}`, echo);
     log(`  ${starlight.ok ? 'ok' : 'FAILED'} in ${(starlight.wallMs / 1000).toFixed(1)} s, ${starlight.cpuSeconds.toFixed(1)} s CPU, peak ${(starlight.peakRssBytes / 1e6).toFixed(0)} MB, ${starlight.htmlPages} pages; log: ${starlight.log}`);
@@ -352,7 +355,14 @@ export async function compareWithStarlight(
     if (!rolebook.ok) comparison.ok = false;
     const { outputTail: _tail, ...kept } = starlight;
     comparison.pairs.push({
-      rolebook: { ok: rolebook.ok, wallMs: rolebook.wallMs, cpuSeconds: rolebook.cpuSeconds, peakRssBytes: rolebook.peakRssBytes, loadAverage: rolebook.loadAverage[0]! },
+      rolebook: {
+        ok: rolebook.ok,
+        wallMs: rolebook.wallMs,
+        cpuSeconds: rolebook.cpuSeconds,
+        peakRssBytes: rolebook.peakRssBytes,
+        loadAverage: rolebook.loadAverage[0]!,
+        peakProcesses: rolebook.peakProcesses,
+      },
       starlight: kept,
       ratios: {
         wall: rolebook.wallMs / starlight.wallMs,

@@ -213,3 +213,8 @@ export function runMeasured(command: string, args: string[], options: RunOptions
     });
   });
 }
+
+/** The processes at a tree's peak as a log line shows them: `bin/node bin/astro.mjs 474, node bin/rolebook.mjs 82, …`. */
+export function describePeak(processes: readonly { command: string; rssMB: number }[]): string {
+  return processes.map((process) => `${process.command.split(' ').slice(0, 3).join(' ')} ${process.rssMB}`).join(', ');
+}
