@@ -104,6 +104,11 @@ export function linkReusedPages(astroCacheDir: string, outDir: string): LinkedPa
     }
     linked.set(file, statSync(target).mtimeMs);
   }
+  if (linked.size === 0) {
+    // No link is out: an Astro that stops leaves its copies as they were.
+    rmSync(marker, { force: true });
+    return none;
+  }
   return {
     linked: linked.size,
     settle() {
