@@ -6,13 +6,13 @@
  * steps run. When the rename cannot be done, the folder is emptied here: Astro, run by
  * `rolebook build`, leaves that to the build (src/build/reused-pages.ts).
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /**
- * Renames `outDir` aside, so that it is missing when this returns; returns the deletion of the old
- * files, to await before the build ends.
+ * Renames `outDir` aside, so that it is missing (or, where it cannot be renamed, empty) when this
+ * returns; returns the deletion of the old files, to await before the build ends.
  */
 export function setOldOutputAside(outDir: string): () => Promise<void> {
   if (!existsSync(outDir)) return async () => {};
@@ -20,8 +20,8 @@ export function setOldOutputAside(outDir: string): () => Promise<void> {
   try {
     renameSync(outDir, aside);
   } catch {
-    // Throws when the folder cannot be deleted either, as Astro's own emptying would have.
-    rmSync(outDir, { recursive: true, force: true });
+    // A mount point, say: emptied as Astro empties it, and an error when that fails too.
+    for (const entry of readdirSync(outDir)) rmSync(path.join(outDir, entry), { recursive: true, force: true });
     return async () => {};
   }
   // Started now, beside Astro's process.
