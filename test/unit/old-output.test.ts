@@ -2,18 +2,25 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { removeFolderOnAThread, setOldOutputAside } from '../../src/build/old-output.ts';
 
 describe('setting the old output aside', () => {
   let parent: string;
   afterEach(() => rmSync(parent, { recursive: true, force: true }));
 
-  it('empties the output folder at once and deletes the old files by the time the removal is awaited', async () => {
+  /** A last build's output folder, in a temporary folder of its own. */
+  function oldOutput(): string {
     parent = mkdtempSync(path.join(os.tmpdir(), 'rolebook-old-output-'));
     const dist = path.join(parent, 'dist');
     mkdirSync(path.join(dist, 'roles/a'), { recursive: true });
     writeFileSync(path.join(dist, 'roles/a/index.html'), '<p>old</p>');
+    writeFileSync(path.join(dist, 'index.html'), '<p>old</p>');
+    return dist;
+  }
+
+  it('empties the output folder at once and deletes the old files by the time the removal is awaited', async () => {
+    const dist = oldOutput();
     const removed = setOldOutputAside(dist);
     expect(existsSync(dist)).toBe(false);
     await removed();
@@ -37,5 +44,27 @@ describe('setting the old output aside', () => {
     await removeFolderOnAThread(tree);
     expect(existsSync(tree)).toBe(false);
     await expect(removeFolderOnAThread(tree)).resolves.toBeUndefined();
+  });
+
+  it('empties a folder that cannot be renamed (a mount point, say) in place, keeping the folder, as Astro would', async () => {
+    // Astro, run by `rolebook build`, no longer empties the folder itself (src/build/reused-pages.ts).
+    vi.resetModules();
+    vi.doMock('node:fs', async (importOriginal) => {
+      const fs = await importOriginal<typeof import('node:fs')>();
+      const renameSync = () => {
+        throw Object.assign(new Error('EBUSY: resource busy or locked, rename'), { code: 'EBUSY' });
+      };
+      return { ...fs, renameSync, default: { ...fs, renameSync } };
+    });
+    try {
+      const { setOldOutputAside: setAsideWithoutRename } = await import('../../src/build/old-output.ts');
+      const dist = oldOutput();
+      await setAsideWithoutRename(dist)();
+      expect(readdirSync(parent)).toEqual(['dist']);
+      expect(readdirSync(dist)).toEqual([]);
+    } finally {
+      vi.doUnmock('node:fs');
+      vi.resetModules();
+    }
   });
 });
