@@ -22,14 +22,17 @@ export function filesBelow(root: string): string[] {
 
 /**
  * Puts every file below `from` (or those of `files`, when the caller has listed them already) at the
- * same place below `to`: a hard link where the file system allows one, else a copy. For the search
- * index's ~1,100 small files, on the rebuild's last step (1,000 documents): linking took 0.03–0.05 s,
- * one synchronous copy a file 0.17–0.5 s, `fs.cpSync` 0.5 s and `fs.promises.cp` 0.9 s. Linked files
- * share their bytes, so neither side may be written in place: whoever replaces such a folder removes
- * it and writes new files.
+ * same place below `to`: a hard link where the file system allows one, else a copy — or, with
+ * `withoutLinks: 'stop'`, nothing more, for a caller whose files are copied later by someone else.
+ * Returns the files put in place. For the search index's ~1,100 small files, on the rebuild's last
+ * step (1,000 documents): linking took 0.03–0.05 s, one synchronous copy a file 0.17–0.5 s,
+ * `fs.cpSync` 0.5 s and `fs.promises.cp` 0.9 s. Linked files share their bytes, so neither side may
+ * be written in place: whoever replaces such a folder removes it and writes new files (or, as
+ * src/build/reused-pages.ts, writes them in place knowingly).
  */
-export function linkFolder(from: string, to: string, files: readonly string[] = filesBelow(from)): void {
+export function linkFolder(from: string, to: string, files: readonly string[] = filesBelow(from), withoutLinks: 'copy' | 'stop' = 'copy'): string[] {
   const made = new Set<string>();
+  const placed: string[] = [];
   let canLink = true;
   for (const file of files) {
     const source = path.join(from, ...file.split('/'));
@@ -42,6 +45,7 @@ export function linkFolder(from: string, to: string, files: readonly string[] = 
     if (canLink) {
       try {
         linkSync(source, target);
+        placed.push(file);
         continue;
       } catch (error) {
         // Another file system (EXDEV), or one without hard links: copy this file and the rest.
@@ -49,6 +53,9 @@ export function linkFolder(from: string, to: string, files: readonly string[] = 
         canLink = false;
       }
     }
+    if (withoutLinks === 'stop') break;
     copyFileSync(source, target);
+    placed.push(file);
   }
+  return placed;
 }

@@ -16,8 +16,9 @@
  * So a marker file says links are out; the next build finding it drops Astro's manifest, and every
  * page is rendered again.
  */
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { linkFolder } from './files-below.ts';
 
 const MANIFEST_FILE = 'incremental-build.json';
 const COPIES_FOLDER = 'dist';
@@ -86,24 +87,9 @@ export function linkReusedPages(astroCacheDir: string, outDir: string): LinkedPa
   const files = [...outputFilesOf(manifestFile)].filter((file) => existsSync(path.join(astroCacheDir, COPIES_FOLDER, file)));
   if (files.length === 0) return none;
   writeFileSync(marker, '');
-  const linked = new Map<string, number>();
-  const made = new Set<string>();
-  for (const file of files) {
-    const source = path.join(astroCacheDir, COPIES_FOLDER, file);
-    const target = path.join(outDir, file);
-    const folder = path.dirname(target);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    try {
-      linkSync(source, target);
-    } catch {
-      // Another file system, or none with hard links: Astro copies the rest, as it would have.
-      break;
-    }
-    linked.set(file, statSync(target).mtimeMs);
-  }
+  // Where there are no hard links, Astro copies what is not linked, as it would have.
+  const placed = linkFolder(path.join(astroCacheDir, COPIES_FOLDER), outDir, files, 'stop');
+  const linked = new Map(placed.map((file) => [file, statSync(path.join(outDir, file)).mtimeMs]));
   if (linked.size === 0) {
     // No link is out: an Astro that stops leaves its copies as they were.
     rmSync(marker, { force: true });

@@ -14,9 +14,8 @@ let out: string;
 
 /** Astro's cache as its incremental build leaves it: a manifest and a copy of each page it lists. */
 function astroCache(pages: Record<string, string>, manifestPaths = Object.keys(pages)): void {
-  const paths = Object.fromEntries(manifestPaths.map((file) => [`/${file}`, { cacheKey: 'k', outputFile: file }]));
   mkdirSync(cache, { recursive: true });
-  writeFileSync(path.join(cache, 'incremental-build.json'), JSON.stringify({ version: 1, routes: { 'src/pages/[...id].astro': { dependencyHash: 'h', paths } } }));
+  writeManifest(manifestPaths, 'k');
   for (const [file, text] of Object.entries(pages)) {
     mkdirSync(path.dirname(path.join(cache, 'dist', file)), { recursive: true });
     writeFileSync(path.join(cache, 'dist', file), text);
@@ -26,11 +25,14 @@ function astroCache(pages: Record<string, string>, manifestPaths = Object.keys(p
   }
 }
 
-/** What Astro's next manifest lists. */
-function nextManifest(files: string[]): void {
-  const paths = Object.fromEntries(files.map((file) => [`/${file}`, { cacheKey: 'k2', outputFile: file }]));
+/** Astro's manifest, listing `files` as one route's paths. */
+function writeManifest(files: string[], cacheKey: string): void {
+  const paths = Object.fromEntries(files.map((file) => [`/${file}`, { cacheKey, outputFile: file }]));
   writeFileSync(path.join(cache, 'incremental-build.json'), JSON.stringify({ version: 1, routes: { 'src/pages/[...id].astro': { dependencyHash: 'h', paths } } }));
 }
+
+/** What Astro's next manifest lists. */
+const nextManifest = (files: string[]) => writeManifest(files, 'k2');
 
 beforeEach(() => {
   root = mkdtempSync(path.join(os.tmpdir(), 'rolebook-reused-pages-'));
