@@ -9,9 +9,10 @@
  * of system time on this machine (ext4 slows down creating files where many were just deleted).
  */
 import { createHash, hash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ParsedFile } from '../model/rendered.ts';
+import type { GlossaryEntry, Problem } from '../model/schemas.ts';
 import { readJsonLines, writeJsonLines } from './json-lines.ts';
 
 const CACHE_FORMAT = 3;
@@ -59,6 +60,7 @@ export function writeStepStats(step: string, stats: Record<string, unknown>): vo
   }
 }
 const ENTRIES_FILE = 'documents.jsonl';
+const GLOSSARY_FILE = 'glossary.json';
 /** Caches of other pipeline versions or options are removed once unused for this long. */
 const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -73,6 +75,18 @@ export interface CacheEntry {
 export function hashBytes(bytes: Uint8Array | string): string {
   // The one-shot hash: half the time of createHash().update().digest() over a site's pages.
   return hash('sha1', bytes);
+}
+
+/** The hash of each file's bytes, by path. */
+export function hashFiles(files: readonly string[]): Record<string, string> {
+  return Object.fromEntries(files.map((file) => [file, hashBytes(readFileSync(file))]));
+}
+
+/** What reading the glossary gave, kept with the hash of each of its files (src/content/load-from-cache.ts). */
+export interface KeptGlossary {
+  files: Record<string, string>;
+  entries: GlossaryEntry[];
+  problems: Problem[];
 }
 
 /**
@@ -152,6 +166,43 @@ export class DocumentCache {
     return entry;
   }
 
+  /**
+   * Keeps what the glossary's files gave, unless that is already what is kept. Like the entries, a
+   * write that fails is skipped: the next load reads the glossary from its files.
+   */
+  keepGlossary(glossary: KeptGlossary): void {
+    const text = JSON.stringify(glossary);
+    const file = path.join(this.folder, GLOSSARY_FILE);
+    try {
+      if (readFileSync(file, 'utf8') === text) return;
+    } catch {
+      // Not kept yet.
+    }
+    try {
+      mkdirSync(this.folder, { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, text);
+      renameSync(temporary, file);
+    } catch {
+      // Only the next load's time is lost.
+    }
+  }
+
+  /**
+   * The glossary kept by the last load that read it, if its files are exactly `files` (paths and
+   * hashes); a missing or damaged file is none.
+   */
+  keptGlossary(files: Record<string, string>): Pick<KeptGlossary, 'entries' | 'problems'> | undefined {
+    let kept: unknown;
+    try {
+      kept = JSON.parse(readFileSync(path.join(this.folder, GLOSSARY_FILE), 'utf8'));
+    } catch {
+      return undefined;
+    }
+    if (!isKeptGlossary(kept) || !sameRecord(kept.files, files)) return undefined;
+    return { entries: kept.entries, problems: kept.problems };
+  }
+
   /** Whether a linked document exists, looked up once per load however many documents link to it. */
   private exists(target: string): boolean {
     let found = this.existing.get(target);
@@ -185,4 +236,32 @@ export class DocumentCache {
       for (const file of this.lines.keys()) if (stored.get(file) !== entries.get(file)) this.lines.delete(file);
     }
   }
+}
+
+function isKeptGlossary(value: unknown): value is KeptGlossary {
+  if (typeof value !== 'object' || value === null) return false;
+  const { files, entries, problems } = value as Record<string, unknown>;
+  return (
+    typeof files === 'object' && files !== null && !Array.isArray(files) &&
+    Array.isArray(entries) && entries.every(isGlossaryEntry) &&
+    Array.isArray(problems) && problems.every(isProblem)
+  );
+}
+
+function isGlossaryEntry(value: unknown): value is GlossaryEntry {
+  const entry = value as Partial<GlossaryEntry> | null;
+  return typeof entry?.term === 'string' && typeof entry.expansion === 'string' && ['string', 'undefined'].includes(typeof entry.description);
+}
+
+function isProblem(value: unknown): value is Problem {
+  const problem = value as Partial<Problem> | null;
+  return (
+    typeof problem?.file === 'string' && typeof problem.message === 'string' && typeof problem.ruleId === 'string' &&
+    Number.isInteger(problem.line) && Number.isInteger(problem.column) && (problem.severity === 'error' || problem.severity === 'warning')
+  );
+}
+
+function sameRecord(a: Record<string, unknown>, b: Record<string, string>): boolean {
+  const keys = Object.keys(b);
+  return Object.keys(a).length === keys.length && keys.every((key) => a[key] === b[key]);
 }

@@ -8,7 +8,7 @@
  * people editing the file. Problems (a bullet in another shape, a term twice) are reported with
  * file, line and column like every other content problem.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -19,9 +19,7 @@ import { DASH, phrasingText, squash } from '../../plugins/lib/text.ts';
 import remarkComplexityGuard from '../../plugins/remark-complexity-guard.ts';
 import remarkYamlMeta from '../../plugins/remark-yaml-meta.ts';
 import { GlossaryEntrySchema, type GlossaryEntry, type Problem } from '../model/schemas.ts';
-
-/** Folder below the content root that holds the glossary files. */
-export const GLOSSARY_FOLDER = 'glossary';
+import { glossaryFiles } from './glossary-files.ts';
 
 /** A glossary term is written as it appears in the text: a capital letter or digit, then no spaces. */
 const TERM = /^[A-Z0-9][A-Za-z0-9&+./-]*$/;
@@ -31,23 +29,10 @@ const SEPARATOR = new RegExp(`^\\s*${DASH}\\s*`);
 const FORMAT_HINT = 'Write glossary entries as “- **TERM** – Expansion: optional explanation”.';
 
 export async function loadGlossary(contentRoot: string): Promise<{ entries: GlossaryEntry[]; problems: Problem[] }> {
-  const folder = path.join(contentRoot, GLOSSARY_FOLDER);
-  let names: string[];
-  try {
-    names = (await readdir(folder, { withFileTypes: true }))
-      .filter((entry) => entry.isFile() && /\.md$/i.test(entry.name))
-      .map((entry) => entry.name)
-      .sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], problems: [] };
-    throw error;
-  }
-
   const entries: GlossaryEntry[] = [];
   const problems: Problem[] = [];
   const seen = new Map<string, { file: string; line: number }>();
-  for (const name of names) {
-    const file = path.join(folder, name);
+  for (const file of await glossaryFiles(contentRoot)) {
     const parsed = parseGlossary(await readFile(file, 'utf8'), file);
     problems.push(...parsed.problems);
     for (const { entry, line, column } of parsed.entries) {

@@ -4,161 +4,56 @@
  * document never hides the others.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { termLookups } from '../model/glossary-terms.ts';
 import { withTrailingSlash } from '../model/paths.ts';
-import { sortProblems } from '../model/problems.ts';
 import type { RuleId } from '../model/rules.ts';
 import type { GlossaryEntry, Problem } from '../model/schemas.ts';
-import { CACHE_FOLDERS, DocumentCache, cacheRoot, hashBytes, pipelineFingerprint, type CacheEntry } from './cache.ts';
+import { hashFiles } from './cache.ts';
 import { decodeText } from '../../plugins/lib/decode.ts';
 import { loadGlossary } from './glossary.ts';
-import { idForPath, isFragment, toPosix } from '../../plugins/lib/ids.ts';
+import { glossaryFiles } from './glossary-files.ts';
+import { idForPath, toPosix } from '../../plugins/lib/ids.ts';
 import { buildModel } from './model.ts';
 import type { createModelProcessor, createRenderProcessor, PipelineOptions } from './pipeline.ts';
-import type { ContentLoadResult, DocumentPlaces, ParsedFile, RenderedDocument } from '../model/rendered.ts';
+import type { ContentLoadResult, DocumentPlaces, ParsedFile } from '../model/rendered.ts';
 export type { ParsedFile };
 import { projectRoot } from './project-root.ts';
-import { linkCatalog } from './catalog.ts';
+import { assembleContent, openCache, type LoadOptions, type ParseFilesOptions } from './assemble.ts';
+export { findDocuments, type LoadOptions, type ParseFilesOptions } from './assemble.ts';
 
 /** Larger markdown files are refused: no real guide comes close, and parsing stays bounded. */
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
-
-export interface LoadOptions {
-  /** Site base path for links; default `/`. */
-  base?: string;
-  /** Render HTML as well as the model; default true. `check` and `parse` only need models. */
-  render?: boolean;
-  /**
-   * Folder for the parse cache; default `parse/` in the build's cache folder (`cacheRoot()`:
-   * `$ROLEBOOK_CACHE_DIR` or `node_modules/.cache/rolebook`). `false` turns caching off.
-   */
-  cacheDir?: string | false;
-  /** Parse in a second thread when this many documents need parsing; default 200. */
-  parallelThreshold?: number;
-}
-
-
-export interface ParseFilesOptions {
-  contentRoot: string;
-  base: string;
-  render: boolean;
-  glossary: GlossaryEntry[];
-}
 
 const WORKER_FILE = path.join(projectRoot, 'src/content/worker.ts');
 
 type Processor = ReturnType<typeof createModelProcessor> | ReturnType<typeof createRenderProcessor>;
 
-/** Every markdown document below `contentRoot`, as absolute paths, sorted. */
-export async function findDocuments(contentRoot: string): Promise<string[]> {
-  const entries = await readdir(contentRoot, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && /\.md$/i.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => {
-      const relative = toPosix(path.relative(contentRoot, file));
-      const segments = relative.split('/');
-      return (
-        !isFragment(relative) &&
-        !/^readme\.md$/i.test(segments.at(-1)!) &&
-        segments[0]!.toLowerCase() !== 'glossary' &&
-        !segments.some((segment) => segment.startsWith('.') || segment === 'node_modules')
-      );
-    })
-    .sort();
-}
-
+/**
+ * Loads and checks every document of a content folder, from the parse cache where it holds. The
+ * glossary is read from its files, and what it gave is kept beside the parse cache with the files'
+ * hashes, so that a load which finds everything cached needs no parser at all (src/content/load-from-cache.ts).
+ */
 export async function loadContent(contentRoot: string, options: LoadOptions = {}): Promise<ContentLoadResult> {
   const started = performance.now();
   const root = path.resolve(contentRoot);
+  const cache = openCache(root, options);
+  // Hashed before they are read: a file edited in between makes the kept glossary stale, never wrong.
+  const glossaryHashes = cache ? hashFiles(await glossaryFiles(root)) : {};
   const glossary = await loadGlossary(root);
-  const parseOptions: ParseFilesOptions = {
-    contentRoot: root,
-    base: withTrailingSlash(options.base ?? '/'),
-    render: options.render !== false,
-    glossary: glossary.entries,
-  };
-  const files = await findDocuments(root);
-  // Not the glossary: an entry records what it looked up in it, and is checked against that (`expansionOf`).
-  const { glossary: _glossary, ...cacheOptions } = parseOptions;
-  const cache = openCache(options, cacheOptions);
-  const hashOf = includeHasher();
-  const expansions = new Map(glossary.entries.map((entry) => [entry.term, entry.expansion]));
-  const expansionOf = (term: string): string | null => expansions.get(term) ?? null;
-  const entries = new Map<string, CacheEntry>();
-  const toParse: string[] = [];
-  const toParseHashes: string[] = [];
-  for (const file of files) {
-    const hash = hashBytes(readFileSync(file));
-    const cached = cache?.get(file, hash, hashOf, expansionOf);
-    if (cached) {
-      entries.set(file, cached);
-    } else {
-      toParse.push(file);
-      toParseHashes.push(hash);
-    }
-  }
-  const threshold = options.parallelThreshold ?? 200;
-  const threads = toParse.length >= threshold && existsSync(WORKER_FILE) ? 2 : 1;
-  const job: ParseJob = { files: toParse, next: new SharedArrayBuffer(4) };
-  const parsed = threads === 2 ? await parseInTwoThreads(job, parseOptions) : await parseClaimed(job, parseOptions);
-  toParse.forEach((file, index) => entries.set(file, DocumentCache.entry(toParseHashes[index]!, parsed[index]!, hashOf)));
-  if (cache && (toParse.length > 0 || !cache.holdsExactly(files))) {
-    // In document order, so the file is the same whatever order the threads finished in.
-    await cache.save(new Map(files.map((file) => [file, entries.get(file)!])));
-  }
-
-  const problems: Problem[] = [...glossary.problems];
-  const documents: RenderedDocument[] = [];
-  const owners = new Map<string, string>();
-  for (const file of files) {
-    const result = entries.get(file)!.parsed;
-    problems.push(...result.problems);
-    if (!result.document) continue;
-    const { id } = result.document.model;
-    const owner = owners.get(id);
-    if (owner) {
-      problems.push({
-        file,
-        line: 1,
-        column: 1,
-        severity: 'error',
-        message: `This document gets the id “${id}”, which ${path.relative(root, owner)} already has. Rename one of the files.`,
-        ruleId: 'id-duplicate',
-      });
-      continue;
-    }
-    owners.set(id, file);
-    documents.push(result.document);
-  }
-  // Role skills meet the catalog here, where every document is known (and cached ones too).
-  const catalog = linkCatalog(documents, root);
-  problems.push(...catalog.problems);
-  return {
-    documents: catalog.documents,
-    glossary: glossary.entries,
-    problems: sortProblems(problems),
-    stats: {
-      parsed: toParse.length,
-      cached: files.length - toParse.length,
-      threads,
-      ms: Math.round(performance.now() - started),
-    },
-  };
+  cache?.keepGlossary({ files: glossaryHashes, ...glossary });
+  const parse = (files: string[], parseOptions: ParseFilesOptions) => parseMissing(files, parseOptions, options.parallelThreshold);
+  return assembleContent(root, options, cache, glossary, parse, started);
 }
 
-function openCache(options: LoadOptions, parseOptions: Omit<ParseFilesOptions, 'glossary'>): DocumentCache | undefined {
-  if (options.cacheDir === false) return undefined;
-  const fingerprint = pipelineFingerprint(projectRoot);
-  if (!fingerprint) return undefined;
-  const folder = options.cacheDir ?? path.join(cacheRoot(projectRoot), CACHE_FOLDERS.parse);
-  const key = hashBytes(JSON.stringify([fingerprint, parseOptions]));
-  return new DocumentCache(folder, key);
+/** Parses `files` on both cores when there are enough of them to pay for a second thread. */
+export async function parseMissing(files: string[], options: ParseFilesOptions, parallelThreshold = 200): Promise<{ parsed: ParsedFile[]; threads: number }> {
+  const threads = files.length >= parallelThreshold && existsSync(WORKER_FILE) ? 2 : 1;
+  const job: ParseJob = { files, next: new SharedArrayBuffer(4) };
+  return { parsed: threads === 2 ? await parseInTwoThreads(job, options) : await parseClaimed(job, options), threads };
 }
 
 /**
@@ -182,23 +77,6 @@ export async function parseClaimed(job: ParseJob, options: ParseFilesOptions): P
     results[index] = await parseWith(processor, job.files[index]!, options.contentRoot, options.render);
   }
   return results;
-}
-
-/** Hashes of include files, read once per load however many documents include them. */
-function includeHasher(): (file: string) => string | undefined {
-  const hashes = new Map<string, string | undefined>();
-  return (file) => {
-    if (!hashes.has(file)) hashes.set(file, isFile(file) ? hashBytes(readFileSync(file)) : undefined);
-    return hashes.get(file);
-  };
-}
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** This thread and one worker thread (2 cores here) parse `job` together. */

@@ -2,12 +2,14 @@
  * Loads every document as the build starts and hands it to the pages; no page is rendered when
  * there is an error. `npm run build` runs `rolebook check` in its own process first: parsing there
  * and reading the warm parse cache here measured faster (9 s against 20 s for 1,000 documents)
- * and lighter (690 MB against 900 MB peak) than parsing inside the Astro process.
+ * and lighter (690 MB against 900 MB peak) than parsing inside the Astro process. The pipeline is
+ * imported only where it is used, so that Astro's start-up does not load it for a build whose
+ * documents all come from that cache.
  */
 import type { AstroIntegration } from 'astro';
 import { formatProblems } from '../report/reporters.ts';
 import type { RolebookConfig } from '../config.ts';
-import { loadContent } from '../content/load.ts';
+import { loadFromCache } from '../content/load-from-cache.ts';
 import { shareContentLoader, shareLoadedContent } from '../content/shared.ts';
 import { whenCheckPassed } from './check-gate.ts';
 import { ReportedError } from './reported-error.ts';
@@ -20,12 +22,13 @@ export function contentCheckIntegration(config: RolebookConfig): AstroIntegratio
       'astro:config:done': ({ config: astroConfig }) => {
         base = astroConfig.base;
         // `astro dev` renders from the files as they are at each request; a build, from the content loaded below.
-        shareContentLoader((contentDir, contentBase) => loadContent(contentDir, { base: contentBase }));
+        shareContentLoader(async (contentDir, contentBase) => (await import('../content/load.ts')).loadContent(contentDir, { base: contentBase }));
       },
       'astro:build:start': async ({ logger }) => {
         // Started by `rolebook build` beside the check: nothing is read or written before it passed.
         await whenCheckPassed();
-        const result = await loadContent(config.contentDir, { base });
+        // From the cache the check just filled: no markdown parser is loaded unless something changed since.
+        const result = await loadFromCache(config.contentDir, { base });
         const { stats } = result;
         logger.info(`${stats.parsed} documents parsed (${stats.threads} thread${stats.threads === 1 ? '' : 's'}), ${stats.cached} from the cache, in ${(stats.ms / 1000).toFixed(1)} s.`);
         const errors = result.problems.filter((problem) => problem.severity === 'error').length;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { searchForWorkspaceRoot, type Plugin } from 'vite';
 import type { RolebookConfig } from '../config.ts';
-import { loadContent } from '../content/load.ts';
+import { loadFromCache } from '../content/load-from-cache.ts';
 import { takeLoadedContent } from '../content/shared.ts';
 import type { LocalFile } from '../model/rendered.ts';
 
@@ -19,7 +19,7 @@ const RESOLVED_ID = `\0${CONTENT_FILES_MODULE}`;
 
 /** The files every document refers to, by path below the content folder. */
 export async function referencedFiles(contentDir: string, base: string): Promise<Map<string, LocalFile>> {
-  const result = takeLoadedContent(contentDir, base) ?? (await loadContent(contentDir, { base }));
+  const result = takeLoadedContent(contentDir, base) ?? (await loadFromCache(contentDir, { base }));
   const files = new Map<string, LocalFile>();
   for (const document of result.documents) for (const file of document.localFiles ?? []) files.set(file.path, file);
   return files;

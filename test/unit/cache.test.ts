@@ -111,40 +111,111 @@ describe('DocumentCache', () => {
 
 describe('loading from a warm cache', () => {
   // Astro's process loads the content from the cache the check filled: its start should not pay for
-  // the document pipeline (GFM, HTML rendering, sanitising) it never uses. Each load runs in a process
-  // of its own, which lists the modules it loaded. (The glossary's parser is still loaded: keeping
-  // the glossary in the cache too made the check's memory peak higher; bench/PROFILE.md, session 13.)
+  // a markdown parser it never uses. Each load runs in a process of its own, which lists the
+  // modules it loaded.
   const projectRoot = path.resolve(import.meta.dirname, '../..');
   const PIPELINE_MODULES = /\/node_modules\/(micromark-extension-gfm[^/]*|mdast-util-to-hast|remark-rehype|rehype-[^/]+|hast-util-to-html)\//;
-  async function loadInNewProcess(content: string, cacheDir: string): Promise<{ parsed: number; cached: number; pipelineModules: string[] }> {
+  const PARSER_MODULES = /\/node_modules\/(micromark[^/]*|remark-parse|yaml|gray-matter)\//;
+  const LOADERS = {
+    loadContent: path.join(projectRoot, 'src/content/load.ts'),
+    loadFromCache: path.join(projectRoot, 'src/content/load-from-cache.ts'),
+  };
+  interface Loaded {
+    parsed: number;
+    cached: number;
+    pipelineModules: string[];
+    parserModules: string[];
+    /** What the pages are given: ids, glossary and problems. */
+    content: string;
+  }
+  async function loadInNewProcess(loader: keyof typeof LOADERS, content: string, cacheDir: string): Promise<Loaded> {
     const script = `
       import { registerHooks } from 'node:module';
       const loaded = [];
       registerHooks({ load(url, context, next) { loaded.push(url); return next(url, context); } });
-      const { loadContent } = await import(${JSON.stringify(path.join(projectRoot, 'src/content/load.ts'))});
-      const { stats } = await loadContent(${JSON.stringify(content)}, { cacheDir: ${JSON.stringify(cacheDir)} });
-      console.log(JSON.stringify({ parsed: stats.parsed, cached: stats.cached, loaded }));`;
+      const { ${loader} } = await import(${JSON.stringify(LOADERS[loader])});
+      const { stats, documents, glossary, problems } = await ${loader}(${JSON.stringify(content)}, { cacheDir: ${JSON.stringify(cacheDir)} });
+      const shown = JSON.stringify({ documents: documents.map((document) => [document.model.id, document.html.length]), glossary, problems });
+      console.log(JSON.stringify({ parsed: stats.parsed, cached: stats.cached, loaded, content: shown }));`;
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: projectRoot });
-    const result = JSON.parse(stdout) as { parsed: number; cached: number; loaded: string[] };
-    return { parsed: result.parsed, cached: result.cached, pipelineModules: result.loaded.filter((url) => PIPELINE_MODULES.test(url)) };
+    const result = JSON.parse(stdout) as Omit<Loaded, 'pipelineModules' | 'parserModules'> & { loaded: string[] };
+    return {
+      parsed: result.parsed,
+      cached: result.cached,
+      pipelineModules: result.loaded.filter((url) => PIPELINE_MODULES.test(url)),
+      parserModules: result.loaded.filter((url) => PARSER_MODULES.test(url)),
+      content: result.content,
+    };
   }
+  let content: string;
+  let cacheDir: string;
+  beforeEach(async () => {
+    content = path.join(root, 'content');
+    await cp(path.join(projectRoot, 'content'), content, { recursive: true });
+    cacheDir = path.join(root, 'cache');
+  });
 
   it('loads none of the document pipeline; after an edit, the pipeline again', async () => {
-    const content = path.join(root, 'content');
-    await cp(path.join(projectRoot, 'content'), content, { recursive: true });
-    const cacheDir = path.join(root, 'cache');
-
-    const cold = await loadInNewProcess(content, cacheDir);
+    const cold = await loadInNewProcess('loadContent', content, cacheDir);
     expect(cold.parsed).toBeGreaterThan(0);
     expect(cold.pipelineModules).not.toEqual([]);
 
-    const warm = await loadInNewProcess(content, cacheDir);
-    expect(warm).toEqual({ parsed: 0, cached: cold.parsed, pipelineModules: [] });
+    const warm = await loadInNewProcess('loadContent', content, cacheDir);
+    expect(warm).toMatchObject({ parsed: 0, cached: cold.parsed, pipelineModules: [], content: cold.content });
 
     const guide = path.join(content, 'roles', 'fasttrack-architect.md');
     await writeFile(guide, `${await readFile(guide, 'utf8')}\nOne more sentence.\n`);
-    const edited = await loadInNewProcess(content, cacheDir);
+    const edited = await loadInNewProcess('loadContent', content, cacheDir);
     expect(edited.parsed).toBe(1);
     expect(edited.pipelineModules).not.toEqual([]);
   }, 60_000);
+
+  it('loads no markdown parser for Astro when the check filled the cache, and what it gives is the same', async () => {
+    const checked = await loadInNewProcess('loadContent', content, cacheDir);
+    const astro = await loadInNewProcess('loadFromCache', content, cacheDir);
+    expect(checked.parserModules).not.toEqual([]);
+    expect(astro).toEqual({ parsed: 0, cached: checked.parsed, pipelineModules: [], parserModules: [], content: checked.content });
+  }, 60_000);
+
+  it('reads the glossary from its files again once one changed, and parses an edited document', async () => {
+    await loadInNewProcess('loadContent', content, cacheDir);
+    const glossaryFile = path.join(content, 'glossary', 'glossary.md');
+    await writeFile(glossaryFile, `${await readFile(glossaryFile, 'utf8')}\n- **ZQX** – Zebra Quality Index\n`);
+    const afterGlossaryEdit = await loadInNewProcess('loadFromCache', content, cacheDir);
+    expect(afterGlossaryEdit.parserModules).not.toEqual([]);
+    expect(JSON.parse(afterGlossaryEdit.content).glossary).toContainEqual({ term: 'ZQX', expansion: 'Zebra Quality Index' });
+    // That load kept the new glossary: the next one needs no parser again and gives the same.
+    const again = await loadInNewProcess('loadFromCache', content, cacheDir);
+    expect(again).toMatchObject({ parsed: 0, parserModules: [], content: afterGlossaryEdit.content });
+
+    const guide = path.join(content, 'roles', 'fasttrack-architect.md');
+    await writeFile(guide, `${await readFile(guide, 'utf8')}\nOne more sentence.\n`);
+    const afterDocumentEdit = await loadInNewProcess('loadFromCache', content, cacheDir);
+    expect(afterDocumentEdit.parsed).toBe(1);
+    expect(afterDocumentEdit.pipelineModules).not.toEqual([]);
+  }, 60_000);
+});
+
+describe('the glossary kept beside the entries', () => {
+  const glossary = {
+    files: { '/c/glossary/glossary.md': 'g-1' },
+    entries: [{ term: 'TM', expansion: 'Team Manager' }],
+    problems: [{ file: '/c/glossary/glossary.md', line: 3, column: 1, severity: 'warning' as const, message: 'note', ruleId: 'x' }],
+  };
+
+  it('is given back only while its files are the same, and is none when damaged', async () => {
+    const cache = new DocumentCache(root, 'k'.repeat(40));
+    expect(cache.keptGlossary(glossary.files)).toBeUndefined();
+    cache.keepGlossary(glossary);
+    expect(cache.keptGlossary({ '/c/glossary/glossary.md': 'g-1' })).toEqual({ entries: glossary.entries, problems: glossary.problems });
+    expect(cache.keptGlossary({ '/c/glossary/glossary.md': 'g-2' })).toBeUndefined();
+    expect(cache.keptGlossary({ '/c/glossary/glossary.md': 'g-1', '/c/glossary/more.md': 'm-1' })).toBeUndefined();
+    expect(cache.keptGlossary({})).toBeUndefined();
+
+    const file = path.join(cache.folder, 'glossary.json');
+    for (const damaged of ['{"files":', 'null', JSON.stringify({ ...glossary, entries: [{ term: 'TM' }] }), JSON.stringify({ ...glossary, problems: [{ file: 'x' }] })]) {
+      await writeFile(file, damaged);
+      expect(cache.keptGlossary(glossary.files)).toBeUndefined();
+    }
+  });
 });
