@@ -23,8 +23,11 @@ export async function runStep(command: string, args: string[], cwd: string, env:
 }
 
 export interface HeldStep {
-  /** Lets the step go on; resolves to its exit code (1 when killed by a signal) and the time from release to exit. */
-  release(): Promise<{ exitCode: number; ms: number }>;
+  /**
+   * Lets the step go on; resolves to its exit code (1 when killed by a signal), the time from
+   * release to exit, and how much of that it was still starting up (reaching its gate).
+   */
+  release(): Promise<{ exitCode: number; ms: number; startWaitMs: number }>;
   /** Ends the step without letting it go on; resolves once it has exited. */
   stop(): Promise<void>;
 }
@@ -43,9 +46,10 @@ export function startHeldStep(command: string, args: string[], cwd: string, env:
       const started = performance.now();
       // The step may also end before it reaches the gate (a broken config): its exit code says so.
       const reached = await Promise.race([waiting.then(() => true), exited.then(() => false)]);
+      const startWaitMs = Math.round(performance.now() - started);
       if (reached && child.connected) child.send(GATE_GO);
       const exitCode = await exited;
-      return { exitCode, ms: Math.round(performance.now() - started) };
+      return { exitCode, ms: Math.round(performance.now() - started), startWaitMs };
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -44,6 +44,8 @@ export const BuildStatsSchema = z.object({
       rendered: z.number(),
       reused: z.number(),
       contentLoadMs: z.number(),
+      /** Of `ms`, how long a held Astro was still starting when the check had passed (its start-up was then what the build waited for). */
+      startWaitMs: z.number().optional(),
       /** Astro did not run: nothing it reads changed since the last build (src/build/unchanged-build.ts). */
       skipped: z.boolean().optional(),
     }).optional(),
