@@ -4,19 +4,20 @@
  * Content-Security-Policy). Pagefind works in its own process, so the two overlap on two cores;
  * neither overlaps the Astro process, whose memory is gone by then.
  *
- * Both reuse the last build's work where the pages allow it: each page's bytes are hashed once;
+ * Both reuse the last build's work where the pages allow it: each page's bytes are hashed once
+ * (and not read at all when it is the file the last build hashed: src/build/page-hashes.ts);
  * the output check re-examines only pages whose bytes changed, and each part of the search index
  * none of whose pages changed is put back from the last build (Pagefind cannot update an index in
  * part, so the index is written in parts; see src/build/search-cache.ts).
  */
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CACHE_FOLDERS, cacheRoot, hashBytes } from '../content/cache.ts';
+import { CACHE_FOLDERS, cacheRoot } from '../content/cache.ts';
 import type { Problem } from '../model/schemas.ts';
 import { filesBelow } from './files-below.ts';
 import { LINK_SOURCES_STEP, LinkSourcesReportSchema, type LinkSource } from './link-sources.ts';
-import { isSearchable, type SearchIndexResult } from '../site/search-index.ts';
+import { hashPages, PAGE_HASHES_FILE } from './page-hashes.ts';
+import type { SearchIndexResult } from '../site/search-index.ts';
 import { startSiteSearch } from './search-cache.ts';
 import { readStepReport, type StepStats } from './stats.ts';
 
@@ -44,7 +45,7 @@ export async function finishBuild(options: FinishOptions): Promise<FinishResult>
   const started = performance.now();
   // Listed and hashed once, for the search index's parts and the output check.
   const files = filesBelow(options.outDir);
-  const { htmlHashes, searchable } = hashHtmlFiles(options.outDir, files);
+  const { htmlHashes, searchable, read } = hashPages(options.outDir, files, path.join(cache, CACHE_FOLDERS.outputCheck, PAGE_HASHES_FILE));
   // Pagefind, the longer of this step's two jobs, is set reading before the output check starts
   // (whose work on this thread would hold up its requests); this thread then steps back, so
   // Pagefind gets the CPU first and the output check fills in.
@@ -60,7 +61,7 @@ export async function finishBuild(options: FinishOptions): Promise<FinishResult>
     exitCode = 1;
   } else {
     const { result, ms } = verified.value;
-    steps.outputCheck = { ms, ...result.counts };
+    steps.outputCheck = { ms, ...result.counts, pagesRead: read };
     const reuse = result.counts.reused > 0 ? ` (${result.counts.scanned} scanned, ${result.counts.reused} unchanged since the last build)` : '';
     options.out(`Output checked: ${result.counts.pages} pages${reuse} in ${seconds(ms)} s. ${result.lines.join(' ')}`);
     if (result.failure) {
@@ -86,20 +87,6 @@ function searchIndexLine({ pageCount, parts, partsReused, pagesIndexed }: Search
   if (partsReused === parts) return `Search index reused: ${pageCount} pages (of ${htmlFiles} HTML files), no page changed since the last build, in ${time}.`;
   if (partsReused === 0) return `Search index built: ${pageCount} pages indexed (of ${htmlFiles} HTML files) in ${time}.${parts > 1 ? ` ${parts} parts.` : ''}`;
   return `Search index built: ${pagesIndexed} pages indexed (of ${htmlFiles} HTML files) in ${time}; ${pageCount - pagesIndexed} more, in ${partsReused} of its ${parts} parts, unchanged since the last build.`;
-}
-
-/** Every HTML file of the site (`/`-separated path below `outDir`) with a hash of its bytes, and those search indexes. */
-function hashHtmlFiles(outDir: string, files: readonly string[]): { htmlHashes: Map<string, string>; searchable: string[] } {
-  const htmlHashes = new Map<string, string>();
-  const searchable: string[] = [];
-  for (const file of files) {
-    if (!file.endsWith('.html')) continue;
-    // Synchronous reads: a thousand small files read faster than through the thread pool one by one.
-    const bytes = readFileSync(path.join(outDir, file));
-    htmlHashes.set(file, hashBytes(bytes));
-    if (isSearchable(bytes)) searchable.push(file);
-  }
-  return { htmlHashes, searchable };
 }
 
 interface Verification {

@@ -54,7 +54,13 @@ export const BuildStatsSchema = z.object({
      * anything (src/build/held-step.ts): let go on once the check passed, or stopped when it failed.
      */
     astroEarlyStart: z.enum(['released', 'stopped']).optional(),
-    outputCheck: StepSchema.extend({ pages: z.number(), scanned: z.number(), reused: z.number() }).optional(),
+    outputCheck: StepSchema.extend({
+      pages: z.number(),
+      scanned: z.number(),
+      reused: z.number(),
+      /** HTML files read to be hashed; the others were the very files the last build hashed (src/build/page-hashes.ts). */
+      pagesRead: z.number().optional(),
+    }).optional(),
     searchIndex: StepSchema.extend({
       pages: z.number(),
       htmlFiles: z.number(),
