@@ -21,7 +21,7 @@ import { buildPaths, configFilePath, outDir, searchPartSize } from '../config-fi
 import { forgetBuild, hashBuildInputs, hasBuildRecord, rememberBuild, unchangedBuild, type UnchangedBuildRecord } from '../build/unchanged-build.ts';
 import { runStep, startHeldStep, type HeldStep } from '../build/held-step.ts';
 import { setOldOutputAside } from '../build/old-output.ts';
-import { linkReusedPages, OUTPUT_PREPARED_VARIABLE } from '../build/reused-pages.ts';
+import { OUTPUT_PREPARED_VARIABLE, stageReusedPages, type StagedPages } from '../build/reused-pages.ts';
 import { CACHE_FOLDERS, cacheRoot, STEP_STATS_VARIABLE } from '../content/cache.ts';
 import { HISTORY_FILE_VARIABLE, readGitHistory, saveGitHistory } from '../git/history.ts';
 import type { AstroStats, StepStats } from '../build/stats.ts';
@@ -92,6 +92,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   let inputs: string;
   let unchanged: ReturnType<typeof unchangedBuild>;
   let held: HeldStep | undefined;
+  let staged: StagedPages | undefined;
   try {
     // The files are hashed while git reads the history.
     const files = hashBuildInputs({ contentDir: config.contentDir, configFile: configFilePath(io.cwd) });
@@ -102,7 +103,11 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     // writes anything (src/integrations/check-gate.ts). Not on a first build, where the check
     // parses on both cores and Astro's start-up would only add its memory to the check's peak.
     if (!unchanged && hasBuildRecord(io.cwd)) held = startHeldStep(process.execPath, astroArgs, io.cwd, astroEnv);
+    // The pages Astro will reuse, linked while the check runs, beside the output folder: it keeps them instead of copying each.
+    if (!unchanged) staged = stageReusedPages(path.join(cacheRoot(io.cwd), CACHE_FOLDERS.astro), outDir(io.cwd));
   } catch (error) {
+    staged?.discard();
+    await held?.stop();
     await checking;
     throw error;
   }
@@ -112,6 +117,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   const checked = await checking;
   steps.check = await reportCheck(stepReports, checked.ms, io);
   if (checked.exitCode !== 0) {
+    staged?.discard();
     if (held) {
       await held.stop();
       steps.astroEarlyStart = 'stopped';
@@ -123,8 +129,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   if (unchanged) steps.astro = reportKept(unchanged, io);
   forgetBuild(io.cwd);
   const oldOutputRemoved = unchanged ? async () => {} : setOldOutputAside(outDir(io.cwd));
-  // The pages Astro will reuse, linked into the emptied output folder: it keeps them instead of copying each.
-  const reusedPages = unchanged ? undefined : linkReusedPages(path.join(cacheRoot(io.cwd), CACHE_FOLDERS.astro), outDir(io.cwd));
+  const reusedPages = staged?.place();
   // Loaded while Astro works (this process is idle meanwhile), so the last step starts the moment Astro ends.
   const finishStep = import('../build/finish.ts');
   finishStep.catch(() => {});

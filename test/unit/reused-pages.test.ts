@@ -5,8 +5,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { linkReusedPages } from '../../src/build/reused-pages.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { linkReusedPages, stageReusedPages } from '../../src/build/reused-pages.ts';
 
 let root: string;
 let cache: string;
@@ -85,5 +85,72 @@ describe('pages Astro will reuse, linked in before it runs', () => {
     writeFileSync(path.join(cache, 'incremental-build.json'), '{ not json');
     expect(linkReusedPages(cache, out).linked).toBe(0);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('pages linked while the content is checked, beside the output folder', () => {
+  const staged = () => readdirSync(root).filter((entry) => entry.startsWith('.dist-next-'));
+
+  it('leaves the last output as it is until placed, then makes the links the output folder', () => {
+    astroCache({ 'roles/a/index.html': 'a', 'rubric.json': '[]' });
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'old.html'), 'last build');
+    const staging = stageReusedPages(cache, out);
+    expect(readdirSync(out)).toEqual(['old.html']);
+    expect(staged()).toEqual([`.dist-next-${process.pid}`]);
+
+    // As src/build/old-output.ts leaves it once the check passed.
+    rmSync(out, { recursive: true });
+    const linked = staging.place();
+    expect(linked.linked).toBe(2);
+    expect(staged()).toEqual([]);
+    expect(statSync(path.join(out, 'roles/a/index.html')).ino).toBe(statSync(path.join(cache, 'dist/roles/a/index.html')).ino);
+    nextManifest(['roles/a/index.html']);
+    expect(linked.settle()).toBe(1);
+    expect(readdirSync(out)).toEqual(['roles']);
+  });
+
+  it('when the check fails, removes its links and leaves the output and Astro’s cache as they were', () => {
+    astroCache({ 'roles/a/index.html': 'a' });
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'old.html'), 'last build');
+    stageReusedPages(cache, out).discard();
+    expect(staged()).toEqual([]);
+    expect(readdirSync(out)).toEqual(['old.html']);
+    expect(existsSync(path.join(cache, 'rolebook-links-out'))).toBe(false);
+    // Nothing is out, so the next build links again rather than dropping Astro's manifest.
+    expect(linkReusedPages(cache, path.join(root, 'next')).linked).toBe(1);
+  });
+
+  it('removes the folder a build that stopped before placing it left behind', () => {
+    mkdirSync(path.join(root, '.dist-next-1', 'roles'), { recursive: true });
+    astroCache({ 'roles/a/index.html': 'a' });
+    stageReusedPages(cache, out);
+    expect(staged()).toEqual([`.dist-next-${process.pid}`]);
+  });
+
+  it('links into the output folder itself where the staged folder cannot take its place (a mount point, say)', async () => {
+    vi.resetModules();
+    vi.doMock('node:fs', async (importOriginal) => {
+      const fs = await importOriginal<typeof import('node:fs')>();
+      const renameSync = () => {
+        throw Object.assign(new Error('EBUSY: resource busy or locked, rename'), { code: 'EBUSY' });
+      };
+      return { ...fs, renameSync, default: { ...fs, renameSync } };
+    });
+    try {
+      const { stageReusedPages: stageWithoutRename } = await import('../../src/build/reused-pages.ts');
+      astroCache({ 'roles/a/index.html': 'a' });
+      // Emptied in place by src/build/old-output.ts.
+      mkdirSync(out);
+      const linked = stageWithoutRename(cache, out).place();
+      expect(linked.linked).toBe(1);
+      expect(staged()).toEqual([]);
+      expect(statSync(path.join(out, 'roles/a/index.html')).ino).toBe(statSync(path.join(cache, 'dist/roles/a/index.html')).ino);
+      expect(existsSync(path.join(cache, 'rolebook-links-out'))).toBe(true);
+    } finally {
+      vi.doUnmock('node:fs');
+      vi.resetModules();
+    }
   });
 });
