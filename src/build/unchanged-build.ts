@@ -26,6 +26,8 @@ const PROJECT_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'pac
 
 export interface UnchangedBuildRecord {
   inputs: string;
+  /** The part of `inputs` that is files (content, code, config): when it differs, the build has changed whatever git says. */
+  files?: string;
   /** What `astro build` reported, so a skipped step can say what it kept. */
   pages: number;
   dataFiles: number;
@@ -59,15 +61,17 @@ export function buildInputs(options: { contentDir: string; historyFile: string; 
 
 /**
  * The same in two steps: the files first, while git is still reading the history (`rolebook
- * build` hashes them meanwhile), then the history and the rest.
+ * build` hashes them meanwhile), then the history and the rest. `files` is the hash of the files
+ * alone (see `filesChanged`).
  */
-export function hashBuildInputs(options: { contentDir: string; configFile: string; now?: Date }): { withHistory(historyFile: string): string } {
+export function hashBuildInputs(options: { contentDir: string; configFile: string; now?: Date }): { files: string; withHistory(historyFile: string): string } {
   const hash = createHash('sha256');
   hashFolder(hash, 'content', options.contentDir);
   for (const folder of PROJECT_FOLDERS) hashFolder(hash, folder, path.join(projectRoot, folder));
   const files: [string, string][] = [...PROJECT_FILES.map((name): [string, string] => [name, path.join(projectRoot, name)]), ['config', options.configFile]];
   for (const [label, file] of files) hashFile(hash, label, file);
   return {
+    files: hash.copy().digest('hex'),
     withHistory(historyFile) {
       // Labelled by role, not path: the history file is written to a new temporary folder each build.
       hashFile(hash, 'git history', historyFile);
@@ -109,6 +113,20 @@ export function unchangedBuild(cwd: string, inputs: string, outDir: string): Unc
   if (names.length === 0 || names.length !== Object.keys(now).length) return undefined;
   const same = names.every((name) => now[name]?.[0] === record.output[name]![0] && now[name]?.[1] === record.output[name]![1]);
   return same ? record : undefined;
+}
+
+/**
+ * Whether the last build succeeded and its files (`hashBuildInputs(…).files`) were not these: then
+ * this build has changed, known before git's history is read. False without a record (a first
+ * build) or when the files are the same (only the history, the day or the settings can tell).
+ */
+export function filesChanged(cwd: string, files: string): boolean {
+  try {
+    const record = JSON.parse(readFileSync(recordFile(cwd), 'utf8')) as Partial<UnchangedBuildRecord>;
+    return typeof record.files === 'string' && record.files !== files;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether the last build succeeded and left its record (a first build, or one after a failure, has none). */

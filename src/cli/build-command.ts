@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPaths, configFilePath, outDir, searchPartSize } from '../config-file.ts';
-import { forgetBuild, hashBuildInputs, hasBuildRecord, rememberBuild, unchangedBuild, type UnchangedBuildRecord } from '../build/unchanged-build.ts';
+import { filesChanged, forgetBuild, hashBuildInputs, hasBuildRecord, rememberBuild, unchangedBuild, type UnchangedBuildRecord } from '../build/unchanged-build.ts';
 import { runStep, startHeldStep, type HeldStep } from '../build/held-step.ts';
 import { setOldOutputAside } from '../build/old-output.ts';
 import { OUTPUT_PREPARED_VARIABLE, stageReusedPages, type StagedPages } from '../build/reused-pages.ts';
@@ -90,19 +90,24 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
 
   const checking = runStep(process.execPath, [...CHECK_NODE_FLAGS, ROLEBOOK_BIN, 'check'], io.cwd, env);
   let inputs: string;
+  let inputFiles: string;
   let unchanged: ReturnType<typeof unchangedBuild>;
   let held: HeldStep | undefined;
   let staged: StagedPages | undefined;
   try {
     // The files are hashed while git reads the history.
     const files = hashBuildInputs({ contentDir: config.contentDir, configFile: configFilePath(io.cwd) });
+    inputFiles = files.files;
+    // A rebuild with something changed: Astro starts beside the check, held before it reads or
+    // writes anything (src/integrations/check-gate.ts) — at once when files changed, since its
+    // start-up is what a one-change rebuild waits for; otherwise once git's history said whether
+    // anything did. Not on a first build, where the check parses on both cores and Astro's
+    // start-up would only add its memory to the check's peak.
+    if (filesChanged(io.cwd, inputFiles)) held = startHeldStep(process.execPath, astroArgs, io.cwd, astroEnv);
     await history;
     inputs = files.withHistory(historyFile);
     unchanged = unchangedBuild(io.cwd, inputs, outDir(io.cwd));
-    // A rebuild with something changed: Astro starts now, beside the check, held before it reads or
-    // writes anything (src/integrations/check-gate.ts). Not on a first build, where the check
-    // parses on both cores and Astro's start-up would only add its memory to the check's peak.
-    if (!unchanged && hasBuildRecord(io.cwd)) held = startHeldStep(process.execPath, astroArgs, io.cwd, astroEnv);
+    if (!unchanged && !held && hasBuildRecord(io.cwd)) held = startHeldStep(process.execPath, astroArgs, io.cwd, astroEnv);
     // The pages Astro will reuse, linked while the check runs, beside the output folder: it keeps them instead of copying each.
     if (!unchanged) staged = stageReusedPages(path.join(cacheRoot(io.cwd), CACHE_FOLDERS.astro), outDir(io.cwd));
   } catch (error) {
@@ -163,7 +168,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   await oldOutputRemoved();
   if (finished.exitCode === 0) {
     const written = unchanged ?? { pages: astro?.pages ?? 0, dataFiles: astro?.dataFiles ?? 0 };
-    rememberBuild(io.cwd, { inputs, pages: written.pages, dataFiles: written.dataFiles }, outDir(io.cwd));
+    rememberBuild(io.cwd, { inputs, files: inputFiles, pages: written.pages, dataFiles: written.dataFiles }, outDir(io.cwd));
   }
   return finish(finished.exitCode);
 }

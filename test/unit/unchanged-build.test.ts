@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildInputs } from '../../src/build/unchanged-build.ts';
+import { buildInputs, filesChanged, hashBuildInputs, rememberBuild } from '../../src/build/unchanged-build.ts';
 
 describe('the inputs of astro build', () => {
   let folder: string;
@@ -45,6 +45,34 @@ describe('the inputs of astro build', () => {
       const inputs = buildInputs(options);
       expect(seen.has(inputs)).toBe(false);
       seen.add(inputs);
+    }
+  });
+
+  it('have a part for the files alone, which a changed file changes and the history, day or settings do not', () => {
+    const files = () => hashBuildInputs(options).files;
+    const before = files();
+    writeFileSync(path.join(folder, 'history.json'), '{"commits":2}');
+    options = { ...options, now: new Date('2026-12-03T10:00:00Z') };
+    process.env.ROLEBOOK_BASE = '/playbook/';
+    expect(files()).toBe(before);
+    writeFileSync(path.join(folder, 'content/roles/a.md'), '# A.\n');
+    expect(files()).not.toBe(before);
+  });
+
+  it('tell a rebuild whose files changed before the history is read, from the last successful build’s record', () => {
+    const cwd = path.join(folder, 'project');
+    process.env.ROLEBOOK_CACHE_DIR = path.join(folder, 'cache');
+    try {
+      expect(filesChanged(cwd, 'files-1')).toBe(false);
+      mkdirSync(process.env.ROLEBOOK_CACHE_DIR);
+      rememberBuild(cwd, { inputs: 'inputs-1', pages: 1, dataFiles: 0 }, path.join(folder, 'dist'));
+      // A record written before it kept the files' part: unknown, so the build waits for git.
+      expect(filesChanged(cwd, 'files-1')).toBe(false);
+      rememberBuild(cwd, { inputs: 'inputs-1', files: 'files-1', pages: 1, dataFiles: 0 }, path.join(folder, 'dist'));
+      expect(filesChanged(cwd, 'files-1')).toBe(false);
+      expect(filesChanged(cwd, 'files-2')).toBe(true);
+    } finally {
+      delete process.env.ROLEBOOK_CACHE_DIR;
     }
   });
 });
