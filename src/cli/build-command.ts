@@ -89,33 +89,14 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   const astroEnv = { ...ASTRO_ENV, ...env, [HISTORY_FILE_VARIABLE]: historyFile };
 
   const checking = runStep(process.execPath, [...CHECK_NODE_FLAGS, ROLEBOOK_BIN, 'check'], io.cwd, env);
-  let inputs: string;
-  let inputFiles: string;
-  let unchanged: ReturnType<typeof unchangedBuild>;
-  let held: HeldStep | undefined;
-  let staged: StagedPages | undefined;
+  let prepared: PreparedBuild;
   try {
-    // The files are hashed while git reads the history.
-    const files = hashBuildInputs({ contentDir: config.contentDir, configFile: configFilePath(io.cwd) });
-    inputFiles = files.files;
-    // A rebuild with something changed: Astro starts beside the check, held before it reads or
-    // writes anything (src/integrations/check-gate.ts) — at once when files changed, since its
-    // start-up is what a one-change rebuild waits for; otherwise once git's history said whether
-    // anything did. Not on a first build, where the check parses on both cores and Astro's
-    // start-up would only add its memory to the check's peak.
-    if (filesChanged(io.cwd, inputFiles)) held = startHeldStep(process.execPath, astroArgs, io.cwd, astroEnv);
-    await history;
-    inputs = files.withHistory(historyFile);
-    unchanged = unchangedBuild(io.cwd, inputs, outDir(io.cwd));
-    if (!unchanged && !held && hasBuildRecord(io.cwd)) held = startHeldStep(process.execPath, astroArgs, io.cwd, astroEnv);
-    // The pages Astro will reuse, linked while the check runs, beside the output folder: it keeps them instead of copying each.
-    if (!unchanged) staged = stageReusedPages(path.join(cacheRoot(io.cwd), CACHE_FOLDERS.astro), outDir(io.cwd));
+    prepared = await prepareBuild(io.cwd, config.contentDir, history, historyFile, () => startHeldStep(process.execPath, astroArgs, io.cwd, astroEnv));
   } catch (error) {
-    staged?.discard();
-    await held?.stop();
     await checking;
     throw error;
   }
+  const { inputs, inputFiles, unchanged, held, staged } = prepared;
   // Loads while the check runs.
   statsModule().catch(() => {});
 
@@ -171,6 +152,45 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     rememberBuild(io.cwd, { inputs, files: inputFiles, pages: written.pages, dataFiles: written.dataFiles }, outDir(io.cwd));
   }
   return finish(finished.exitCode);
+}
+
+interface PreparedBuild {
+  /** The hash of everything `astro build` reads, and of its files alone (src/build/unchanged-build.ts). */
+  inputs: string;
+  inputFiles: string;
+  /** The last build's record when nothing Astro reads changed since: Astro is not run. */
+  unchanged: UnchangedBuildRecord | undefined;
+  /** Astro, started beside the check and held before it reads or writes anything. */
+  held: HeldStep | undefined;
+  /** The pages Astro will reuse, linked beside the output folder. */
+  staged: StagedPages | undefined;
+}
+
+/**
+ * What runs beside the check: the inputs hashed (while git reads the history), and on a rebuild with
+ * something changed, Astro started and held (src/integrations/check-gate.ts) — at once when files
+ * changed, since its start-up is what a one-change rebuild waits for; otherwise once git's history
+ * said whether anything did — and the pages it will reuse linked. Not on a first build, where the
+ * check parses on both cores and Astro's start-up would only add its memory to the check's peak.
+ */
+async function prepareBuild(cwd: string, contentDir: string, history: Promise<unknown>, historyFile: string, startAstro: () => HeldStep): Promise<PreparedBuild> {
+  let held: HeldStep | undefined;
+  let staged: StagedPages | undefined;
+  try {
+    const files = hashBuildInputs({ contentDir, configFile: configFilePath(cwd) });
+    if (filesChanged(cwd, files.files)) held = startAstro();
+    await history;
+    const inputs = files.withHistory(historyFile);
+    const unchanged = unchangedBuild(cwd, inputs, outDir(cwd));
+    if (!unchanged && !held && hasBuildRecord(cwd)) held = startAstro();
+    // Linked while the check runs, beside the output folder: Astro keeps them instead of copying each.
+    if (!unchanged) staged = stageReusedPages(path.join(cacheRoot(cwd), CACHE_FOLDERS.astro), outDir(cwd));
+    return { inputs, inputFiles: files.files, unchanged, held, staged };
+  } catch (error) {
+    staged?.discard();
+    await held?.stop();
+    throw error;
+  }
 }
 
 /** The check's line in the log and its stats, from its own report. */
