@@ -137,7 +137,15 @@ function linkRole(document: RenderedDocument & { model: RoleGuide }, names: Map<
     checkDescribed(skill, owner.skill, () => at(document, place), problems);
     return { ...skill, skillId: owner.skill.id };
   });
-  return { ...document, model: { ...role, skills } };
+  return withModel(document, { ...role, skills });
+}
+
+/**
+ * `document` with another model and every other field as it is: copied by descriptor, not spread,
+ * so an HTML the parse cache has not decoded yet stays undecoded (src/content/cache.ts).
+ */
+function withModel(document: RenderedDocument, model: RoleGuide): RenderedDocument {
+  return Object.defineProperties({} as RenderedDocument, { ...Object.getOwnPropertyDescriptors(document), model: { value: model, enumerable: true, writable: true, configurable: true } });
 }
 
 /** The level a role requires should be one the catalog says something about (levels below the scale, like L50, have nothing to describe). */
