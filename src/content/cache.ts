@@ -10,8 +10,8 @@
  *
  * A document's HTML — 7.8 of the file's 13 MB at 1,000 documents — follows its entry on the same
  * line after a tab (which JSON text never holds unescaped), and is decoded only when something
- * reads it: `rolebook check` never does, Astro for the pages it renders and keys. The entry keeps
- * the hash of those bytes, checked as the file is read, so a damaged line is a miss, never wrong HTML.
+ * reads it: `rolebook check` never does, Astro only for the pages it renders. The document keeps the
+ * hash of those bytes (`htmlHash`), checked as the file is read: a damaged line is a miss, never wrong HTML.
  */
 import { createHash, hash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -72,8 +72,6 @@ const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 export interface CacheEntry {
   /** Hash of the document's bytes. */
   hash: string;
-  /** In the file only: the hash of the HTML's JSON text that follows the entry on its line. */
-  htmlHash?: string;
   /** Hash of each include's bytes at the time of parsing. */
   includes: Record<string, string>;
   parsed: ParsedFile;
@@ -281,8 +279,8 @@ function entryLine(file: string, entry: CacheEntry): Uint8Array {
   const document = entry.parsed.document;
   if (!document) return Buffer.from(JSON.stringify([file, entry]));
   const { html, ...rest } = document;
+  const head = JSON.stringify([file, { ...entry, parsed: { ...entry.parsed, document: rest } }]);
   const htmlText = Buffer.from(JSON.stringify(html));
-  const head = JSON.stringify([file, { ...entry, htmlHash: hashBytes(htmlText), parsed: { ...entry.parsed, document: rest } }]);
   return Buffer.concat([Buffer.from(head), Buffer.from([TAB]), htmlText]);
 }
 
@@ -303,9 +301,8 @@ function readEntries(file: string, lines: Map<string, Uint8Array>): Map<string, 
         const [key, entry] = JSON.parse(bytes.toString('utf8', start, headEnd)) as [string, CacheEntry];
         const document = entry.parsed.document;
         const htmlText = bytes.subarray(Math.min(headEnd + 1, end), end);
-        if (!document || (headEnd < end && entry.htmlHash === hashBytes(htmlText))) {
+        if (!document || (headEnd < end && document.htmlHash === hashBytes(htmlText))) {
           if (document) readHtmlWhenAsked(document, htmlText);
-          delete entry.htmlHash;
           entries.set(key, entry);
           lines.set(key, bytes.subarray(start, end));
         }

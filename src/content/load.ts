@@ -8,11 +8,11 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
-import { termLookups } from '../model/glossary-terms.ts';
+import { termLookups, termsMarkedIn } from '../model/glossary-terms.ts';
 import { withTrailingSlash } from '../model/paths.ts';
 import type { RuleId } from '../model/rules.ts';
 import type { GlossaryEntry, Problem } from '../model/schemas.ts';
-import { hashFiles } from './cache.ts';
+import { hashBytes, hashFiles } from './cache.ts';
 import { decodeText } from '../../plugins/lib/decode.ts';
 import { loadGlossary } from './glossary.ts';
 import { glossaryFiles } from './glossary-files.ts';
@@ -71,10 +71,12 @@ export async function parseClaimed(job: ParseJob, options: ParseFilesOptions): P
   // Nothing to parse (a warm cache): the pipeline is not even loaded.
   if (job.files.length === 0) return [];
   const processor = await createProcessor(options);
+  const terms = new Set(options.glossary.map((entry) => entry.term));
+  const isTerm = (term: string) => terms.has(term);
   const next = new Int32Array(job.next);
   const results: ParsedFile[] = [];
   for (let index = Atomics.add(next, 0, 1); index < job.files.length; index = Atomics.add(next, 0, 1)) {
-    results[index] = await parseWith(processor, job.files[index]!, options.contentRoot, options.render);
+    results[index] = await parseWith(processor, job.files[index]!, options.contentRoot, options.render, isTerm);
   }
   return results;
 }
@@ -125,7 +127,7 @@ export async function parseDocument(
   return parsed!;
 }
 
-async function parseWith(processor: Processor, file: string, root: string, render: boolean): Promise<ParsedFile> {
+async function parseWith(processor: Processor, file: string, root: string, render: boolean, isTerm: (term: string) => boolean): Promise<ParsedFile> {
   const problem = (message: string, ruleId: RuleId, line = 1, column = 1): ParsedFile => ({
     problems: [{ file, line, column, severity: 'error', message, ruleId }],
     includes: [],
@@ -185,6 +187,8 @@ async function parseWith(processor: Processor, file: string, root: string, rende
     document: {
       model,
       html,
+      htmlHash: hashBytes(JSON.stringify(html)),
+      markedTerms: termsMarkedIn(html, isTerm),
       headings: vfile.data.headings ?? [],
       files: [file, ...(vfile.data.includes ?? [])],
       links: vfile.data.links ?? [],

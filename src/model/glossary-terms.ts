@@ -76,6 +76,22 @@ export function termLookups(value: unknown): string[] {
   return [...keys].sort();
 }
 
+/** A term remark-abbr marked in a page's prose, as rendered. */
+const MARK = /<abbr\b[^>]*\bclass="term"[^>]*>([^<]+)<\/abbr>/g;
+
+/**
+ * The glossary terms a rendered page's prose marks (remark-abbr's `<abbr class="term">`), sorted:
+ * found once when the document is parsed, so the glossary can say where a term is used without
+ * reading every page's HTML on each build.
+ */
+export function termsMarkedIn(html: string, isKnown: (term: string) => boolean): string[] {
+  const terms = new Set<string>();
+  for (const [, text] of html.matchAll(MARK)) {
+    for (const match of scanTerms(text!, isKnown)) if (match.term) terms.add(match.term);
+  }
+  return [...terms].sort();
+}
+
 /** The id of a term's entry on the glossary page: `M365` → `term-m365`. */
 export function glossaryAnchor(term: string): string {
   return `term-${term.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;

@@ -12,6 +12,13 @@ export interface RenderedDocument {
   model: RolebookDocument;
   /** The body as HTML (H1 removed: layouts render the title), sanitised. */
   html: string;
+  /**
+   * The hash of `html`'s JSON text: what the parse cache checks the HTML it keeps by, and what a
+   * page's cacheKey covers of it, so that a page's key is known without reading its HTML.
+   */
+  htmlHash: string;
+  /** The glossary terms the HTML marks (`termsMarkedIn`), sorted: where the glossary says each term is used. */
+  markedTerms: string[];
   headings: Heading[];
   /** Absolute paths of the source file and every include it pulled in. */
   files: string[];

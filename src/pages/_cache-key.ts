@@ -135,6 +135,14 @@ function glossaryShownBy(content: SiteContent, document: RenderedDocument, alsoS
   });
 }
 
+/**
+ * Every field of a document but its HTML, which `htmlHash` stands for: a page's key is worked out
+ * without decoding the HTML of a page that is not rendered (the parse cache decodes it when read).
+ */
+function withoutHtml(document: RenderedDocument): Omit<RenderedDocument, 'html'> {
+  return Object.fromEntries(Object.keys(document).filter((key) => key !== 'html').map((key) => [key, document[key as keyof RenderedDocument]])) as Omit<RenderedDocument, 'html'>;
+}
+
 /** A document page's cacheKey, and the part of the glossary the page is given (see `glossaryShownBy`). */
 export interface DocumentPageKey {
   cacheKey: string;
@@ -156,7 +164,7 @@ export function documentPageKey(
     JSON.stringify({
       site: siteWideKeyOf(content),
       glossary,
-      document: { ...document, model: modelHashOf(document) },
+      document: { ...withoutHtml(document), model: modelHashOf(document) },
       files: localFileHashes(contentDir, document),
       catalog: catalogShownBy(content, document),
       nearest,

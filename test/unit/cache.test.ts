@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DocumentCache } from '../../src/content/cache.ts';
+import { DocumentCache, hashBytes } from '../../src/content/cache.ts';
 import type { ParsedFile } from '../../src/model/rendered.ts';
 
 let root: string;
@@ -76,7 +76,7 @@ describe('DocumentCache', () => {
     const html = '<p class="x">Tab\there,\nnew line, “quotes” – and \\ a backslash</p>\t';
     const withDocument = (file: string): ParsedFile => ({
       ...parsed(file),
-      document: { model: { id: file } as never, html, headings: [], files: [file], links: [], references: [], missingSections: [], termLookups: [] },
+      document: { model: { id: file } as never, html, htmlHash: hashBytes(JSON.stringify(html)), markedTerms: [], headings: [], files: [file], links: [], references: [], missingSections: [], termLookups: [] },
     });
     const save = async () => {
       const cache = new DocumentCache(root, 'k'.repeat(40));

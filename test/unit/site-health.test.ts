@@ -20,7 +20,7 @@ const site: SiteGit = {
 const meta = (date: string | undefined, owner?: string) => ({ title: 't', authors: [], date, owner, extra: {} });
 
 function rendered(model: RoleGuide | Playbook, missingSections: string[] = []): RenderedDocument {
-  return { model, html: '', headings: [], links: [], references: [], missingSections, files: [path.join(root, model.source)], termLookups: [] };
+  return { model, html: '', htmlHash: '', markedTerms: [], headings: [], links: [], references: [], missingSections, files: [path.join(root, model.source)], termLookups: [] };
 }
 
 const playbook = rendered({

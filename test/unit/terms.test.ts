@@ -4,7 +4,7 @@
  * the terms found and their expansions agree.
  */
 import { describe, expect, it } from 'vitest';
-import { termLookups } from '../../src/model/glossary-terms.ts';
+import { termLookups, termsMarkedIn } from '../../src/model/glossary-terms.ts';
 import { termsHtml } from '../../src/site/terms.ts';
 
 const glossary = [
@@ -37,5 +37,14 @@ describe('glossary marks in model texts', () => {
     // "FTAs" looks up FTAs, then FTA; "m365" shows as "M365" capitalised; level codes and markers are not terms.
     expect(termLookups(model)).toEqual(['CSU', 'FTA', 'FTAs', 'M365']);
     expect(termLookups(['no acronyms here', 42, null])).toEqual([]);
+  });
+
+  it('finds the terms a rendered page marks in its prose, plurals as their term, once each, sorted', () => {
+    const html =
+      '<p>The <abbr title="Team Manager" class="term">TM</abbr> meets the <abbr class="term" title="FastTrack Architect">FTAs</abbr>, ' +
+      'then another <abbr title="Team Manager" class="term">TM</abbr>; <abbr title="a plain abbreviation">CSU</abbr> and TM unmarked.</p>';
+    const known = new Set(glossary.map((entry) => entry.term));
+    expect(termsMarkedIn(html, (term) => known.has(term))).toEqual(['FTA', 'TM']);
+    expect(termsMarkedIn('<p>No marks.</p>', () => true)).toEqual([]);
   });
 });
