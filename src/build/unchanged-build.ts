@@ -99,20 +99,33 @@ function outputFiles(outDir: string): Record<string, [number, number]> {
 
 const recordFile = (cwd: string) => path.join(cacheRoot(cwd), RECORD_FILE);
 
-/** The last build's record when its inputs are `inputs` and the output folder is untouched since. */
-export function unchangedBuild(cwd: string, inputs: string, outDir: string): UnchangedBuildRecord | undefined {
-  let record: UnchangedBuildRecord;
+function readRecord(cwd: string): UnchangedBuildRecord | undefined {
   try {
-    record = JSON.parse(readFileSync(recordFile(cwd), 'utf8')) as UnchangedBuildRecord;
+    return JSON.parse(readFileSync(recordFile(cwd), 'utf8')) as UnchangedBuildRecord;
   } catch {
     return undefined;
   }
-  if (record.inputs !== inputs || !record.output) return undefined;
+}
+
+/** Whether the output folder holds exactly the files `record` says the last build left, each with its size and modification time. */
+function outputUntouched(record: UnchangedBuildRecord, outDir: string): boolean {
+  if (!record.output) return false;
   const now = outputFiles(outDir);
   const names = Object.keys(record.output);
-  if (names.length === 0 || names.length !== Object.keys(now).length) return undefined;
-  const same = names.every((name) => now[name]?.[0] === record.output[name]![0] && now[name]?.[1] === record.output[name]![1]);
-  return same ? record : undefined;
+  if (names.length === 0 || names.length !== Object.keys(now).length) return false;
+  return names.every((name) => now[name]?.[0] === record.output[name]![0] && now[name]?.[1] === record.output[name]![1]);
+}
+
+/** The last build's record when its inputs are `inputs` and the output folder is untouched since. */
+export function unchangedBuild(cwd: string, inputs: string, outDir: string): UnchangedBuildRecord | undefined {
+  const record = readRecord(cwd);
+  return record && record.inputs === inputs && outputUntouched(record, outDir) ? record : undefined;
+}
+
+/** Whether the output folder is as the last successful build left it (whatever changed in the inputs since). */
+export function outputAsLastBuilt(cwd: string, outDir: string): boolean {
+  const record = readRecord(cwd);
+  return !!record && outputUntouched(record, outDir);
 }
 
 /**

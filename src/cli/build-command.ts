@@ -18,10 +18,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPaths, configFilePath, outDir, searchPartSize } from '../config-file.ts';
-import { filesChanged, forgetBuild, hashBuildInputs, hasBuildRecord, rememberBuild, unchangedBuild, type UnchangedBuildRecord } from '../build/unchanged-build.ts';
+import { filesChanged, forgetBuild, hashBuildInputs, hasBuildRecord, outputAsLastBuilt, rememberBuild, unchangedBuild, type UnchangedBuildRecord } from '../build/unchanged-build.ts';
 import { runStep, startHeldStep, type HeldStep } from '../build/held-step.ts';
-import { setOldOutputAside } from '../build/old-output.ts';
-import { OUTPUT_PREPARED_VARIABLE, stageReusedPages, type StagedPages } from '../build/reused-pages.ts';
+import { OUTPUT_PREPARED_VARIABLE, prepareOutput, type PreparedOutput } from '../build/reused-pages.ts';
 import { CACHE_FOLDERS, cacheRoot, STEP_STATS_VARIABLE } from '../content/cache.ts';
 import { HISTORY_FILE_VARIABLE, readGitHistory, saveGitHistory } from '../git/history.ts';
 import type { AstroStats, StepStats } from '../build/stats.ts';
@@ -96,14 +95,14 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     await checking;
     throw error;
   }
-  const { inputs, inputFiles, unchanged, held, staged } = prepared;
+  const { inputs, inputFiles, unchanged, held, output } = prepared;
   // Loads while the check runs.
   statsModule().catch(() => {});
 
   const checked = await checking;
   steps.check = await reportCheck(stepReports, checked.ms, io);
   if (checked.exitCode !== 0) {
-    staged?.discard();
+    output?.discard();
     if (held) {
       await held.stop();
       steps.astroEarlyStart = 'stopped';
@@ -114,8 +113,8 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
 
   if (unchanged) steps.astro = reportKept(unchanged, io);
   forgetBuild(io.cwd);
-  const oldOutputRemoved = unchanged ? async () => {} : setOldOutputAside(outDir(io.cwd));
-  const reusedPages = staged?.place();
+  const placed = output?.place();
+  const oldOutputRemoved = placed?.oldOutputRemoved ?? (async () => {});
   // Loaded while Astro works (this process is idle meanwhile), so the last step starts the moment Astro ends.
   const finishStep = import('../build/finish.ts');
   finishStep.catch(() => {});
@@ -132,7 +131,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     await oldOutputRemoved();
     return finish(built.exitCode);
   }
-  reusedPages?.settle();
+  placed?.settle();
 
   const { finishBuild } = await finishStep;
   const finished = await finishBuild({
@@ -162,8 +161,8 @@ interface PreparedBuild {
   unchanged: UnchangedBuildRecord | undefined;
   /** Astro, started beside the check and held before it reads or writes anything. */
   held: HeldStep | undefined;
-  /** The pages Astro will reuse, linked beside the output folder. */
-  staged: StagedPages | undefined;
+  /** The output folder being made ready for Astro (src/build/reused-pages.ts); none when Astro is not run. */
+  output: PreparedOutput | undefined;
 }
 
 /**
@@ -175,7 +174,7 @@ interface PreparedBuild {
  */
 async function prepareBuild(cwd: string, contentDir: string, history: Promise<unknown>, historyFile: string, startAstro: () => HeldStep): Promise<PreparedBuild> {
   let held: HeldStep | undefined;
-  let staged: StagedPages | undefined;
+  let output: PreparedOutput | undefined;
   try {
     const files = hashBuildInputs({ contentDir, configFile: configFilePath(cwd) });
     if (filesChanged(cwd, files.files)) held = startAstro();
@@ -183,11 +182,11 @@ async function prepareBuild(cwd: string, contentDir: string, history: Promise<un
     const inputs = files.withHistory(historyFile);
     const unchanged = unchangedBuild(cwd, inputs, outDir(cwd));
     if (!unchanged && !held && hasBuildRecord(cwd)) held = startAstro();
-    // Linked while the check runs, beside the output folder: Astro keeps them instead of copying each.
-    if (!unchanged) staged = stageReusedPages(path.join(cacheRoot(cwd), CACHE_FOLDERS.astro), outDir(cwd));
-    return { inputs, inputFiles: files.files, unchanged, held, staged };
+    // The last output kept for Astro to build into, or the pages it will reuse linked beside it.
+    if (!unchanged) output = prepareOutput(path.join(cacheRoot(cwd), CACHE_FOLDERS.astro), outDir(cwd), outputAsLastBuilt(cwd, outDir(cwd)));
+    return { inputs, inputFiles: files.files, unchanged, held, output };
   } catch (error) {
-    staged?.discard();
+    output?.discard();
     await held?.stop();
     throw error;
   }

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { linkReusedPages, stageReusedPages } from '../../src/build/reused-pages.ts';
+import { linkReusedPages, prepareOutput, stageReusedPages } from '../../src/build/reused-pages.ts';
 
 let root: string;
 let cache: string;
@@ -152,5 +152,64 @@ describe('pages linked while the content is checked, beside the output folder', 
       vi.doUnmock('node:fs');
       vi.resetModules();
     }
+  });
+});
+
+describe('the last output kept in place for Astro to build into', () => {
+  /** The last build's output: each file written an hour ago. */
+  function lastOutput(files: Record<string, string>): void {
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
+      writeFileSync(path.join(out, file), text);
+      const earlier = new Date(Date.now() - 3_600_000);
+      utimesSync(path.join(out, file), earlier, earlier);
+    }
+  }
+
+  it('keeps what Astro keeps or writes, and removes what this build did not produce', () => {
+    astroCache({ 'roles/a/index.html': 'a', 'roles/gone/index.html': 'gone' });
+    lastOutput({ 'roles/a/index.html': 'a', 'roles/gone/index.html': 'gone', '_astro/old.css': 'old', 'pagefind/part.pf': 'x' });
+    const prepared = prepareOutput(cache, out, true);
+    // Nothing is touched while the content is checked.
+    expect(readdirSync(out).sort()).toEqual(['_astro', 'pagefind', 'roles']);
+    const placed = prepared.place();
+    expect(existsSync(path.join(cache, 'rolebook-links-out'))).toBe(true);
+    // Astro: keeps a/, renders b/, writes its assets; gone/ is no longer a page.
+    mkdirSync(path.join(out, 'roles/b'));
+    writeFileSync(path.join(out, 'roles/b/index.html'), 'b');
+    writeFileSync(path.join(out, '_astro/new.css'), 'new');
+    nextManifest(['roles/a/index.html', 'roles/b/index.html']);
+    expect(placed.settle()).toBe(3);
+    expect(readdirSync(out).sort()).toEqual(['_astro', 'roles']);
+    expect(readdirSync(path.join(out, 'roles')).sort()).toEqual(['a', 'b']);
+    expect(readdirSync(path.join(out, '_astro'))).toEqual(['new.css']);
+    expect(existsSync(path.join(cache, 'rolebook-links-out'))).toBe(false);
+  });
+
+  it('touches nothing when the check fails', () => {
+    astroCache({ 'roles/a/index.html': 'a' });
+    lastOutput({ 'roles/a/index.html': 'a' });
+    prepareOutput(cache, out, true).discard();
+    expect(readdirSync(path.join(out, 'roles'))).toEqual(['a']);
+    expect(existsSync(path.join(cache, 'rolebook-links-out'))).toBe(false);
+    expect(existsSync(path.join(cache, 'incremental-build.json'))).toBe(true);
+  });
+
+  it('after a run that never finished, drops Astro’s manifest: every page is rendered again', () => {
+    astroCache({ 'roles/a/index.html': 'a' });
+    lastOutput({ 'roles/a/index.html': 'a' });
+    prepareOutput(cache, out, true).place();
+    // Astro stopped half-way: settle() never ran.
+    prepareOutput(cache, out, true).place();
+    expect(existsSync(path.join(cache, 'incremental-build.json'))).toBe(false);
+  });
+
+  it('otherwise sets the last output aside and puts the linked pages in its place', async () => {
+    astroCache({ 'roles/a/index.html': 'a' });
+    lastOutput({ 'stale.html': 'edited by hand' });
+    const placed = prepareOutput(cache, out, false).place();
+    expect(readdirSync(out)).toEqual(['roles']);
+    await placed.oldOutputRemoved();
+    expect(readdirSync(root).filter((entry) => entry.startsWith('.dist-'))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildInputs, filesChanged, hashBuildInputs, rememberBuild } from '../../src/build/unchanged-build.ts';
+import { buildInputs, filesChanged, hashBuildInputs, outputAsLastBuilt, rememberBuild } from '../../src/build/unchanged-build.ts';
 
 describe('the inputs of astro build', () => {
   let folder: string;
@@ -71,6 +71,27 @@ describe('the inputs of astro build', () => {
       rememberBuild(cwd, { inputs: 'inputs-1', files: 'files-1', pages: 1, dataFiles: 0 }, path.join(folder, 'dist'));
       expect(filesChanged(cwd, 'files-1')).toBe(false);
       expect(filesChanged(cwd, 'files-2')).toBe(true);
+    } finally {
+      delete process.env.ROLEBOOK_CACHE_DIR;
+    }
+  });
+
+  it('tell whether the output folder is as the last successful build left it, file for file', () => {
+    const cwd = path.join(folder, 'project');
+    const dist = path.join(folder, 'dist');
+    process.env.ROLEBOOK_CACHE_DIR = path.join(folder, 'cache');
+    try {
+      mkdirSync(path.join(dist, 'a'), { recursive: true });
+      writeFileSync(path.join(dist, 'a/index.html'), 'a');
+      expect(outputAsLastBuilt(cwd, dist)).toBe(false);
+      mkdirSync(process.env.ROLEBOOK_CACHE_DIR);
+      rememberBuild(cwd, { inputs: 'inputs-1', pages: 1, dataFiles: 0 }, dist);
+      expect(outputAsLastBuilt(cwd, dist)).toBe(true);
+      writeFileSync(path.join(dist, 'extra.html'), 'x');
+      expect(outputAsLastBuilt(cwd, dist)).toBe(false);
+      rmSync(path.join(dist, 'extra.html'));
+      writeFileSync(path.join(dist, 'a/index.html'), 'a, edited');
+      expect(outputAsLastBuilt(cwd, dist)).toBe(false);
     } finally {
       delete process.env.ROLEBOOK_CACHE_DIR;
     }
