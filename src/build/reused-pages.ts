@@ -152,6 +152,8 @@ export interface PlacedOutput {
 
 /** The output folder being made ready for Astro while the content is checked (see above). */
 export interface PreparedOutput {
+  /** The last output kept in place, or set aside with the reused pages linked in its place. */
+  readonly way: 'kept' | 'linked';
   /** Once the check passed: the output folder as Astro is to find it. */
   place(): PlacedOutput;
   /** The check failed: the last output and Astro's cache stay as they were. */
@@ -164,9 +166,10 @@ export interface PreparedOutput {
  * a folder beside it, which takes its place once the check passed (the last output set aside).
  */
 export function prepareOutput(astroCacheDir: string, outDir: string, inPlace: boolean): PreparedOutput {
-  if (inPlace) return { place: () => keepOutputInPlace(astroCacheDir, outDir), discard: () => {} };
+  if (inPlace) return { way: 'kept', place: () => keepOutputInPlace(astroCacheDir, outDir), discard: () => {} };
   const staged = stageReusedPages(astroCacheDir, outDir);
   return {
+    way: 'linked',
     place() {
       const removal = setOldOutputAside(outDir);
       const linked = staged.place();

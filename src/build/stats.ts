@@ -46,6 +46,8 @@ export const BuildStatsSchema = z.object({
       contentLoadMs: z.number(),
       /** Of `ms`, how long a held Astro was still starting when the check had passed (its start-up was then what the build waited for). */
       startWaitMs: z.number().optional(),
+      /** How the output folder was made ready for Astro: the last one kept in place, or reused pages linked (src/build/reused-pages.ts). */
+      output: z.enum(['kept', 'linked']).optional(),
       /** Astro did not run: nothing it reads changed since the last build (src/build/unchanged-build.ts). */
       skipped: z.boolean().optional(),
     }).optional(),

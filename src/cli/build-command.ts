@@ -126,7 +126,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
       : await runStep(process.execPath, astroArgs, io.cwd, astroEnv);
   const { AstroStatsSchema, readStepReport } = await statsModule();
   const astro = unchanged ? undefined : await readStepReport(stepReports, 'astro', AstroStatsSchema);
-  if (astro) steps.astro = reportAstro(astro, built, io);
+  if (astro) steps.astro = reportAstro(astro, { ...built, output: output?.way }, io);
   if (built.exitCode !== 0) {
     await oldOutputRemoved();
     return finish(built.exitCode);
@@ -210,13 +210,13 @@ function reportKept(unchanged: UnchangedBuildRecord, io: Io): StepStats['astro']
 }
 
 /** Astro's line in the log and its stats, from what the build-stats integration reported. */
-function reportAstro(astro: AstroStats, { ms, startWaitMs }: { ms: number; startWaitMs?: number }, io: Io): StepStats['astro'] {
+function reportAstro(astro: AstroStats, { ms, startWaitMs, output }: { ms: number; startWaitMs?: number; output?: PreparedOutput['way'] }, io: Io): StepStats['astro'] {
   // Pages and data files (each role's requirements JSON, rubric.json…) alike: written, or copied unchanged from the last build.
   const written = astro.pages + astro.dataFiles;
   const reused =
     astro.documentPages - astro.documentPagesRendered + (astro.sitePages - astro.sitePagesRendered) + (astro.dataFiles - astro.dataFilesRendered);
   io.out(`Pages built: ${astro.pages} pages and ${astro.dataFiles} data files (${written - reused} rendered, ${reused} unchanged since the last build) in ${seconds(ms)} s.`);
-  return { ms, pages: written, rendered: written - reused, reused, contentLoadMs: astro.contentLoadMs, ...(startWaitMs === undefined ? {} : { startWaitMs }) };
+  return { ms, pages: written, rendered: written - reused, reused, contentLoadMs: astro.contentLoadMs, ...(startWaitMs === undefined ? {} : { startWaitMs }), ...(output ? { output } : {}) };
 }
 
 function seconds(ms: number): string {

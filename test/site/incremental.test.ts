@@ -223,6 +223,8 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     rmSync(path.join(first.dist, 'roles/role-0004/index.html'));
     const stats = await rebuildAndCompare();
     expect(astroStep(stats).skipped).toBeUndefined();
+    // Not as the last build left it: set aside, with the pages Astro reuses linked in its place.
+    expect(astroStep(stats).output).toBe('linked');
     expect(existsSync(path.join(first.dist, 'roles/role-0004/index.html'))).toBe(true);
   });
 
@@ -232,6 +234,9 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     expect(stats.steps.check).toMatchObject({ parsed: 1, reused: DOCUMENTS - 1 });
     // Started beside the check (a rebuild with something changed), and let go on once it passed.
     expect(stats.steps.astroEarlyStart).toBe('released');
+    expect(astroStep(stats).startWaitMs).toBeGreaterThanOrEqual(0);
+    // The output folder was as the last build left it: Astro built into it in place.
+    expect(astroStep(stats).output).toBe('kept');
     // A sentence in the body shows on no index, matrix or list: all the site's keyed pages are reused.
     expect(astroStep(stats).reused).toBe(DOCUMENTS - 1 + roleCount() + KEYED_SITE_FILES.length);
     // Only the changed page's part of the search index is indexed again, and only its pages.
