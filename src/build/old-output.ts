@@ -11,12 +11,13 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /**
- * Renames `outDir` aside, so that it is missing (or, where it cannot be renamed, empty) when this
- * returns; returns the deletion of the old files, to await before the build ends.
+ * Renames `outDir` aside (by default beside it; `asideAs` names the place), so that it is missing
+ * (or, where it cannot be renamed, empty) when this returns; returns the deletion of the old files,
+ * to await before the build ends.
  */
-export function setOldOutputAside(outDir: string): () => Promise<void> {
+export function setOldOutputAside(outDir: string, asideAs = path.join(path.dirname(outDir), `.${path.basename(outDir)}-old`)): () => Promise<void> {
   if (!existsSync(outDir)) return async () => {};
-  const aside = path.join(path.dirname(outDir), `.${path.basename(outDir)}-old-${process.pid}-${Date.now()}`);
+  const aside = `${asideAs}-${process.pid}-${Date.now()}`;
   try {
     renameSync(outDir, aside);
   } catch {

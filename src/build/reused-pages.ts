@@ -31,6 +31,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, s
 import path from 'node:path';
 import { filesBelow, linkFolder } from './files-below.ts';
 import { setOldOutputAside } from './old-output.ts';
+import { SEARCH_FOLDER } from '../site/search-layout.ts';
 
 const MANIFEST_FILE = 'incremental-build.json';
 const COPIES_FOLDER = 'dist';
@@ -185,6 +186,9 @@ export function prepareOutput(astroCacheDir: string, outDir: string, inPlace: bo
  * Astro was let go (older than the marker, stamped by the same clock just before).
  */
 function keepOutputInPlace(astroCacheDir: string, outDir: string): PlacedOutput {
+  // The search index is written whole again after Astro (src/build/finish.ts): its ≈ 1,000 files
+  // go aside now and are deleted on a thread beside Astro, not one by one after it.
+  const searchIndexRemoved = setOldOutputAside(path.join(outDir, SEARCH_FOLDER), path.join(path.dirname(outDir), `.${path.basename(outDir)}-old-${SEARCH_FOLDER}`));
   const manifestFile = path.join(astroCacheDir, MANIFEST_FILE);
   const marker = path.join(astroCacheDir, MARKER_FILE);
   // A run that stopped with the folder shared: Astro's copies may not be what its manifest says.
@@ -205,7 +209,7 @@ function keepOutputInPlace(astroCacheDir: string, outDir: string): PlacedOutput 
       rmSync(marker, { force: true });
       return removed;
     },
-    oldOutputRemoved: async () => {},
+    oldOutputRemoved: searchIndexRemoved,
   };
 }
 

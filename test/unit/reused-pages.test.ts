@@ -166,7 +166,7 @@ describe('the last output kept in place for Astro to build into', () => {
     }
   }
 
-  it('keeps what Astro keeps or writes, and removes what this build did not produce', () => {
+  it('keeps what Astro keeps or writes, and removes what this build did not produce', async () => {
     astroCache({ 'roles/a/index.html': 'a', 'roles/gone/index.html': 'gone' });
     lastOutput({ 'roles/a/index.html': 'a', 'roles/gone/index.html': 'gone', '_astro/old.css': 'old', 'pagefind/part.pf': 'x' });
     const prepared = prepareOutput(cache, out, true);
@@ -174,12 +174,16 @@ describe('the last output kept in place for Astro to build into', () => {
     expect(readdirSync(out).sort()).toEqual(['_astro', 'pagefind', 'roles']);
     const placed = prepared.place();
     expect(existsSync(path.join(cache, 'rolebook-links-out'))).toBe(true);
+    // The search index, written whole after Astro, is set aside at once, outside the folder, and deleted beside Astro.
+    expect(existsSync(path.join(out, 'pagefind'))).toBe(false);
+    await placed.oldOutputRemoved();
+    expect(readdirSync(root).filter((entry) => entry.startsWith('.dist-old-'))).toEqual([]);
     // Astro: keeps a/, renders b/, writes its assets; gone/ is no longer a page.
     mkdirSync(path.join(out, 'roles/b'));
     writeFileSync(path.join(out, 'roles/b/index.html'), 'b');
     writeFileSync(path.join(out, '_astro/new.css'), 'new');
     nextManifest(['roles/a/index.html', 'roles/b/index.html']);
-    expect(placed.settle()).toBe(3);
+    expect(placed.settle()).toBe(2);
     expect(readdirSync(out).sort()).toEqual(['_astro', 'roles']);
     expect(readdirSync(path.join(out, 'roles')).sort()).toEqual(['a', 'b']);
     expect(readdirSync(path.join(out, '_astro'))).toEqual(['new.css']);
