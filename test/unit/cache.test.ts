@@ -221,6 +221,19 @@ describe('loading from a warm cache', () => {
     expect(astro).toMatchObject({ parsed: 0, cached: checked.parsed, pipelineModules: [], parserModules: [], content: checked.content });
   }, 60_000);
 
+  it('is what Astro’s process starts with: the integrations import no markdown parser', async () => {
+    const script = `
+      import { registerHooks } from 'node:module';
+      const loaded = [];
+      registerHooks({ load(url, context, next) { loaded.push(url); return next(url, context); } });
+      await import(${JSON.stringify(path.join(projectRoot, 'src/integrations/index.ts'))});
+      console.log(JSON.stringify(loaded));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: projectRoot });
+    const loaded = JSON.parse(stdout) as string[];
+    expect(loaded.some((url) => url.endsWith('/src/content/load-from-cache.ts'))).toBe(true);
+    expect(loaded.filter((url) => PARSER_MODULES.test(url) || PIPELINE_MODULES.test(url))).toEqual([]);
+  });
+
   it('reads the glossary from its files again once one changed, and parses an edited document', async () => {
     await loadInNewProcess('loadContent', content, cacheDir);
     const glossaryFile = path.join(content, 'glossary', 'glossary.md');
