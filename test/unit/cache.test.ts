@@ -195,6 +195,10 @@ describe('loading from a warm cache', () => {
     await cp(path.join(projectRoot, 'content'), content, { recursive: true });
     cacheDir = path.join(root, 'cache');
   });
+  const editGuide = async () => {
+    const guide = path.join(content, 'roles', 'fasttrack-architect.md');
+    await writeFile(guide, `${await readFile(guide, 'utf8')}\nOne more sentence.\n`);
+  };
 
   it('loads none of the document pipeline; after an edit, the pipeline again', async () => {
     const cold = await loadInNewProcess('loadContent', content, cacheDir);
@@ -207,8 +211,7 @@ describe('loading from a warm cache', () => {
     expect(cold.htmlUndecoded).toBe(0);
     expect(warm.htmlUndecoded).toBe(JSON.parse(warm.content).documents.length);
 
-    const guide = path.join(content, 'roles', 'fasttrack-architect.md');
-    await writeFile(guide, `${await readFile(guide, 'utf8')}\nOne more sentence.\n`);
+    await editGuide();
     const edited = await loadInNewProcess('loadContent', content, cacheDir);
     expect(edited.parsed).toBe(1);
     expect(edited.pipelineModules).not.toEqual([]);
@@ -245,8 +248,7 @@ describe('loading from a warm cache', () => {
     const again = await loadInNewProcess('loadFromCache', content, cacheDir);
     expect(again).toMatchObject({ parsed: 0, parserModules: [], content: afterGlossaryEdit.content });
 
-    const guide = path.join(content, 'roles', 'fasttrack-architect.md');
-    await writeFile(guide, `${await readFile(guide, 'utf8')}\nOne more sentence.\n`);
+    await editGuide();
     const afterDocumentEdit = await loadInNewProcess('loadFromCache', content, cacheDir);
     expect(afterDocumentEdit.parsed).toBe(1);
     expect(afterDocumentEdit.pipelineModules).not.toEqual([]);

@@ -2,7 +2,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { withRenameFailing } from '../helpers/rename-fails.ts';
 import { removeFolderOnAThread, setOldOutputAside } from '../../src/build/old-output.ts';
 
 describe('setting the old output aside', () => {
@@ -48,23 +49,11 @@ describe('setting the old output aside', () => {
 
   it('empties a folder that cannot be renamed (a mount point, say) in place, keeping the folder, as Astro would', async () => {
     // Astro, run by `rolebook build`, no longer empties the folder itself (src/build/reused-pages.ts).
-    vi.resetModules();
-    vi.doMock('node:fs', async (importOriginal) => {
-      const fs = await importOriginal<typeof import('node:fs')>();
-      const renameSync = () => {
-        throw Object.assign(new Error('EBUSY: resource busy or locked, rename'), { code: 'EBUSY' });
-      };
-      return { ...fs, renameSync, default: { ...fs, renameSync } };
-    });
-    try {
-      const { setOldOutputAside: setAsideWithoutRename } = await import('../../src/build/old-output.ts');
+    await withRenameFailing(() => import('../../src/build/old-output.ts'), async ({ setOldOutputAside: setAsideWithoutRename }) => {
       const dist = oldOutput();
       await setAsideWithoutRename(dist)();
       expect(readdirSync(parent)).toEqual(['dist']);
       expect(readdirSync(dist)).toEqual([]);
-    } finally {
-      vi.doUnmock('node:fs');
-      vi.resetModules();
-    }
+    });
   });
 });

@@ -5,7 +5,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withRenameFailing } from '../helpers/rename-fails.ts';
 import { linkReusedPages, prepareOutput, stageReusedPages } from '../../src/build/reused-pages.ts';
 
 let root: string;
@@ -130,16 +131,7 @@ describe('pages linked while the content is checked, beside the output folder', 
   });
 
   it('links into the output folder itself where the staged folder cannot take its place (a mount point, say)', async () => {
-    vi.resetModules();
-    vi.doMock('node:fs', async (importOriginal) => {
-      const fs = await importOriginal<typeof import('node:fs')>();
-      const renameSync = () => {
-        throw Object.assign(new Error('EBUSY: resource busy or locked, rename'), { code: 'EBUSY' });
-      };
-      return { ...fs, renameSync, default: { ...fs, renameSync } };
-    });
-    try {
-      const { stageReusedPages: stageWithoutRename } = await import('../../src/build/reused-pages.ts');
+    await withRenameFailing(() => import('../../src/build/reused-pages.ts'), ({ stageReusedPages: stageWithoutRename }) => {
       astroCache({ 'roles/a/index.html': 'a' });
       // Emptied in place by src/build/old-output.ts.
       mkdirSync(out);
@@ -148,10 +140,7 @@ describe('pages linked while the content is checked, beside the output folder', 
       expect(staged()).toEqual([]);
       expect(statSync(path.join(out, 'roles/a/index.html')).ino).toBe(statSync(path.join(cache, 'dist/roles/a/index.html')).ino);
       expect(existsSync(path.join(cache, 'rolebook-links-out'))).toBe(true);
-    } finally {
-      vi.doUnmock('node:fs');
-      vi.resetModules();
-    }
+    });
   });
 });
 
