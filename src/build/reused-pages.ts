@@ -105,8 +105,15 @@ export function linkReusedPages(astroCacheDir: string, outDir: string): LinkedPa
   const files = [...outputFilesOf(manifestFile)].filter((file) => existsSync(path.join(astroCacheDir, COPIES_FOLDER, file)));
   if (files.length === 0) return none;
   writeFileSync(marker, '');
-  // Where there are no hard links, Astro copies what is not linked, as it would have.
-  const placed = linkFolder(path.join(astroCacheDir, COPIES_FOLDER), outDir, files, 'stop');
+  let placed: string[];
+  try {
+    // Where there are no hard links, Astro copies what is not linked, as it would have.
+    placed = linkFolder(path.join(astroCacheDir, COPIES_FOLDER), outDir, files, 'stop');
+  } catch (error) {
+    // A folder could not be made: the links made so far change nothing of Astro's.
+    rmSync(marker, { force: true });
+    throw error;
+  }
   const linked = new Map(placed.map((file) => [file, statSync(path.join(outDir, file)).mtimeMs]));
   if (linked.size === 0) {
     // No link is out: an Astro that stops leaves its copies as they were.
@@ -228,12 +235,24 @@ export interface StagedPages {
 export function stageReusedPages(astroCacheDir: string, outDir: string): StagedPages {
   const prefix = `.${path.basename(outDir)}-next-`;
   const parent = path.dirname(outDir);
-  // A build that stopped between linking and placing left its folder: its links are of no use.
-  for (const entry of existsSync(parent) ? readdirSync(parent) : []) {
-    if (entry.startsWith(prefix)) rmSync(path.join(parent, entry), { recursive: true, force: true });
-  }
   const staging = path.join(parent, `${prefix}${process.pid}`);
-  const linked = linkReusedPages(astroCacheDir, staging);
+  let linked: LinkedPages;
+  try {
+    // A build that stopped between linking and placing left its folder: its links are of no use.
+    for (const entry of existsSync(parent) ? readdirSync(parent) : []) {
+      if (entry.startsWith(prefix)) rmSync(path.join(parent, entry), { recursive: true, force: true });
+    }
+    linked = linkReusedPages(astroCacheDir, staging);
+  } catch {
+    // Nothing can be made beside the output folder (a mount point in a read-only folder, say):
+    // the pages are linked into it once the check passed, as before this was done ahead.
+    try {
+      rmSync(staging, { recursive: true, force: true });
+    } catch {
+      // Left for the next build, which removes it first.
+    }
+    return { place: () => linkReusedPages(astroCacheDir, outDir), discard: () => {} };
+  }
   return {
     place() {
       if (linked.linked === 0) return linked;

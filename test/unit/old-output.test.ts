@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { withRenameFailing } from '../helpers/rename-fails.ts';
+import { renameFails, withFsFailing } from '../helpers/fs-failing.ts';
 import { removeFolderOnAThread, setOldOutputAside } from '../../src/build/old-output.ts';
 
 describe('setting the old output aside', () => {
@@ -49,7 +49,7 @@ describe('setting the old output aside', () => {
 
   it('empties a folder that cannot be renamed (a mount point, say) in place, keeping the folder, as Astro would', async () => {
     // Astro, run by `rolebook build`, no longer empties the folder itself (src/build/reused-pages.ts).
-    await withRenameFailing(() => import('../../src/build/old-output.ts'), async ({ setOldOutputAside: setAsideWithoutRename }) => {
+    await withFsFailing(renameFails, () => import('../../src/build/old-output.ts'), async ({ setOldOutputAside: setAsideWithoutRename }) => {
       const dist = oldOutput();
       await setAsideWithoutRename(dist)();
       expect(readdirSync(parent)).toEqual(['dist']);

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { withRenameFailing } from '../helpers/rename-fails.ts';
+import { mkdirFails, renameFails, withFsFailing } from '../helpers/fs-failing.ts';
 import { linkReusedPages, prepareOutput, stageReusedPages } from '../../src/build/reused-pages.ts';
 
 let root: string;
@@ -130,8 +130,23 @@ describe('pages linked while the content is checked, beside the output folder', 
     expect(staged()).toEqual([`.dist-next-${process.pid}`]);
   });
 
+  it('links into the output folder once the check passed where nothing can be made beside it (a read-only parent, say)', async () => {
+    await withFsFailing(mkdirFails(/\.dist-next-/), () => import('../../src/build/reused-pages.ts'), ({ stageReusedPages: stageWithoutFolder }) => {
+      astroCache({ 'roles/a/index.html': 'a' });
+      const staging = stageWithoutFolder(cache, out);
+      expect(staged()).toEqual([]);
+      // Nothing of Astro's is out, and nothing was linked yet.
+      expect(existsSync(path.join(cache, 'rolebook-links-out'))).toBe(false);
+      expect(existsSync(out)).toBe(false);
+      const linked = staging.place();
+      expect(linked.linked).toBe(1);
+      expect(statSync(path.join(out, 'roles/a/index.html')).ino).toBe(statSync(path.join(cache, 'dist/roles/a/index.html')).ino);
+      expect(existsSync(path.join(cache, 'incremental-build.json'))).toBe(true);
+    });
+  });
+
   it('links into the output folder itself where the staged folder cannot take its place (a mount point, say)', async () => {
-    await withRenameFailing(() => import('../../src/build/reused-pages.ts'), ({ stageReusedPages: stageWithoutRename }) => {
+    await withFsFailing(renameFails, () => import('../../src/build/reused-pages.ts'), ({ stageReusedPages: stageWithoutRename }) => {
       astroCache({ 'roles/a/index.html': 'a' });
       // Emptied in place by src/build/old-output.ts.
       mkdirSync(out);
