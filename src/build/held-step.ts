@@ -27,7 +27,7 @@ export interface HeldStep {
    * Lets the step go on; resolves to its exit code (1 when killed by a signal), the time from
    * release to exit, and how much of that it was still starting up (reaching its gate).
    */
-  release(onGate?: (startWaitMs: number) => void): Promise<{ exitCode: number; ms: number; startWaitMs: number }>;
+  release(): Promise<{ exitCode: number; ms: number; startWaitMs: number }>;
   /** Ends the step without letting it go on; resolves once it has exited. */
   stop(): Promise<void>;
 }
@@ -42,12 +42,11 @@ export function startHeldStep(command: string, args: string[], cwd: string, env:
     });
   });
   return {
-    async release(onGate) {
+    async release() {
       const started = performance.now();
       // The step may also end before it reaches the gate (a broken config): its exit code says so.
       const reached = await Promise.race([waiting.then(() => true), exited.then(() => false)]);
       const startWaitMs = Math.round(performance.now() - started);
-      onGate?.(startWaitMs);
       if (reached && child.connected) child.send(GATE_GO);
       const exitCode = await exited;
       return { exitCode, ms: Math.round(performance.now() - started), startWaitMs };

@@ -24,7 +24,6 @@ import { OUTPUT_PREPARED_VARIABLE, prepareOutput, type PreparedOutput } from '..
 import { CACHE_FOLDERS, cacheRoot, STEP_STATS_VARIABLE } from '../content/cache.ts';
 import { HISTORY_FILE_VARIABLE, readGitHistory, saveGitHistory } from '../git/history.ts';
 import type { AstroStats, StepStats } from '../build/stats.ts';
-import { runUntilReported } from '../build/step-report.ts';
 import { UsageError, type Io, type ParsedOptions } from './io.ts';
 
 const ROLEBOOK_BIN = fileURLToPath(new URL('../../bin/rolebook.mjs', import.meta.url));
@@ -119,17 +118,18 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   // Loaded while Astro works (this process is idle meanwhile), so the last step starts the moment Astro ends.
   const finishStep = import('../build/finish.ts');
   finishStep.catch(() => {});
-  // Until Astro's pages are written: its process takes ≈ 0.1 s more to end, which the last step need not wait for.
-  const astroStep = (onGate: (startWaitMs: number) => void) => (held ? held.release(onGate) : runStep(process.execPath, astroArgs, io.cwd, astroEnv));
-  const built = unchanged ? undefined : await runUntilReported(astroStep, stepReports, 'astro');
+  // A held Astro's time counts from its release: its start-up overlapped the check.
+  const built = unchanged
+    ? { exitCode: 0, ms: 0 }
+    : held
+      ? await held.release()
+      : await runStep(process.execPath, astroArgs, io.cwd, astroEnv);
   const { AstroStatsSchema, readStepReport } = await statsModule();
-  const astro = built ? await readStepReport(stepReports, 'astro', AstroStatsSchema) : undefined;
-  if (astro && built) steps.astro = reportAstro(astro, { ...built, output: output?.way }, io);
-  // Without its report Astro has ended, and its exit code says how.
-  const astroFailed = async () => (built && (await built.exitCode)) || 0;
-  if (!astro && (await astroFailed())) {
+  const astro = unchanged ? undefined : await readStepReport(stepReports, 'astro', AstroStatsSchema);
+  if (astro) steps.astro = reportAstro(astro, { ...built, output: output?.way }, io);
+  if (built.exitCode !== 0) {
     await oldOutputRemoved();
-    return finish(await astroFailed());
+    return finish(built.exitCode);
   }
   placed?.settle();
 
@@ -146,8 +146,6 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   });
   Object.assign(steps, finished.steps);
   await oldOutputRemoved();
-  // Astro reported its pages and went on ending while the last step ran: it must have ended well too.
-  if (await astroFailed()) return finish(await astroFailed());
   if (finished.exitCode === 0) {
     const written = unchanged ?? { pages: astro?.pages ?? 0, dataFiles: astro?.dataFiles ?? 0 };
     rememberBuild(io.cwd, { inputs, files: inputFiles, pages: written.pages, dataFiles: written.dataFiles }, outDir(io.cwd));

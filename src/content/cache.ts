@@ -54,18 +54,12 @@ export const BUILD_STATS_FILE = 'build-stats.json';
  */
 export const STEP_STATS_VARIABLE = 'ROLEBOOK_STEP_STATS';
 
-/**
- * Writes what one step did for `rolebook build`, when it asked (else nothing); never fails the step.
- * Written whole or not at all (a temporary file renamed): `rolebook build` may read it the moment
- * it appears (src/build/step-report.ts).
- */
+/** Writes what one step did for `rolebook build`, when it asked (else nothing); never fails the step. */
 export function writeStepStats(step: string, stats: Record<string, unknown>): void {
   const folder = process.env[STEP_STATS_VARIABLE];
   if (!folder) return;
   try {
-    const temporary = path.join(folder, `.${step}.${process.pid}.tmp`);
-    writeFileSync(temporary, JSON.stringify(stats));
-    renameSync(temporary, path.join(folder, `${step}.json`));
+    writeFileSync(path.join(folder, `${step}.json`), JSON.stringify(stats));
   } catch {
     // Only the log and the benchmark miss this step's counts.
   }
