@@ -12,9 +12,9 @@
  * index, a file modified less than `RACY_MS` before it is hashed is not recorded: the next build
  * reads it again (in a rebuild, the few pages Astro has just rendered).
  */
-import { readFileSync, statSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { hashBytes } from '../content/cache.ts';
+import { hashBytes, replaceCacheFile } from '../content/cache.ts';
 import { isSearchable } from '../site/search-index.ts';
 
 const RECORD_VERSION = 1;
@@ -61,7 +61,8 @@ export function hashPages(outDir: string, files: readonly string[], recordFile: 
     htmlHashes.set(file, record[1]);
     if (record[2]) searchable.push(file);
   }
-  writeRecord(recordFile, next);
+  // A write that fails only costs the next build its reads.
+  replaceCacheFile(recordFile, JSON.stringify({ version: RECORD_VERSION, pages: next }));
   return { htmlHashes, searchable, read };
 }
 
@@ -80,16 +81,4 @@ function readRecord(file: string): Record<string, PageRecord> {
 
 function isPageRecord(value: unknown): value is PageRecord {
   return Array.isArray(value) && value.length === 3 && typeof value[0] === 'string' && typeof value[1] === 'string' && typeof value[2] === 'boolean';
-}
-
-/** Written to a temporary file and renamed; a write that fails only costs the next build its reads. */
-function writeRecord(file: string, pages: Record<string, PageRecord>): void {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: RECORD_VERSION, pages }));
-    renameSync(temporary, file);
-  } catch {
-    // The next build reads every page.
-  }
 }

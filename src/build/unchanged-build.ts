@@ -134,12 +134,8 @@ export function outputAsLastBuilt(cwd: string, outDir: string): boolean {
  * build) or when the files are the same (only the history, the day or the settings can tell).
  */
 export function filesChanged(cwd: string, files: string): boolean {
-  try {
-    const record = JSON.parse(readFileSync(recordFile(cwd), 'utf8')) as Partial<UnchangedBuildRecord>;
-    return typeof record.files === 'string' && record.files !== files;
-  } catch {
-    return false;
-  }
+  const record = readRecord(cwd);
+  return typeof record?.files === 'string' && record.files !== files;
 }
 
 /** Whether the last build succeeded and left its record (a first build, or one after a failure, has none). */

@@ -64,6 +64,25 @@ export function writeStepStats(step: string, stats: Record<string, unknown>): vo
     // Only the log and the benchmark miss this step's counts.
   }
 }
+
+/**
+ * Replaces `file` with `text` whole (a temporary file renamed, its folder made first), so that no
+ * reader ever sees half of it. For the build's caches, which only save time: a write that fails
+ * returns false, never an error.
+ */
+export function replaceCacheFile(file: string, text: string): boolean {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+    return true;
+  } catch {
+    rmSync(temporary, { force: true });
+    return false;
+  }
+}
+
 const ENTRIES_FILE = 'documents.jsonl';
 const GLOSSARY_FILE = 'glossary.json';
 /** Caches of other pipeline versions or options are removed once unused for this long. */
@@ -183,14 +202,8 @@ export class DocumentCache {
     } catch {
       // Not kept yet.
     }
-    try {
-      mkdirSync(this.folder, { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, text);
-      renameSync(temporary, file);
-    } catch {
-      // Only the next load's time is lost.
-    }
+    // A write that fails only costs the next load its parse of the glossary.
+    replaceCacheFile(file, text);
   }
 
   /**
