@@ -68,6 +68,23 @@ function removeEmptyFolders(folder: string, root: string): void {
   }
 }
 
+/**
+ * Removes each of `files` (below `folder`) that Astro's new manifest does not list and `keep` does
+ * not claim for this build, with the folders it leaves empty; returns how many were removed.
+ */
+function removeUnproduced(folder: string, files: Iterable<string>, manifestFile: string, keep: (file: string, target: string) => boolean): number {
+  const produced = outputFilesOf(manifestFile);
+  let removed = 0;
+  for (const file of files) {
+    const target = path.join(folder, file);
+    if (produced.has(file) || keep(file, target)) continue;
+    rmSync(target);
+    removeEmptyFolders(path.dirname(target), folder);
+    removed++;
+  }
+  return removed;
+}
+
 /** A relative path that stays below its folder. */
 function isInside(file: string): boolean {
   return !path.isAbsolute(file) && !file.split(/[\\/]/).includes('..');
@@ -111,13 +128,13 @@ export function linkReusedPages(astroCacheDir: string, outDir: string): LinkedPa
     placed = linkFolder(path.join(astroCacheDir, COPIES_FOLDER), outDir, files, 'stop');
   } catch (error) {
     // A folder could not be made: the links made so far change nothing of Astro's.
-    rmSync(marker, { force: true });
+    forget();
     throw error;
   }
   const linked = new Map(placed.map((file) => [file, statSync(path.join(outDir, file)).mtimeMs]));
   if (linked.size === 0) {
     // No link is out: an Astro that stops leaves its copies as they were.
-    rmSync(marker, { force: true });
+    forget();
     return none;
   }
   return settlement(linked, outDir, manifestFile, forget);
@@ -128,17 +145,9 @@ function settlement(linked: Map<string, number>, folder: string, manifestFile: s
   return {
     linked: linked.size,
     settle() {
-      const produced = outputFilesOf(manifestFile);
-      let removed = 0;
-      for (const [file, mtimeMs] of linked) {
-        const target = path.join(folder, file);
-        // Listed again, or written by Astro (a page without a key now, say): this build's file. A
-        // link's time is that of Astro's copy, made by an earlier build, so a write changes it.
-        if (produced.has(file) || !existsSync(target) || statSync(target).mtimeMs !== mtimeMs) continue;
-        rmSync(target);
-        removeEmptyFolders(path.dirname(target), folder);
-        removed++;
-      }
+      // Written by Astro (a page without a key now, say): this build's file. A link's time is that
+      // of Astro's copy, made by an earlier build, so a write changes it.
+      const removed = removeUnproduced(folder, linked.keys(), manifestFile, (file, target) => !existsSync(target) || statSync(target).mtimeMs !== linked.get(file));
       forget();
       return removed;
     },
@@ -204,15 +213,7 @@ function keepOutputInPlace(astroCacheDir: string, outDir: string): PlacedOutput 
   const since = statSync(marker).mtimeMs;
   return {
     settle() {
-      const produced = outputFilesOf(manifestFile);
-      let removed = 0;
-      for (const file of filesBelow(outDir)) {
-        const target = path.join(outDir, file);
-        if (produced.has(file) || statSync(target).mtimeMs >= since) continue;
-        rmSync(target);
-        removeEmptyFolders(path.dirname(target), outDir);
-        removed++;
-      }
+      const removed = removeUnproduced(outDir, filesBelow(outDir), manifestFile, (_file, target) => statSync(target).mtimeMs >= since);
       rmSync(marker, { force: true });
       return removed;
     },

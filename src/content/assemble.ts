@@ -44,8 +44,8 @@ export interface LoadedGlossary {
   problems: Problem[];
 }
 
-/** Parses the documents the cache could not give; results in `files` order. */
-export type ParseMissing = (files: string[], options: ParseFilesOptions) => Promise<{ parsed: ParsedFile[]; threads: number }>;
+/** Parses the documents the cache could not give, in a second thread from `parallelThreshold` of them; results in `files` order. */
+export type ParseMissing = (files: string[], options: ParseFilesOptions, parallelThreshold?: number) => Promise<{ parsed: ParsedFile[]; threads: number }>;
 
 /** Every markdown document below `contentRoot`, as absolute paths, sorted. */
 export async function findDocuments(contentRoot: string): Promise<string[]> {
@@ -108,7 +108,7 @@ export async function assembleContent(
       toParseHashes.push(hash);
     }
   }
-  const { parsed, threads } = toParse.length > 0 ? await parse(toParse, parseOptions) : { parsed: [], threads: 1 };
+  const { parsed, threads } = toParse.length > 0 ? await parse(toParse, parseOptions, options.parallelThreshold) : { parsed: [], threads: 1 };
   toParse.forEach((file, index) => entries.set(file, DocumentCache.entry(toParseHashes[index]!, parsed[index]!, hashOf)));
   if (cache && (toParse.length > 0 || !cache.holdsExactly(files))) {
     // In document order, so the file is the same whatever order the threads finished in.

@@ -101,11 +101,6 @@ export function hashBytes(bytes: Uint8Array | string): string {
   return hash('sha1', bytes);
 }
 
-/** The hash of each file's bytes, by path. */
-export function hashFiles(files: readonly string[]): Record<string, string> {
-  return Object.fromEntries(files.map((file) => [file, hashBytes(readFileSync(file))]));
-}
-
 /** What reading the glossary gave, kept with the hash of each of its files (src/content/load-from-cache.ts). */
 export interface KeptGlossary {
   files: Record<string, string>;

@@ -9,8 +9,7 @@
 import path from 'node:path';
 import type { ContentLoadResult } from '../model/rendered.ts';
 import { assembleContent, openCache, type LoadOptions } from './assemble.ts';
-import { hashFiles } from './cache.ts';
-import { glossaryFiles } from './glossary-files.ts';
+import { glossaryFileHashes } from './glossary-files.ts';
 
 const pipeline = () => import('./load.ts');
 
@@ -18,7 +17,7 @@ export async function loadFromCache(contentRoot: string, options: LoadOptions = 
   const started = performance.now();
   const root = path.resolve(contentRoot);
   const cache = openCache(root, options);
-  const glossary = cache?.keptGlossary(hashFiles(await glossaryFiles(root)));
+  const glossary = cache?.keptGlossary(await glossaryFileHashes(root));
   if (!cache || !glossary) return (await pipeline()).loadContent(contentRoot, options);
-  return assembleContent(root, options, cache, glossary, async (files, parseOptions) => (await pipeline()).parseMissing(files, parseOptions, options.parallelThreshold), started);
+  return assembleContent(root, options, cache, glossary, async (...args) => (await pipeline()).parseMissing(...args), started);
 }

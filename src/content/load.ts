@@ -12,10 +12,10 @@ import { termLookups, termsMarkedIn } from '../model/glossary-terms.ts';
 import { withTrailingSlash } from '../model/paths.ts';
 import type { RuleId } from '../model/rules.ts';
 import type { GlossaryEntry, Problem } from '../model/schemas.ts';
-import { hashBytes, hashFiles } from './cache.ts';
+import { hashBytes } from './cache.ts';
 import { decodeText } from '../../plugins/lib/decode.ts';
 import { loadGlossary } from './glossary.ts';
-import { glossaryFiles } from './glossary-files.ts';
+import { glossaryFileHashes } from './glossary-files.ts';
 import { idForPath, toPosix } from '../../plugins/lib/ids.ts';
 import { buildModel } from './model.ts';
 import type { createModelProcessor, createRenderProcessor, PipelineOptions } from './pipeline.ts';
@@ -42,11 +42,10 @@ export async function loadContent(contentRoot: string, options: LoadOptions = {}
   const root = path.resolve(contentRoot);
   const cache = openCache(root, options);
   // Hashed before they are read: a file edited in between makes the kept glossary stale, never wrong.
-  const glossaryHashes = cache ? hashFiles(await glossaryFiles(root)) : {};
+  const glossaryHashes = cache ? await glossaryFileHashes(root) : {};
   const glossary = await loadGlossary(root);
   cache?.keepGlossary({ files: glossaryHashes, ...glossary });
-  const parse = (files: string[], parseOptions: ParseFilesOptions) => parseMissing(files, parseOptions, options.parallelThreshold);
-  return assembleContent(root, options, cache, glossary, parse, started);
+  return assembleContent(root, options, cache, glossary, parseMissing, started);
 }
 
 /** Parses `files` on both cores when there are enough of them to pay for a second thread. */
