@@ -17,7 +17,7 @@ import type { Problem } from '../model/schemas.ts';
 import { filesBelow } from './files-below.ts';
 import { LINK_SOURCES_STEP, LinkSourcesReportSchema, type LinkSource } from './link-sources.ts';
 import { hashPages, PAGE_HASHES_FILE } from './page-hashes.ts';
-import type { SearchIndexResult } from '../site/search-index.ts';
+import type { EarlyReadings, SearchIndexResult } from '../site/search-index.ts';
 import { startSiteSearch } from './search-cache.ts';
 import { readStepReport, type StepStats } from './stats.ts';
 
@@ -32,6 +32,8 @@ export interface FinishOptions {
   stepReports?: string;
   /** Pages a search index part holds on average (src/site/search-index.ts) when not the default. */
   searchPartSize?: number;
+  /** Search parts Pagefind began reading while Astro rendered (src/build/search-ahead.ts). */
+  early?: EarlyReadings;
 }
 
 export interface FinishResult {
@@ -48,8 +50,9 @@ export async function finishBuild(options: FinishOptions): Promise<FinishResult>
   const { htmlHashes, searchable, read } = hashPages(options.outDir, files, path.join(cache, CACHE_FOLDERS.outputCheck, PAGE_HASHES_FILE));
   // Pagefind, the longer of this step's two jobs, is set reading before the output check starts
   // (whose work on this thread would hold up its requests); this thread then steps back, so
-  // Pagefind gets the CPU first and the output check fills in.
-  const starting = startSiteSearch({ siteDir: options.outDir, cacheFolder: path.join(cache, CACHE_FOLDERS.search), htmlHashes, searchable, pagesPerPart: options.searchPartSize });
+  // Pagefind gets the CPU first and the output check fills in. To the lowest priority: a Pagefind
+  // started beside Astro inherited a lowered one (src/build/search-ahead.ts).
+  const starting = startSiteSearch({ siteDir: options.outDir, cacheFolder: path.join(cache, CACHE_FOLDERS.search), htmlHashes, searchable, pagesPerPart: options.searchPartSize, early: options.early });
   await starting.catch(() => {});
   const indexing = starting.then((search) => search.finished).then((result) => ({ result, ms: Math.round(performance.now() - started) }));
   yieldCpu();
@@ -74,8 +77,8 @@ export async function finishBuild(options: FinishOptions): Promise<FinishResult>
     exitCode = 1;
   } else {
     const { result, ms } = indexed.value;
-    const { pageCount, parts, partsReused, pagesIndexed } = result;
-    steps.searchIndex = { ms, pages: pageCount, htmlFiles: htmlHashes.size, reused: partsReused === parts, parts, partsReused, pagesIndexed };
+    const { pageCount, parts, partsReused, pagesIndexed, partsReadEarly } = result;
+    steps.searchIndex = { ms, pages: pageCount, htmlFiles: htmlHashes.size, reused: partsReused === parts, parts, partsReused, pagesIndexed, partsReadEarly };
     options.out(searchIndexLine(result, htmlHashes.size, ms));
   }
   return { exitCode, steps };
@@ -144,10 +147,10 @@ async function documentLinks(options: FinishOptions): Promise<LinkSource[]> {
   return (await loadContent(options.contentDir, { base: options.base })).documents;
 }
 
-/** Lowers this thread's priority (children started before keep theirs); best effort. */
+/** Lowers this thread's priority to the lowest (children started before keep theirs); best effort. */
 function yieldCpu(): void {
   try {
-    os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
+    os.setPriority(os.constants.priority.PRIORITY_LOW);
   } catch {
     // Not permitted here: the two steps just share the CPU evenly.
   }

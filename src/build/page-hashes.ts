@@ -9,15 +9,15 @@
  *
  * A file's modification time comes from a clock that advances in ticks of a few milliseconds, so a
  * file written again within the tick of its last write would keep its time. As git does with its
- * index, a file modified less than `RACY_MS` before it is hashed is not recorded: the next build
- * reads it again (in a rebuild, the few pages Astro has just rendered).
+ * index, a file modified less than `RACY_MS` before it is hashed is recorded without its identity:
+ * the next build reads it again (in a rebuild, the few pages Astro has just rendered).
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { hashBytes, replaceCacheFile } from '../content/cache.ts';
 import { isSearchable } from '../site/search-index.ts';
 
-const RECORD_VERSION = 1;
+const RECORD_VERSION = 2;
 
 /** Files modified this recently when hashed are read again next time (see above). */
 const RACY_MS = 2000n;
@@ -25,7 +25,11 @@ const RACY_MS = 2000n;
 /** The record's name in the output check's cache folder. */
 export const PAGE_HASHES_FILE = 'page-hashes.json';
 
-/** A page as last hashed: the file's identity (`dev:ino:size:mtimeNs`), its hash, whether it is searchable. */
+/**
+ * A page as last hashed: the file's identity (`dev:ino:size:mtimeNs`; empty for a file modified
+ * too recently to be trusted, which is read again next time), its hash, whether it is searchable.
+ * Every page of the build is recorded, so the record also says which pages it published.
+ */
 type PageRecord = [identity: string, hash: string, searchable: boolean];
 
 export interface PageHashes {
@@ -44,26 +48,44 @@ export function hashPages(outDir: string, files: readonly string[], recordFile: 
   const htmlHashes = new Map<string, string>();
   const searchable: string[] = [];
   let read = 0;
-  const recentSince = BigInt(Date.now()) * 1_000_000n - RACY_MS * 1_000_000n;
+  const recentSince = racySince();
   for (const file of files) {
     if (!file.endsWith('.html')) continue;
-    const absolute = path.join(outDir, file);
-    const stats = statSync(absolute, { bigint: true });
-    const identity = `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}`;
+    const identity = fileIdentity(path.join(outDir, file), recentSince);
     let record = last[file];
-    if (!record || record[0] !== identity) {
+    if (!record || identity === '' || record[0] !== identity) {
       // Synchronous reads: a thousand small files read faster than through the thread pool one by one.
-      const bytes = readFileSync(absolute);
+      const bytes = readFileSync(path.join(outDir, file));
       record = [identity, hashBytes(bytes), isSearchable(bytes)];
       read++;
     }
-    if (stats.mtimeNs < recentSince) next[file] = record;
+    next[file] = record;
     htmlHashes.set(file, record[1]);
     if (record[2]) searchable.push(file);
   }
   // A write that fails only costs the next build its reads.
   replaceCacheFile(recordFile, JSON.stringify({ version: RECORD_VERSION, pages: next }));
   return { htmlHashes, searchable, read };
+}
+
+/** The time before which a file's modification time can be trusted (see RACY_MS), in nanoseconds. */
+export function racySince(): bigint {
+  return BigInt(Date.now()) * 1_000_000n - RACY_MS * 1_000_000n;
+}
+
+/**
+ * A file's identity (`dev:ino:size:mtimeNs`): the same while nothing writes it. Empty for a file
+ * modified after `recentSince`, which a write in the same clock tick could change unseen.
+ */
+export function fileIdentity(file: string, recentSince: bigint): string {
+  const stats = statSync(file, { bigint: true });
+  return stats.mtimeNs < recentSince ? `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}` : '';
+}
+
+/** The searchable pages the last build published, as its record says (sorted), or undefined without one. */
+export function lastSearchablePages(recordFile: string): string[] | undefined {
+  const pages = Object.entries(readRecord(recordFile));
+  return pages.length === 0 ? undefined : pages.filter(([, record]) => record[2]).map(([file]) => file).sort();
 }
 
 function readRecord(file: string): Record<string, PageRecord> {

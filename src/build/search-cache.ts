@@ -10,7 +10,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PART_FOLDER_PATTERN, PARTS_MANIFEST } from '../site/search-layout.ts';
-import { partOutputPath, startSearchIndex, type SearchIndexResult, type SearchIndexRun, type SearchPart, type SearchPartCache, type SearchPartResult } from '../site/search-index.ts';
+import { partOutputPath, startSearchIndex, type EarlyReadings, type SearchIndexResult, type SearchIndexRun, type SearchPart, type SearchPartCache, type SearchPartResult } from '../site/search-index.ts';
 import { filesBelow, linkFolder } from './files-below.ts';
 import { hashBytes } from '../content/cache.ts';
 
@@ -99,6 +99,8 @@ export interface SiteSearchOptions {
   searchable: readonly string[];
   /** PAGES_PER_PART unless given (ROLEBOOK_SEARCH_PART_SIZE: tests and tuning). */
   pagesPerPart?: number;
+  /** Parts Pagefind began reading before the pages were final (src/build/search-ahead.ts). */
+  early?: EarlyReadings;
 }
 
 /** The build cache's parts of the index: a part is reused when its key (`searchPartKey`) is the saved one's. */
@@ -121,7 +123,7 @@ function searchPartCache({ siteDir, cacheFolder, htmlHashes }: SiteSearchOptions
  * when its pages are unchanged; once written, the saved parts the site no longer has are dropped.
  */
 export async function startSiteSearch(options: SiteSearchOptions): Promise<SearchIndexRun> {
-  const run = await startSearchIndex(options.siteDir, options.searchable, { pagesPerPart: options.pagesPerPart, cache: searchPartCache(options) });
+  const run = await startSearchIndex(options.siteDir, options.searchable, { pagesPerPart: options.pagesPerPart, cache: searchPartCache(options), early: options.early });
   const finished = run.finished.then(async (result) => {
     await forgetOtherParts(options.cacheFolder, result.parts);
     return result;

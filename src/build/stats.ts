@@ -9,8 +9,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { BUILD_STATS_FILE, cacheRoot } from '../content/cache.ts';
 
-/** `rolebook check`: documents parsed, or reused from the parse cache. */
-export const CheckStatsSchema = z.object({ parsed: z.number(), cached: z.number(), threads: z.number(), ms: z.number() });
+/** `rolebook check`: documents parsed (and their ids), or reused from the parse cache. */
+export const CheckStatsSchema = z.object({ parsed: z.number(), cached: z.number(), threads: z.number(), ms: z.number(), parsedIds: z.array(z.string()).default([]) });
 
 /** `astro build`, as the build-stats integration saw it (src/integrations/build-stats.ts). */
 export const AstroStatsSchema = z.object({
@@ -71,6 +71,8 @@ export const BuildStatsSchema = z.object({
       partsReused: z.number(),
       /** Pages indexed in this build; the others are in parts put back from the last build. */
       pagesIndexed: z.number(),
+      /** Parts whose pages Pagefind read while Astro was rendering, from the last build's pages (src/build/search-ahead.ts). */
+      partsReadEarly: z.number().optional(),
     }).optional(),
   }),
 });

@@ -23,6 +23,7 @@ import { runStep, startHeldStep, type HeldStep } from '../build/held-step.ts';
 import { OUTPUT_PREPARED_VARIABLE, prepareOutput, type PreparedOutput } from '../build/reused-pages.ts';
 import { CACHE_FOLDERS, cacheRoot, STEP_STATS_VARIABLE } from '../content/cache.ts';
 import { HISTORY_FILE_VARIABLE, readGitHistory, saveGitHistory } from '../git/history.ts';
+import type { SearchAhead } from '../build/search-ahead.ts';
 import type { AstroStats, StepStats } from '../build/stats.ts';
 import { UsageError, type Io, type ParsedOptions } from './io.ts';
 
@@ -100,7 +101,8 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   statsModule().catch(() => {});
 
   const checked = await checking;
-  steps.check = await reportCheck(stepReports, checked.ms, io);
+  const check = await reportCheck(stepReports, checked.ms, io);
+  steps.check = check?.stats;
   if (checked.exitCode !== 0) {
     output?.discard();
     if (held) {
@@ -119,15 +121,14 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   const finishStep = import('../build/finish.ts');
   finishStep.catch(() => {});
   // A held Astro's time counts from its release: its start-up overlapped the check.
-  const built = unchanged
-    ? { exitCode: 0, ms: 0 }
-    : held
-      ? await held.release()
-      : await runStep(process.execPath, astroArgs, io.cwd, astroEnv);
+  const building = unchanged ? undefined : held ? held.release() : runStep(process.execPath, astroArgs, io.cwd, astroEnv);
+  const ahead = building && check ? await readSearchAhead(io.cwd, check.parsedIds, config.searchPartSize) : undefined;
+  const built = (await building) ?? { exitCode: 0, ms: 0 };
   const { AstroStatsSchema, readStepReport } = await statsModule();
   const astro = unchanged ? undefined : await readStepReport(stepReports, 'astro', AstroStatsSchema);
   if (astro) steps.astro = reportAstro(astro, { ...built, output: output?.way }, io);
   if (built.exitCode !== 0) {
+    await ahead?.abandon();
     await oldOutputRemoved();
     return finish(built.exitCode);
   }
@@ -143,7 +144,8 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     cwd: io.cwd,
     stepReports,
     searchPartSize: config.searchPartSize,
-  });
+    early: ahead,
+  }).finally(() => ahead?.abandon());
   Object.assign(steps, finished.steps);
   await oldOutputRemoved();
   if (finished.exitCode === 0) {
@@ -192,14 +194,25 @@ async function prepareBuild(cwd: string, contentDir: string, history: Promise<un
   }
 }
 
-/** The check's line in the log and its stats, from its own report. */
-async function reportCheck(stepReports: string, ms: number, io: Io): Promise<StepStats['check']> {
+/** The check's line in the log and its stats, from its own report, with the ids of the documents it parsed. */
+async function reportCheck(stepReports: string, ms: number, io: Io): Promise<{ stats: StepStats['check']; parsedIds: string[] } | undefined> {
   const { CheckStatsSchema, readStepReport } = await statsModule();
   const check = await readStepReport(stepReports, 'check', CheckStatsSchema);
   if (!check) return undefined;
   const documents = check.parsed + check.cached;
   io.out(`Content checked: ${documents} documents (${check.parsed} parsed, ${check.cached} unchanged since the last build) in ${seconds(ms)} s.`);
-  return { ms, documents, parsed: check.parsed, reused: check.cached, threads: check.threads };
+  return { stats: { ms, documents, parsed: check.parsed, reused: check.cached, threads: check.threads }, parsedIds: check.parsedIds };
+}
+
+/**
+ * Beside Astro, the search part of each document the check parsed again is read from the pages the
+ * last build left (src/build/search-ahead.ts); loaded once Astro is let go, which it must not wait for.
+ */
+async function readSearchAhead(cwd: string, parsedIds: readonly string[], pagesPerPart: number | undefined): Promise<SearchAhead | undefined> {
+  if (parsedIds.length === 0) return undefined;
+  const [{ startSearchAhead }, { PAGE_HASHES_FILE }] = await Promise.all([import('../build/search-ahead.ts'), import('../build/page-hashes.ts')]);
+  const recordFile = path.join(cacheRoot(cwd), CACHE_FOLDERS.outputCheck, PAGE_HASHES_FILE);
+  return startSearchAhead({ siteDir: outDir(cwd), recordFile, parsedIds, pagesPerPart });
 }
 
 /** Astro's line in the log and its stats when it did not run: every page of the last build is kept. */

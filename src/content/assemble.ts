@@ -149,6 +149,7 @@ export async function assembleContent(
       parsed: toParse.length,
       cached: files.length - toParse.length,
       threads,
+      parsedIds: parsed.flatMap((file) => (file.document ? [file.document.model.id] : [])),
       ms: Math.round(performance.now() - started),
     },
   };

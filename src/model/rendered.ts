@@ -94,8 +94,11 @@ export interface ContentLoadResult {
   glossary: GlossaryEntry[];
   /** Every problem found, errors and warnings, sorted by file, line, column. */
   problems: Problem[];
-  /** How the documents were obtained, for the build's log and the benchmark. */
-  stats: { parsed: number; cached: number; threads: number; ms: number };
+  /**
+   * How the documents were obtained, for the build's log and the benchmark; `parsedIds` are the ids
+   * of the documents parsed in this load (the others came from the parse cache).
+   */
+  stats: { parsed: number; cached: number; threads: number; ms: number; parsedIds: string[] };
 }
 
 /** What parsing one document gave: the cache stores it, the loader assembles the results. */

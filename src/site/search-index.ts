@@ -93,58 +93,90 @@ const INDEX_OPTIONS = { forceLanguage: 'en', excludeSelectors: ['[data-structure
 /** The files a merged part is read from; Pagefind's scripts, styles and WebAssembly come from the first. */
 const MERGED_PART_FILES = /^(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta|(index|fragment|filter)\/.*)$/;
 
-/**
- * Indexes parts in one Pagefind service. `start` returns once Pagefind is reading the part's pages
- * (in its own process), so several parts queue there while this thread does other work (the output
- * check): a part whose next request waited for a busy thread would leave Pagefind idle. `close()`
- * ends the service.
- */
-export class SearchIndexer {
-  private readonly siteDir: string;
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
-  constructor(siteDir: string) {
+/**
+ * One part's Pagefind index, in the one Pagefind service of this process (Pagefind's Node API
+ * starts it on first use; `closeSearchService` ends it). From `start` on, Pagefind is reading the
+ * part's pages in its own process, so several parts queue there while this thread does other work
+ * (the output check): a part whose next request waited for a busy thread would leave Pagefind idle.
+ * The reading may start before the pages are final (src/build/search-ahead.ts): `finish` reads
+ * again the pages written since, each in the place it had, so the part is as if read at the end.
+ */
+export class PartReader {
+  readonly part: SearchPart;
+  private readonly siteDir: string;
+  private readonly index: PagefindIndex;
+  private readonly adding: ReturnType<PagefindIndex['addDirectory']>;
+
+  private constructor(siteDir: string, part: SearchPart, index: PagefindIndex, adding: ReturnType<PagefindIndex['addDirectory']>) {
     this.siteDir = siteDir;
+    this.part = part;
+    this.index = index;
+    this.adding = adding;
   }
 
-  /**
-   * Has Pagefind read the part's pages; the function returned writes the part once they are read,
-   * into its folder, which must not exist (the last one may be hard-linked into the build cache).
-   */
-  async start(part: SearchPart): Promise<() => Promise<SearchPartResult>> {
+  static async start(siteDir: string, part: SearchPart): Promise<PartReader> {
     if (part.files.length === 0) throw new SearchIndexError('index the site', [`search part ${part.number} has no page`]);
     const created = await pagefind.createIndex(INDEX_OPTIONS);
     check('create an index', created.errors);
     const { index } = created;
     if (!index) throw new SearchIndexError('create an index', ['no index was returned']);
-    const adding = index.addDirectory({ path: this.siteDir, glob: globOf(part.files) });
-    // Until the part is written, a failure waits there to be reported.
+    const adding = index.addDirectory({ path: siteDir, glob: globOf(part.files) });
+    // Until the part is read, a failure waits there to be reported.
     adding.catch(() => {});
-    return async () => {
-      try {
-        const added = await adding;
-        check(`index the pages in ${this.siteDir}`, added.errors);
-        // A page the glob did not name would be missing from search without a word.
-        if (added.page_count !== part.files.length) {
-          throw new SearchIndexError('index the site', [`Pagefind read ${added.page_count} of the ${part.files.length} pages of search part ${part.number}`]);
-        }
-        const outputPath = partOutputPath(this.siteDir, part.number);
-        const written = await index.writeFiles({ outputPath });
-        check(`write the index to ${outputPath}`, written.errors);
-        if (part.number > 0) await keepMergedPartFiles(outputPath);
-        const pageCount = await indexedPageCount(outputPath);
-        if (pageCount === 0) {
-          throw new SearchIndexError('index the site', [`no page of search part ${part.number} has searchable content (pages mark it with data-pagefind-body)`]);
-        }
-        return { pageCount };
-      } finally {
-        await index.deleteIndex();
-      }
-    };
+    return new PartReader(siteDir, part, index, adding);
   }
 
-  async close(): Promise<void> {
-    await pagefind.close();
+  /** Waits for Pagefind to have read every page of the part; throws when it could not. */
+  async read(): Promise<void> {
+    const added = await this.adding;
+    check(`index the pages in ${this.siteDir}`, added.errors);
+    // A page the glob did not name would be missing from search without a word.
+    if (added.page_count !== this.part.files.length) {
+      throw new SearchIndexError('index the site', [`Pagefind read ${added.page_count} of the ${this.part.files.length} pages of search part ${this.part.number}`]);
+    }
   }
+
+  /**
+   * Once every page is read: reads `again` (pages of the part written since) from their bytes now,
+   * then writes the part into its folder, which must not exist (the last one may be hard-linked
+   * into the build cache). Pagefind numbers a part's pages in the order it read them, and a page
+   * added under the URL of one it has keeps that one's place: the part written is byte for byte
+   * the one a reading of the final pages gives (the build-caches test compares them).
+   */
+  async finish(again: readonly string[] = []): Promise<SearchPartResult> {
+    try {
+      await this.read();
+      // Sent together: Pagefind takes requests in order, and each reply would otherwise wait for this
+      // thread, busy with the output check, before the next request went out.
+      const readAgain = again.map((file) => this.index.addHTMLFile({ sourcePath: file, content: readFileSync(path.join(this.siteDir, file), 'utf8') }));
+      const outputPath = partOutputPath(this.siteDir, this.part.number);
+      const writing = this.index.writeFiles({ outputPath });
+      writing.catch(() => {});
+      for (const [i, added] of (await Promise.all(readAgain)).entries()) check(`index ${again[i]} again`, added.errors);
+      const written = await writing;
+      check(`write the index to ${outputPath}`, written.errors);
+      if (this.part.number > 0) await keepMergedPartFiles(outputPath);
+      const pageCount = await indexedPageCount(outputPath);
+      if (pageCount === 0) {
+        throw new SearchIndexError('index the site', [`no page of search part ${this.part.number} has searchable content (pages mark it with data-pagefind-body)`]);
+      }
+      return { pageCount };
+    } finally {
+      await this.delete();
+    }
+  }
+
+  /** Drops the index from Pagefind's service. */
+  async delete(): Promise<void> {
+    await this.index.deleteIndex();
+  }
+}
+
+/** Ends this process's Pagefind service, if one was started. */
+export async function closeSearchService(): Promise<void> {
+  await pagefind.close();
 }
 
 /**
@@ -199,6 +231,8 @@ export interface SearchIndexResult extends SearchPartResult {
   partsReused: number;
   /** Pages Pagefind indexed in this run: those of the parts not put back. */
   pagesIndexed: number;
+  /** Parts of those whose pages Pagefind began reading before they were final (`EarlyReadings`). */
+  partsReadEarly: number;
 }
 
 /** A search index under way: the parts reused are back in the site, Pagefind is reading the others. */
@@ -208,15 +242,37 @@ export interface SearchIndexRun {
 }
 
 /**
- * Starts the search index of the site's `searchable` pages (paths below `siteDir`), replacing any
- * index there: each part the cache can put back is put back, and Pagefind is set reading every
- * other part at once (they queue in its process, so it is never idle waiting for this thread).
+ * Parts whose pages Pagefind began reading before they were final (src/build/search-ahead.ts).
+ * `take` hands over the reader begun on exactly this part's files, with those of its files written
+ * since it began, or gives undefined; `discard` deletes the readers not taken.
  */
-export async function startSearchIndex(siteDir: string, searchable: readonly string[], options: { pagesPerPart?: number; cache?: SearchPartCache } = {}): Promise<SearchIndexRun> {
+export interface EarlyReadings {
+  take(part: SearchPart): Promise<{ reader: PartReader; writtenSince: string[] } | undefined>;
+  discard(): Promise<void>;
+}
+
+export interface SearchIndexOptions {
+  pagesPerPart?: number;
+  cache?: SearchPartCache;
+  early?: EarlyReadings;
+}
+
+interface WrittenPart {
+  result: SearchPartResult;
+  readEarly: boolean;
+}
+
+/**
+ * Starts the search index of the site's `searchable` pages (paths below `siteDir`), replacing any
+ * index there: each part the cache can put back is put back, each part read early is taken over,
+ * and Pagefind is set reading every other part at once (they queue in its process, so it is never
+ * idle waiting for this thread).
+ */
+export async function startSearchIndex(siteDir: string, searchable: readonly string[], options: SearchIndexOptions = {}): Promise<SearchIndexRun> {
   const parts = searchParts(searchable, options.pagesPerPart);
   // New files, never the old ones rewritten in place: the last index may be hard-linked into the cache.
   await rm(path.join(siteDir, SEARCH_FOLDER), { recursive: true, force: true });
-  const total: SearchIndexResult = { pageCount: 0, parts: parts.length, partsReused: 0, pagesIndexed: 0 };
+  const total: SearchIndexResult = { pageCount: 0, parts: parts.length, partsReused: 0, pagesIndexed: 0, partsReadEarly: 0 };
   const changed: SearchPart[] = [];
   for (const part of parts) {
     const reused = await options.cache?.reuse(part, parts.length);
@@ -225,12 +281,20 @@ export async function startSearchIndex(siteDir: string, searchable: readonly str
       total.partsReused++;
     } else changed.push(part);
   }
-  const indexer = changed.length > 0 ? new SearchIndexer(siteDir) : undefined;
-  const writers: (() => Promise<SearchPartResult>)[] = [];
+  const writers: (() => Promise<WrittenPart>)[] = [];
   try {
-    for (const part of changed) writers.push(await indexer!.start(part));
+    for (const part of changed) {
+      const early = await options.early?.take(part);
+      if (early) writers.push(() => finishEarly(siteDir, early));
+      else {
+        const reader = await PartReader.start(siteDir, part);
+        writers.push(async () => ({ result: await reader.finish(), readEarly: false }));
+      }
+    }
+    await options.early?.discard();
   } catch (error) {
-    await indexer?.close();
+    await options.early?.discard();
+    await closeSearchService();
     throw error;
   }
   const finished = (async () => {
@@ -238,16 +302,17 @@ export async function startSearchIndex(siteDir: string, searchable: readonly str
     // (a part still being written) would start a Pagefind service that nothing closes.
     const written = await Promise.allSettled(
       changed.map(async (part, i) => {
-        const result = await writers[i]!();
-        await options.cache?.save(part, parts.length, result);
-        return result;
+        const writtenPart = await writers[i]!();
+        await options.cache?.save(part, parts.length, writtenPart.result);
+        return writtenPart;
       }),
     );
-    await indexer?.close();
-    for (const result of written) {
-      if (result.status === 'rejected') throw result.reason;
-      total.pageCount += result.value.pageCount;
-      total.pagesIndexed += result.value.pageCount;
+    await closeSearchService();
+    for (const outcome of written) {
+      if (outcome.status === 'rejected') throw outcome.reason;
+      total.pageCount += outcome.value.result.pageCount;
+      total.pagesIndexed += outcome.value.result.pageCount;
+      if (outcome.value.readEarly) total.partsReadEarly++;
     }
     await writePartsManifest(siteDir, parts);
     return total;
@@ -255,6 +320,20 @@ export async function startSearchIndex(siteDir: string, searchable: readonly str
   // Until the caller awaits it, a failure waits there to be reported.
   finished.catch(() => {});
   return { finished };
+}
+
+/**
+ * A part read early, finished with its pages written since read again; or, when Pagefind could not
+ * read the pages as they were then (one caught half-written and refused), the part read afresh.
+ */
+async function finishEarly(siteDir: string, { reader, writtenSince }: { reader: PartReader; writtenSince: string[] }): Promise<WrittenPart> {
+  try {
+    await reader.read();
+  } catch {
+    await reader.delete();
+    return { result: await (await PartReader.start(siteDir, reader.part)).finish(), readEarly: false };
+  }
+  return { result: await reader.finish(writtenSince), readEarly: true };
 }
 
 /** Indexes the searchable ones of the site's `htmlFiles` (paths below `siteDir`), whole, replacing any index there. */

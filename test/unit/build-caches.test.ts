@@ -2,14 +2,16 @@
  * The caches of the build's last step (src/build): per-page results reused only for the same bytes
  * and the same code, and a search index part reused only when each of its pages is what it was.
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PageResults } from '../../src/build/page-results.ts';
 import { filesBelow } from '../../src/build/files-below.ts';
+import { hashPages } from '../../src/build/page-hashes.ts';
+import { MAX_PARTS_READ_EARLY, startSearchAhead } from '../../src/build/search-ahead.ts';
 import { indexSite, reuseSearchPart, searchPartKey } from '../../src/build/search-cache.ts';
-import { buildSearchIndex, isSearchable, SearchIndexer, MAX_PARTS, PAGES_PER_PART, searchParts, type SearchPart } from '../../src/site/search-index.ts';
+import { buildSearchIndex, closeSearchService, isSearchable, PartReader, MAX_PARTS, PAGES_PER_PART, searchParts, type SearchPart } from '../../src/site/search-index.ts';
 import { BuildStatsSchema, readBuildStats, writeBuildStats, type BuildStats } from '../../src/build/stats.ts';
 import { cacheRoot, CACHE_FOLDERS, DEFAULT_CACHE_DIR, hashBytes } from '../../src/content/cache.ts';
 import { runningChildren } from '../helpers/processes.ts';
@@ -97,7 +99,7 @@ describe('search index in parts', () => {
   it('writes each part with Pagefind and names the merged ones in the manifest; only the first has the scripts', async () => {
     const built = site(twelve());
     const result = await buildSearchIndex(built.dir, [...built.hashes.keys()], 4);
-    expect(result).toEqual({ fileCount: 13, pageCount: 12, parts: 3, partsReused: 0, pagesIndexed: 12 });
+    expect(result).toEqual({ fileCount: 13, pageCount: 12, parts: 3, partsReused: 0, pagesIndexed: 12, partsReadEarly: 0 });
     const folder = path.join(built.dir, 'pagefind');
     expect(JSON.parse(readFileSync(path.join(folder, 'rolebook-parts.json'), 'utf8'))).toEqual({ parts: ['part-1/', 'part-2/'] });
     expect(existsSync(path.join(folder, 'pagefind.js'))).toBe(true);
@@ -193,14 +195,110 @@ describe('search index in parts', () => {
   it('names each page of a part exactly, whatever characters its path has, and stops when Pagefind reads fewer', async () => {
     const odd = ['roles/a,b/index.html', 'roles/{c}/index.html', 'roles/(d)[e]/index.html', 'roles/f*?/index.html', 'roles/g!$:<h>/index.html'];
     const built = site({ ...Object.fromEntries(odd.map((file) => [file, page(file)])), 'roles/f1/index.html': page('f1') });
-    const indexer = new SearchIndexer(built.dir);
     try {
-      const index = async (part: SearchPart) => (await indexer.start(part))();
+      const index = async (part: SearchPart) => (await PartReader.start(built.dir, part)).finish();
       expect(await index({ number: 0, files: odd })).toEqual({ pageCount: odd.length });
       await expect(index({ number: 1, files: ['roles/f1/index.html', 'roles/gone/index.html'] })).rejects.toThrow(/Pagefind read 1 of the 2 pages of search part 1/);
     } finally {
-      await indexer.close();
+      await closeSearchService();
     }
+  });
+
+  it('writes a part whose pages were read before one of them was written again as a part read afterwards, once that page is read again', async () => {
+    const edited = 'roles/r5/index.html';
+    const part = { number: 0, files: [...site(twelve()).searchable].sort() };
+    const [readAgain, notReadAgain] = [site(twelve()), site(twelve())];
+    try {
+      const readers = await Promise.all([readAgain, notReadAgain].map((built) => PartReader.start(built.dir, part)));
+      await Promise.all(readers.map((reader) => reader.read()));
+      // Written after Pagefind read it, as Astro writes a page it renders again: in place.
+      for (const built of [readAgain, notReadAgain]) writeFileSync(path.join(built.dir, edited), twelve(edited)[edited]!);
+      await readers[0]!.finish([edited]);
+      await readers[1]!.finish();
+      const afterwards = site(twelve(edited));
+      await (await PartReader.start(afterwards.dir, part)).finish();
+      // The page read again kept its place among the part's pages: the same bytes, file for file.
+      expect(differences(path.join(readAgain.dir, 'pagefind'), path.join(afterwards.dir, 'pagefind'))).toEqual([]);
+      expect(differences(path.join(notReadAgain.dir, 'pagefind'), path.join(afterwards.dir, 'pagefind'))).not.toEqual([]);
+    } finally {
+      await closeSearchService();
+    }
+  });
+
+  describe('read early, beside Astro (src/build/search-ahead.ts)', () => {
+    /** The pages as the last build left them: written an hour ago, and hashed by its last step. */
+    function lastBuild(pages: Record<string, string>) {
+      const built = site(pages);
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      for (const file of built.hashes.keys()) utimesSync(path.join(built.dir, file), hourAgo, hourAgo);
+      const recordFile = path.join(root, 'page-hashes.json');
+      hashPages(built.dir, [...built.hashes.keys()], recordFile);
+      return { ...built, recordFile };
+    }
+    const idOf = (file: string) => file.replace(/\/index\.html$/, '');
+
+    it("reads the parsed documents' part while the pages are built, and the search index equals one read afterwards", async () => {
+      const last = lastBuild(twelve());
+      const parts = searchParts(last.searchable, 4);
+      const [changed, other] = [parts[1]!, parts[2]!];
+      const edited = changed.files[1]!;
+      const ahead = startSearchAhead({ siteDir: last.dir, recordFile: last.recordFile, parsedIds: [idOf(edited)], pagesPerPart: 4 });
+      expect(ahead).toBeDefined();
+      await ahead!.read();
+      // Then Astro renders the edited page, and a page of another part (a neighbour whose title changed).
+      writeFileSync(path.join(last.dir, edited), twelve(edited)[edited]!);
+      writeFileSync(path.join(last.dir, other.files[0]!), twelve(other.files[0])[other.files[0]!]!);
+      const now = hashPages(last.dir, [...last.hashes.keys()], last.recordFile);
+      const result = await indexSite({ siteDir: last.dir, cacheFolder: path.join(root, 'search'), htmlHashes: now.htmlHashes, searchable: now.searchable, pagesPerPart: 4, early: ahead });
+      expect(result).toMatchObject({ parts: 3, partsReadEarly: 1, pagesIndexed: 12 });
+      await expect.poll(pagefindChildren, { timeout: 5_000 }).toEqual([]);
+
+      const afterwards = site(Object.fromEntries([...last.hashes.keys()].map((file) => [file, readFileSync(path.join(last.dir, file), 'utf8')])));
+      await buildSearchIndex(afterwards.dir, [...afterwards.hashes.keys()], 4);
+      expect(differences(path.join(last.dir, 'pagefind'), path.join(afterwards.dir, 'pagefind'))).toEqual([]);
+      // Abandoning once the last step has closed Pagefind starts no service again.
+      await ahead!.abandon();
+      expect(pagefindChildren()).toEqual([]);
+    });
+
+    it('hands a reading over once, for the same pages only, with the pages written since it began', async () => {
+      const last = lastBuild(twelve());
+      const part = searchParts(last.searchable, 4)[0]!;
+      const edited = part.files[0]!;
+      const ahead = startSearchAhead({ siteDir: last.dir, recordFile: last.recordFile, parsedIds: [idOf(edited)], pagesPerPart: 4 })!;
+      try {
+        writeFileSync(path.join(last.dir, edited), twelve(edited)[edited]!);
+        expect(await ahead.take({ ...part, files: part.files.slice(1) })).toBeUndefined();
+        expect(await ahead.take({ ...part, number: 1 })).toBeUndefined();
+        const taken = await ahead.take(part);
+        expect(taken?.writtenSince).toEqual([edited]);
+        expect(await ahead.take(part)).toBeUndefined();
+        expect(await taken!.reader.finish(taken!.writtenSince)).toEqual({ pageCount: part.files.length });
+      } finally {
+        await ahead.abandon();
+      }
+      await expect.poll(pagefindChildren, { timeout: 5_000 }).toEqual([]);
+    });
+
+    it('reads nothing early without a record of the last build, without a parsed document, or for more parts than it may', () => {
+      const last = lastBuild(twelve());
+      const parts = searchParts(last.searchable, 4);
+      const options = { siteDir: last.dir, recordFile: last.recordFile, pagesPerPart: 4 };
+      expect(startSearchAhead({ ...options, parsedIds: [] })).toBeUndefined();
+      expect(startSearchAhead({ ...options, parsedIds: ['roles/not-built'] })).toBeUndefined();
+      expect(startSearchAhead({ ...options, recordFile: path.join(root, 'none.json'), parsedIds: [idOf(parts[0]!.files[0]!)] })).toBeUndefined();
+      const spread = parts.slice(0, MAX_PARTS_READ_EARLY + 1).map((part) => idOf(part.files[0]!));
+      expect(startSearchAhead({ ...options, parsedIds: spread })).toBeUndefined();
+      expect(pagefindChildren()).toEqual([]);
+    });
+
+    it('leaves no Pagefind process behind when the build stops before its last step', async () => {
+      const last = lastBuild(twelve());
+      const ahead = startSearchAhead({ siteDir: last.dir, recordFile: last.recordFile, parsedIds: [idOf(last.searchable[0]!)], pagesPerPart: 4 })!;
+      await expect.poll(pagefindChildren, { timeout: 5_000 }).not.toEqual([]);
+      await ahead.abandon();
+      await expect.poll(pagefindChildren, { timeout: 5_000 }).toEqual([]);
+    });
   });
 
   /** Files only in one folder, or with different bytes. */

@@ -224,6 +224,8 @@ describe('loading at scale', () => {
     writeFileSync(playbook, text.replace(/\n## Overview\n/, '\nA new sentence.\n\n## Overview\n'));
     const changed = await loadContent(root, { cacheDir });
     expect(changed.stats).toMatchObject({ parsed: 1, cached: back.documents.length - 1 });
+    // Named by id, for the build's search index to read that document's part early (src/build/search-ahead.ts).
+    expect(changed.stats.parsedIds).toEqual([changed.documents.find((document) => document.model.source === path.relative(root, playbook).split(path.sep).join('/'))!.model.id]);
   });
 });
 
