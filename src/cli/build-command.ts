@@ -7,7 +7,8 @@
  *     (on a rebuild it is started beside the check and held before it reads or writes anything,
  *     so its own start-up overlaps the check: src/build/held-step.ts);
  *  3. the search index is written while the output's links and CSP are checked (src/build/finish.ts;
- *     the check leaves the documents' links for it: src/build/link-sources.ts).
+ *     the check leaves the documents' links for it: src/build/link-sources.ts); on a rebuild, the
+ *     search part of a document the check parsed again is read beside Astro (src/build/search-ahead.ts).
  * Each step reuses the last build's work where its inputs did not change (all caches are below
  * `cacheRoot()`); the log gets one line per step, and `build-stats.json` beside the caches says
  * the same for tools (the benchmark reads it).
@@ -122,7 +123,8 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   finishStep.catch(() => {});
   // A held Astro's time counts from its release: its start-up overlapped the check.
   const building = unchanged ? undefined : held ? held.release() : runStep(process.execPath, astroArgs, io.cwd, astroEnv);
-  const ahead = building && check ? await readSearchAhead(io.cwd, check.parsedIds, config.searchPartSize) : undefined;
+  // Only time is lost should it fail: the last step then reads every changed part itself.
+  const ahead = building && check ? await readSearchAhead(io.cwd, check.parsedIds, config.searchPartSize).catch(() => undefined) : undefined;
   const built = (await building) ?? { exitCode: 0, ms: 0 };
   const { AstroStatsSchema, readStepReport } = await statsModule();
   const astro = unchanged ? undefined : await readStepReport(stepReports, 'astro', AstroStatsSchema);

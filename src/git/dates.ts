@@ -27,9 +27,12 @@ export function monthsBetween(from: string, to: string): number {
 }
 
 
-const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+// Made on first use: creating it loads the locale's data (≈ 20 ms), which the build's processes
+// that only compare dates (the build command, the check) never need.
+let longDate: Intl.DateTimeFormat | undefined;
 
 /** `2019-07-26` → `July 26, 2019`, for readers. */
 export function formatDay(day: string): string {
+  longDate ??= new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
   return longDate.format(new Date(`${day}T00:00:00Z`));
 }
