@@ -151,16 +151,30 @@ export function parseLog(output: string, contentDir: string, contentPrefix: stri
 }
 
 /**
+ * A file list's commits, newest first, worked out once per history and list (a document's `files`):
+ * a build asks for each page's commits four times (its key, its card, the health page and its
+ * freshness), ≈ 50 ms of a 1,000-document rebuild's page generation. The lists are never changed.
+ */
+const commitsByFiles = new WeakMap<GitHistory, WeakMap<readonly string[], CommitInfo[]>>();
+
+/**
  * The latest commits that touched any of `files` (a page's source and its includes), newest first,
  * each commit once.
  */
 export function commitsFor(history: GitHistory | undefined, files: readonly string[], limit = Infinity): CommitInfo[] {
   if (!history) return [];
-  const seen = new Map<string, CommitInfo>();
-  for (const file of files) {
-    for (const commit of history.commitsByFile.get(path.resolve(file)) ?? []) seen.set(commit.hash, commit);
+  let byFiles = commitsByFiles.get(history);
+  if (!byFiles) commitsByFiles.set(history, (byFiles = new WeakMap()));
+  let commits = byFiles.get(files);
+  if (!commits) {
+    const seen = new Map<string, CommitInfo>();
+    for (const file of files) {
+      for (const commit of history.commitsByFile.get(path.resolve(file)) ?? []) seen.set(commit.hash, commit);
+    }
+    commits = [...seen.values()].sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+    byFiles.set(files, commits);
   }
-  return [...seen.values()].sort((a, b) => Date.parse(b.date) - Date.parse(a.date)).slice(0, limit);
+  return commits.slice(0, limit);
 }
 
 export function lastCommitFor(history: GitHistory | undefined, files: readonly string[]): CommitInfo | undefined {

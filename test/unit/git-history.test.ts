@@ -85,6 +85,10 @@ describe('readGitHistory', () => {
     ]);
     expect(commitsFor(history, files, 2)).toHaveLength(2);
     expect(lastCommitFor(history, files)?.hash).toBe(hashes.both);
+    // Worked out once per list: what a caller does to the list it was given changes no later answer.
+    commitsFor(history, files).reverse().pop();
+    expect(commitsFor(history, files).map((c) => c.subject)).toEqual(['Update manager and intro together', 'Revise the shared intro', 'Add the first pages']);
+    expect(commitsFor(history, [files[0]!]).map((c) => c.subject)).toEqual(['Update manager and intro together', 'Add the first pages']);
   });
 
   it('orders by instant, not by the text of the date (time zones differ)', () => {
