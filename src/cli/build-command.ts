@@ -59,9 +59,21 @@ const statsModule = () => import('../build/stats.ts');
  * cores the helpers run beside them, so that flag is left off there. Parsing makes many short-lived
  * objects: with a 16 MB young generation fewer of them survive into the old one (1,000 documents,
  * alternating: peak 400–500 MB against 600–705 MB, 7.1–7.5 s against 7.6–9.3 s; a one-change
- * check 1.4–1.5 s against 1.9–2.1 s). Astro's process showed no such gain.
+ * check 1.4–1.5 s against 1.9–2.1 s).
  */
 const CHECK_NODE_FLAGS = ['--max-semi-space-size=16', ...(os.availableParallelism() <= 2 ? ['--single-threaded-gc'] : [])];
+
+/**
+ * The same young generation for Astro's process, which loading the content and generating pages
+ * fill with short-lived objects too. `npm run build` gave it this already, through the project's
+ * `.npmrc` (`node-options`, which npm passes to its scripts as NODE_OPTIONS); run any other way
+ * (`node bin/rolebook.mjs build`, as the tests and a CI step may), Astro's process went without
+ * (session 16, 1,000 documents, run without npm and sampled every 50 ms: clean builds, four
+ * alternating pairs, Astro's peak 477–499 MB against 560–624, the process tree's 556–579 against
+ * 639–704; one-change rebuilds, ten pairs, Astro 0.36 s faster in the median, 0.5 s less CPU).
+ * Its GC helper threads stay on (`--single-threaded-gc` for Astro gained nothing in session 14).
+ */
+const ASTRO_NODE_FLAGS = ['--max-semi-space-size=16'];
 
 export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<number> {
   if (positionals.length > 0) {
@@ -86,7 +98,7 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   const history = readGitHistory(config.contentDir).then((read) => saveGitHistory(historyFile, config.contentDir, read));
   history.catch(() => {});
   const env = { ...process.env, [STEP_STATS_VARIABLE]: stepReports };
-  const astroArgs = [astroBin(), 'build'];
+  const astroArgs = [...ASTRO_NODE_FLAGS, astroBin(), 'build'];
   const astroEnv = { ...ASTRO_ENV, ...env, [HISTORY_FILE_VARIABLE]: historyFile };
 
   const checking = runStep(process.execPath, [...CHECK_NODE_FLAGS, ROLEBOOK_BIN, 'check'], io.cwd, env);
