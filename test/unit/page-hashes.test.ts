@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { hashPages } from '../../src/build/page-hashes.ts';
+import { hashPages, lastSearchablePages } from '../../src/build/page-hashes.ts';
 import { hashBytes } from '../../src/content/cache.ts';
 
 let root: string;
@@ -54,6 +54,9 @@ it('reads again a page written just before it was hashed, whose time a write in 
   writePage('a/index.html', '<main data-pagefind-body>Z</main>', new Date());
   expect(hashPages(site, files, record).read).toBe(1);
   expect(hashPages(site, files, record).read).toBe(1);
+  // Still recorded as a page the build published (src/build/search-ahead.ts reads that list).
+  expect(lastSearchablePages(record)).toEqual(['a/index.html']);
+  expect(lastSearchablePages(path.join(root, 'cache/none.json'))).toBeUndefined();
 });
 
 it('reads every page when the record is missing, damaged or from another site folder', () => {
