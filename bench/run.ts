@@ -369,7 +369,8 @@ function reuseSummary(stats: BuildStats | undefined): string {
     check && `documents ${check.reused}/${check.documents} reused`,
     astro && `pages ${astro.reused}/${astro.pages}`,
     outputCheck && `output check ${outputCheck.reused}/${outputCheck.pages}`,
-    searchIndex && `search index ${searchIndex.reused ? 'reused' : `parts ${searchIndex.partsReused}/${searchIndex.parts} reused, ${searchIndex.pagesIndexed}/${searchIndex.pages} pages indexed`}`,
+    searchIndex &&
+      `search index ${searchIndex.reused ? 'reused' : `parts ${searchIndex.partsReused}/${searchIndex.parts} reused, ${searchIndex.pagesIndexed}/${searchIndex.pages} pages indexed${searchIndex.partsReadEarly ? `, ${searchIndex.partsReadEarly} part read beside Astro` : ''}`}`,
   ]
     .filter(Boolean)
     .join(' · ');
