@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import type { ParsedFile, RenderedDocument } from '../model/rendered.ts';
 import type { GlossaryEntry, Problem } from '../model/schemas.ts';
-import { writeJsonLines } from './json-lines.ts';
+import { readJsonLines, writeJsonLines } from './json-lines.ts';
 
 const CACHE_FORMAT = 4;
 
@@ -156,7 +156,7 @@ export class DocumentCache {
   /** Every stored entry by document path; a missing or damaged file is an empty cache. */
   private stored(): Map<string, CacheEntry> {
     if (this.entries) return this.entries;
-    this.entries = readEntries(path.join(this.folder, ENTRIES_FILE), this.lines);
+    this.entries = readJsonLines(path.join(this.folder, ENTRIES_FILE), this.lines, readEntryLine);
     return this.entries;
   }
 
@@ -280,7 +280,6 @@ function sameRecord(a: Record<string, unknown>, b: Record<string, string>): bool
 }
 
 const TAB = 0x09;
-const NEWLINE = 0x0a;
 
 /** An entry's line: its JSON, then its document's HTML as a JSON string after a tab (see above). */
 function entryLine(file: string, entry: CacheEntry): Uint8Array {
@@ -293,35 +292,19 @@ function entryLine(file: string, entry: CacheEntry): Uint8Array {
 }
 
 /**
- * The entries of a cache file by document path, each line's bytes in `lines`; a missing or damaged
- * file reads as empty, and a line whose HTML does not hash as its entry says is left out.
+ * An entry's line as `readJsonLines` reads it (see `entryLine`): left out when its HTML does not
+ * hash as its entry says, so a damaged line is a miss for that document alone.
  */
-function readEntries(file: string, lines: Map<string, Uint8Array>): Map<string, CacheEntry> {
-  const entries = new Map<string, CacheEntry>();
-  try {
-    const bytes = readFileSync(file);
-    for (let start = 0; start < bytes.length; ) {
-      const newline = bytes.indexOf(NEWLINE, start);
-      const end = newline === -1 ? bytes.length : newline;
-      if (end > start) {
-        const tab = bytes.indexOf(TAB, start);
-        const headEnd = tab === -1 || tab > end ? end : tab;
-        const [key, entry] = JSON.parse(bytes.toString('utf8', start, headEnd)) as [string, CacheEntry];
-        const document = entry.parsed.document;
-        const htmlText = bytes.subarray(Math.min(headEnd + 1, end), end);
-        if (!document || (headEnd < end && document.htmlHash === hashBytes(htmlText))) {
-          if (document) readHtmlWhenAsked(document, htmlText);
-          entries.set(key, entry);
-          lines.set(key, bytes.subarray(start, end));
-        }
-      }
-      start = end + 1;
-    }
-  } catch {
-    entries.clear();
-    lines.clear();
-  }
-  return entries;
+function readEntryLine(bytes: Buffer, start: number, end: number): [string, CacheEntry] | undefined {
+  const tab = bytes.indexOf(TAB, start);
+  const headEnd = tab === -1 || tab > end ? end : tab;
+  const [key, entry] = JSON.parse(bytes.toString('utf8', start, headEnd)) as [string, CacheEntry];
+  const document = entry.parsed.document;
+  if (!document) return [key, entry];
+  const htmlText = bytes.subarray(Math.min(headEnd + 1, end), end);
+  if (headEnd === end || document.htmlHash !== hashBytes(htmlText)) return undefined;
+  readHtmlWhenAsked(document, htmlText);
+  return [key, entry];
 }
 
 /**

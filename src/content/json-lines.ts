@@ -1,7 +1,8 @@
 /**
- * Key–value pairs kept as one JSON line each (`[key, value]`): the build's caches (the parse cache,
- * the output check's per-page results). Read and written line by line, never as one string of the
- * whole file, which V8 caps near 512 MB.
+ * Key–value pairs kept one to a line: the build's caches (the output check's per-page results, a
+ * JSON `[key, value]` a line; the parse cache, whose lines carry each document's HTML after its
+ * entry and which gives its own line reader and writer: src/content/cache.ts). Read and written line
+ * by line, never as one string of the whole file, which V8 caps near 512 MB.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
@@ -10,20 +11,29 @@ import path from 'node:path';
 const NEWLINE = Buffer.from('\n');
 
 /**
- * The pairs stored in `file`; a missing or damaged file reads as empty. `lines`, when given, gets
- * each pair's line as it is in the file, for writing an unchanged pair back without serialising it.
+ * Reads the pair on the line `bytes[start, end)`, or gives undefined to leave the line out; throws
+ * when the line is damaged (the whole file then reads as empty).
  */
-export function readJsonLines<T>(file: string, lines?: Map<string, Uint8Array>): Map<string, T> {
+export type LineReader<T> = (bytes: Buffer, start: number, end: number) => [string, T] | undefined;
+
+const jsonLine = <T>(bytes: Buffer, start: number, end: number) => JSON.parse(bytes.toString('utf8', start, end)) as [string, T];
+
+/**
+ * The pairs stored in `file`, each line read by `readLine` (a JSON `[key, value]` unless given); a
+ * missing or damaged file reads as empty. `lines`, when given, gets each pair's line as it is in
+ * the file, for writing an unchanged pair back without serialising it.
+ */
+export function readJsonLines<T>(file: string, lines?: Map<string, Uint8Array>, readLine: LineReader<T> = jsonLine): Map<string, T> {
   const pairs = new Map<string, T>();
   try {
     const bytes = readFileSync(file);
     for (let start = 0; start < bytes.length; ) {
       const newline = bytes.indexOf(10, start);
       const end = newline === -1 ? bytes.length : newline;
-      if (end > start) {
-        const [key, value] = JSON.parse(bytes.toString('utf8', start, end)) as [string, T];
-        pairs.set(key, value);
-        lines?.set(key, bytes.subarray(start, end));
+      const pair = end > start ? readLine(bytes, start, end) : undefined;
+      if (pair) {
+        pairs.set(pair[0], pair[1]);
+        lines?.set(pair[0], bytes.subarray(start, end));
       }
       start = end + 1;
     }
