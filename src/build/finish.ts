@@ -16,7 +16,7 @@ import { CACHE_FOLDERS, cacheRoot } from '../content/cache.ts';
 import type { Problem } from '../model/schemas.ts';
 import { filesBelow } from './files-below.ts';
 import { LINK_SOURCES_STEP, LinkSourcesReportSchema, type LinkSource } from './link-sources.ts';
-import { hashPages, PAGE_HASHES_FILE } from './page-hashes.ts';
+import { hashPages, pageHashesFile } from './page-hashes.ts';
 import type { EarlyReadings, SearchIndexResult } from '../site/search-index.ts';
 import { startSiteSearch } from './search-cache.ts';
 import { readStepReport, type StepStats } from './stats.ts';
@@ -47,7 +47,7 @@ export async function finishBuild(options: FinishOptions): Promise<FinishResult>
   const started = performance.now();
   // Listed and hashed once, for the search index's parts and the output check.
   const files = filesBelow(options.outDir);
-  const { htmlHashes, searchable, read } = hashPages(options.outDir, files, path.join(cache, CACHE_FOLDERS.outputCheck, PAGE_HASHES_FILE));
+  const { htmlHashes, searchable, read } = hashPages(options.outDir, files, pageHashesFile(cache));
   // Pagefind, the longer of this step's two jobs, is set reading before the output check starts
   // (whose work on this thread would hold up its requests); this thread then steps back, so
   // Pagefind gets the CPU first and the output check fills in. To the lowest priority: a Pagefind

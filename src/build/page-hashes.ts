@@ -14,7 +14,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { hashBytes, replaceCacheFile } from '../content/cache.ts';
+import { CACHE_FOLDERS, hashBytes, replaceCacheFile } from '../content/cache.ts';
 import { isSearchable } from '../site/search-index.ts';
 
 const RECORD_VERSION = 2;
@@ -22,8 +22,10 @@ const RECORD_VERSION = 2;
 /** Files modified this recently when hashed are read again next time (see above). */
 const RACY_MS = 2000n;
 
-/** The record's name in the output check's cache folder. */
-export const PAGE_HASHES_FILE = 'page-hashes.json';
+/** The record, in the output check's folder of the build cache `cacheDir` (`cacheRoot()`): the last step writes it, a rebuild's early search reading reads it. */
+export function pageHashesFile(cacheDir: string): string {
+  return path.join(cacheDir, CACHE_FOLDERS.outputCheck, 'page-hashes.json');
+}
 
 /**
  * A page as last hashed: the file's identity (`dev:ino:size:mtimeNs`; empty for a file modified

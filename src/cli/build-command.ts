@@ -224,9 +224,8 @@ async function reportCheck(stepReports: string, ms: number, io: Io): Promise<{ s
  */
 async function readSearchAhead(cwd: string, parsedIds: readonly string[], pagesPerPart: number | undefined): Promise<SearchAhead | undefined> {
   if (parsedIds.length === 0) return undefined;
-  const [{ startSearchAhead }, { PAGE_HASHES_FILE }] = await Promise.all([import('../build/search-ahead.ts'), import('../build/page-hashes.ts')]);
-  const recordFile = path.join(cacheRoot(cwd), CACHE_FOLDERS.outputCheck, PAGE_HASHES_FILE);
-  return startSearchAhead({ siteDir: outDir(cwd), recordFile, parsedIds, pagesPerPart });
+  const [{ startSearchAhead }, { pageHashesFile }] = await Promise.all([import('../build/search-ahead.ts'), import('../build/page-hashes.ts')]);
+  return startSearchAhead({ siteDir: outDir(cwd), recordFile: pageHashesFile(cacheRoot(cwd)), parsedIds, pagesPerPart });
 }
 
 /** Astro's line in the log and its stats when it did not run: every page of the last build is kept. */
