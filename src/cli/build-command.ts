@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPaths, configFilePath, outDir, searchPartSize } from '../config-file.ts';
-import { filesChanged, forgetBuild, hashBuildInputs, hasBuildRecord, outputAsLastBuilt, rememberBuild, unchangedBuild, type UnchangedBuildRecord } from '../build/unchanged-build.ts';
+import { forgetBuild, hashBuildInputs, lastBuild, rememberBuild, type UnchangedBuildRecord } from '../build/unchanged-build.ts';
 import { runStep, startHeldStep, type HeldStep } from '../build/held-step.ts';
 import { OUTPUT_PREPARED_VARIABLE, prepareOutput, type PreparedOutput } from '../build/reused-pages.ts';
 import { CACHE_FOLDERS, cacheRoot, STEP_STATS_VARIABLE } from '../content/cache.ts';
@@ -192,14 +192,15 @@ async function prepareBuild(cwd: string, contentDir: string, history: Promise<un
   let held: HeldStep | undefined;
   let output: PreparedOutput | undefined;
   try {
+    const last = lastBuild(cwd, outDir(cwd));
     const files = hashBuildInputs({ contentDir, configFile: configFilePath(cwd) });
-    if (filesChanged(cwd, files.files)) held = startAstro();
+    if (last.filesChanged(files.files)) held = startAstro();
     await history;
     const inputs = files.withHistory(historyFile);
-    const unchanged = unchangedBuild(cwd, inputs, outDir(cwd));
-    if (!unchanged && !held && hasBuildRecord(cwd)) held = startAstro();
+    const unchanged = last.unchanged(inputs);
+    if (!unchanged && !held && last.recorded) held = startAstro();
     // The last output kept for Astro to build into, or the pages it will reuse linked beside it.
-    if (!unchanged) output = prepareOutput(path.join(cacheRoot(cwd), CACHE_FOLDERS.astro), outDir(cwd), outputAsLastBuilt(cwd, outDir(cwd)));
+    if (!unchanged) output = prepareOutput(path.join(cacheRoot(cwd), CACHE_FOLDERS.astro), outDir(cwd), last.outputAsBuilt());
     return { inputs, inputFiles: files.files, unchanged, held, output };
   } catch (error) {
     output?.discard();

@@ -3,7 +3,7 @@
  * documents and includes, replaced whole, and harmless when damaged.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -236,6 +236,25 @@ describe('loading from a warm cache', () => {
     expect(loaded.some((url) => url.endsWith('/src/content/load-from-cache.ts'))).toBe(true);
     expect(loaded.filter((url) => PARSER_MODULES.test(url) || PIPELINE_MODULES.test(url))).toEqual([]);
   });
+
+  it('gives the check the glossary it kept while the glossary’s files are unchanged, and reads them again once one changed', async () => {
+    await loadInNewProcess('loadContent', content, cacheDir);
+    // What was kept is changed behind the cache's back, its files' hashes left as they were: a load
+    // that shows the change took the kept glossary instead of parsing the files.
+    const [keptFile] = (await readdir(cacheDir, { recursive: true })).filter((file) => file.endsWith('glossary.json'));
+    const keptPath = path.join(cacheDir, keptFile!);
+    const kept = JSON.parse(await readFile(keptPath, 'utf8')) as { entries: { term: string; expansion: string }[] };
+    const [first] = kept.entries;
+    await writeFile(keptPath, JSON.stringify({ ...kept, entries: [{ ...first, expansion: 'As kept' }, ...kept.entries.slice(1)] }));
+    const fromKept = await loadInNewProcess('loadContent', content, cacheDir);
+    expect(JSON.parse(fromKept.content).glossary).toContainEqual({ ...first, expansion: 'As kept' });
+
+    const glossaryFile = path.join(content, 'glossary', 'glossary.md');
+    await writeFile(glossaryFile, `${await readFile(glossaryFile, 'utf8')}\n- **ZQX** – Zebra Quality Index\n`);
+    const afterEdit = JSON.parse((await loadInNewProcess('loadContent', content, cacheDir)).content) as { glossary: unknown[] };
+    expect(afterEdit.glossary).toContainEqual(first);
+    expect(afterEdit.glossary).toContainEqual({ term: 'ZQX', expansion: 'Zebra Quality Index' });
+  }, 60_000);
 
   it('reads the glossary from its files again once one changed, and parses an edited document', async () => {
     await loadInNewProcess('loadContent', content, cacheDir);

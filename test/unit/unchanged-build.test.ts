@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildInputs, filesChanged, hashBuildInputs, outputAsLastBuilt, rememberBuild } from '../../src/build/unchanged-build.ts';
+import { buildInputs, hashBuildInputs, lastBuild, rememberBuild } from '../../src/build/unchanged-build.ts';
 
 describe('the inputs of astro build', () => {
   let folder: string;
@@ -63,35 +63,38 @@ describe('the inputs of astro build', () => {
     const cwd = path.join(folder, 'project');
     process.env.ROLEBOOK_CACHE_DIR = path.join(folder, 'cache');
     try {
-      expect(filesChanged(cwd, 'files-1')).toBe(false);
+      expect(lastBuild(cwd, path.join(folder, 'dist')).filesChanged('files-1')).toBe(false);
       mkdirSync(process.env.ROLEBOOK_CACHE_DIR);
       rememberBuild(cwd, { inputs: 'inputs-1', pages: 1, dataFiles: 0 }, path.join(folder, 'dist'));
       // A record written before it kept the files' part: unknown, so the build waits for git.
-      expect(filesChanged(cwd, 'files-1')).toBe(false);
+      expect(lastBuild(cwd, path.join(folder, 'dist')).filesChanged('files-1')).toBe(false);
       rememberBuild(cwd, { inputs: 'inputs-1', files: 'files-1', pages: 1, dataFiles: 0 }, path.join(folder, 'dist'));
-      expect(filesChanged(cwd, 'files-1')).toBe(false);
-      expect(filesChanged(cwd, 'files-2')).toBe(true);
+      expect(lastBuild(cwd, path.join(folder, 'dist')).filesChanged('files-1')).toBe(false);
+      expect(lastBuild(cwd, path.join(folder, 'dist')).filesChanged('files-2')).toBe(true);
     } finally {
       delete process.env.ROLEBOOK_CACHE_DIR;
     }
   });
 
-  it('tell whether the output folder is as the last successful build left it, file for file', () => {
+  it('tell whether the output folder is as the last successful build left it, file for file, and so whether the build is unchanged', () => {
     const cwd = path.join(folder, 'project');
     const dist = path.join(folder, 'dist');
     process.env.ROLEBOOK_CACHE_DIR = path.join(folder, 'cache');
     try {
       mkdirSync(path.join(dist, 'a'), { recursive: true });
       writeFileSync(path.join(dist, 'a/index.html'), 'a');
-      expect(outputAsLastBuilt(cwd, dist)).toBe(false);
+      expect(lastBuild(cwd, dist).outputAsBuilt()).toBe(false);
       mkdirSync(process.env.ROLEBOOK_CACHE_DIR);
       rememberBuild(cwd, { inputs: 'inputs-1', pages: 1, dataFiles: 0 }, dist);
-      expect(outputAsLastBuilt(cwd, dist)).toBe(true);
+      expect(lastBuild(cwd, dist).outputAsBuilt()).toBe(true);
+      expect(lastBuild(cwd, dist).unchanged('inputs-1')).toMatchObject({ inputs: 'inputs-1', pages: 1 });
+      expect(lastBuild(cwd, dist).unchanged('inputs-2')).toBeUndefined();
       writeFileSync(path.join(dist, 'extra.html'), 'x');
-      expect(outputAsLastBuilt(cwd, dist)).toBe(false);
+      expect(lastBuild(cwd, dist).outputAsBuilt()).toBe(false);
+      expect(lastBuild(cwd, dist).unchanged('inputs-1')).toBeUndefined();
       rmSync(path.join(dist, 'extra.html'));
       writeFileSync(path.join(dist, 'a/index.html'), 'a, edited');
-      expect(outputAsLastBuilt(cwd, dist)).toBe(false);
+      expect(lastBuild(cwd, dist).outputAsBuilt()).toBe(false);
     } finally {
       delete process.env.ROLEBOOK_CACHE_DIR;
     }
