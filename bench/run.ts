@@ -364,8 +364,9 @@ async function buildSequence(size: number, flags: Flags, corpus: GeneratedCorpus
 /** "parse 999/1000 reused · pages 1008/1009 · output check … · search index reused", from the stats file. */
 function reuseSummary(stats: BuildStats | undefined): string {
   if (!stats) return 'no stats file';
-  const { check, astro, outputCheck, searchIndex } = stats.steps;
+  const { gitHistory, check, astro, outputCheck, searchIndex } = stats.steps;
   return [
+    gitHistory && `git history ${gitHistory.reuse === 'read' ? 'read' : gitHistory.reuse === 'same-commit' ? 'reused' : 'extended'}`,
     check && `documents ${check.reused}/${check.documents} reused`,
     astro && `pages ${astro.reused}/${astro.pages}`,
     outputCheck && `output check ${outputCheck.reused}/${outputCheck.pages}`,

@@ -38,6 +38,8 @@ export const BuildStatsSchema = z.object({
   /** From the start of `rolebook build` to the end of its last step. */
   totalMs: z.number(),
   steps: z.object({
+    /** The pages' git history: read whole, the last build's as it was (same commit), or the last build's with the commits since (src/build/history-cache.ts). */
+    gitHistory: StepSchema.extend({ reuse: z.enum(['read', 'same-commit', 'extended']) }).optional(),
     check: StepSchema.extend({ documents: z.number(), parsed: z.number(), reused: z.number(), threads: z.number() }).optional(),
     astro: StepSchema.extend({
       pages: z.number(),

@@ -23,7 +23,8 @@ import { forgetBuild, hashBuildInputs, lastBuild, rememberBuild, type UnchangedB
 import { runStep, startHeldStep, type HeldStep } from '../build/held-step.ts';
 import { OUTPUT_PREPARED_VARIABLE, prepareOutput, type PreparedOutput } from '../build/reused-pages.ts';
 import { CACHE_FOLDERS, cacheRoot, STEP_STATS_VARIABLE } from '../content/cache.ts';
-import { HISTORY_FILE_VARIABLE, readGitHistory, saveGitHistory } from '../git/history.ts';
+import { HISTORY_FILE_VARIABLE, saveGitHistory } from '../git/history.ts';
+import { gitHistoryFile, readGitHistoryKept } from '../build/history-cache.ts';
 import type { SearchAhead } from '../build/search-ahead.ts';
 import type { AstroStats, StepStats } from '../build/stats.ts';
 import { UsageError, type Io, type ParsedOptions } from './io.ts';
@@ -95,7 +96,11 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
   };
   // Page history comes from git, read here while the content is checked (see src/git/history.ts).
   const historyFile = path.join(stepReports, 'git-history.json');
-  const history = readGitHistory(config.contentDir).then((read) => saveGitHistory(historyFile, config.contentDir, read));
+  const historyStarted = performance.now();
+  const history = readGitHistoryKept(config.contentDir, gitHistoryFile(cacheRoot(io.cwd))).then(async ({ history: read, reuse }) => {
+    await saveGitHistory(historyFile, config.contentDir, read);
+    steps.gitHistory = { ms: Math.round(performance.now() - historyStarted), reuse };
+  });
   history.catch(() => {});
   const env = { ...process.env, [STEP_STATS_VARIABLE]: stepReports };
   const astroArgs = [...ASTRO_NODE_FLAGS, astroBin(), 'build'];

@@ -68,32 +68,142 @@ const FORMAT = `${RECORD}%H${FIELD}%h${FIELD}%cI${FIELD}%aI${FIELD}%an${FIELD}%s
  * git work tree (or git is missing). Any other git failure is thrown as a `GitError`.
  */
 export async function readGitHistory(contentDir: string): Promise<GitHistory | undefined> {
+  return (await readGitHistoryFrom(contentDir)).history;
+}
+
+/** A history read before, and the commit it was read at (src/build/history-cache.ts keeps one between builds). */
+export interface KnownHistory {
+  head: string;
+  history: GitHistory;
+}
+
+/**
+ * How a history was had: read whole (`git log` of every commit), the known one as it was (the same
+ * commit checked out), or the known one extended by the commits made on top of it.
+ */
+export type HistoryReuse = 'read' | 'same-commit' | 'extended';
+
+export interface HistoryReading {
+  history: GitHistory | undefined;
+  /** The commit checked out, when there is one and the clone is not shallow: what a later read may start from. */
+  head?: string;
+  reuse: HistoryReuse;
+}
+
+/**
+ * `readGitHistory`, starting from a history read before when it can give exactly what a whole read
+ * would: at the same commit, or at a commit that a straight line of new ones (no merge) leads
+ * from. `git log` walks a line of single-parent commits one by one before it reaches the known
+ * commit, and from there walks on as it did then, so the new commits come first and the rest is
+ * the known history unchanged. A merge (which can bring older commits in among the known ones, or
+ * leave the known line out of a path's history), history rewritten since, or a shallow clone:
+ * read whole. A long-lived content repository has thousands of commits, and `git log` of all of
+ * them takes seconds that every build waited for.
+ */
+export async function readGitHistoryFrom(contentDir: string, known?: KnownHistory): Promise<HistoryReading> {
   const folder = path.resolve(contentDir);
-  if (!insideWorkTree(folder)) return undefined;
-  // The three git commands need nothing of each other: they run side by side (each is a process start).
-  const revParsing = runGit(['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository'], { cwd: folder });
-  const logging = readLog(folder);
+  if (!insideWorkTree(folder)) return { history: undefined, reuse: 'read' };
+  // The git commands need nothing of each other: they run side by side (each is a process start).
+  const revParsing = revParse(folder);
+  // Without a known history, the whole log is what will be needed: asked at once.
+  const logging = known ? undefined : readLog(folder);
   const originReading = readOriginUrl(folder);
   // Awaited below once git is known to be there; without git they fail alike, and rev-parse says so.
-  logging.catch(() => {});
+  logging?.catch(() => {});
   originReading.catch(() => {});
-  let revParse: string;
+  let where: Awaited<ReturnType<typeof revParse>>;
   try {
-    revParse = await revParsing;
+    where = await revParsing;
   } catch (error) {
-    if (error instanceof GitError && error.gitMissing) return undefined;
+    if (error instanceof GitError && error.gitMissing) return { history: undefined, reuse: 'read' };
     throw error;
   }
-  const [repoRoot = folder, contentPrefix = '', shallow = 'false'] = revParse.split('\n');
-  const log = await logging;
-  return {
-    repoRoot,
-    contentDir: folder,
-    contentPrefix,
-    shallow: shallow.trim() === 'true',
-    originUrl: await originReading,
-    commitsByFile: parseLog(log, folder, contentPrefix),
-  };
+  const { repoRoot, contentPrefix, shallow } = where;
+  const head = shallow ? undefined : where.head;
+  const place = { repoRoot, contentDir: folder, contentPrefix, shallow };
+  const usable = known && head && known.history.repoRoot === repoRoot && known.history.contentDir === folder && known.history.contentPrefix === contentPrefix && !known.history.shallow;
+  let commitsByFile: Map<string, CommitInfo[]> | undefined;
+  let reuse: HistoryReuse = 'read';
+  if (usable && known.head === head) {
+    commitsByFile = known.history.commitsByFile;
+    reuse = 'same-commit';
+  } else if (usable) {
+    const added = await commitsSince(folder, known.head, head, contentPrefix);
+    if (added) {
+      commitsByFile = withNewerCommits(added, known.history.commitsByFile);
+      reuse = 'extended';
+    }
+  }
+  commitsByFile ??= parseLog(await (logging ?? readLog(folder)), folder, contentPrefix);
+  return { history: { ...place, originUrl: await originReading, commitsByFile }, ...(head ? { head } : {}), reuse };
+}
+
+/**
+ * Where the content folder is in its repository, whether the clone is shallow, and the commit
+ * checked out: one git process. A repository without commits yet has no HEAD, which fails the
+ * whole command; asked again without it then.
+ */
+async function revParse(folder: string): Promise<{ repoRoot: string; contentPrefix: string; shallow: boolean; head?: string }> {
+  const where = ['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository'];
+  let lines: string[];
+  try {
+    lines = (await runGit([...where, 'HEAD'], { cwd: folder })).split('\n');
+  } catch (error) {
+    if (!(error instanceof GitError) || error.gitMissing) throw error;
+    lines = (await runGit(where, { cwd: folder })).split('\n');
+    lines.length = 3;
+  }
+  const [repoRoot = folder, contentPrefix = '', shallow = 'false', head = ''] = lines;
+  return { repoRoot, contentPrefix, shallow: shallow.trim() === 'true', ...(head.trim() ? { head: head.trim() } : {}) };
+}
+
+/** The commit checked out; none in a repository without commits yet (`--quiet` answers that with exit status 1 and no text). */
+async function readHead(folder: string): Promise<string | undefined> {
+  try {
+    return (await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: folder })).trim() || undefined;
+  } catch (error) {
+    if (error instanceof GitError && error.exitCode === 1) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The content files' commits from `since` (excluded) to `head`, when `head` is `since` followed by a
+ * line of commits with one parent each; otherwise (a merge among them, `since` not behind `head`,
+ * `since` gone) undefined. The check and the log run side by side.
+ */
+async function commitsSince(folder: string, since: string, head: string, contentPrefix: string): Promise<Map<string, CommitInfo[]> | undefined> {
+  const range = `${since}..${head}`;
+  const lining = runGit(['rev-list', '--parents', range], { cwd: folder });
+  const logging = runGit(['log', '-z', '--name-only', '--no-color', `--format=${FORMAT}`, range, '--', '.'], { cwd: folder });
+  lining.catch(() => {});
+  logging.catch(() => {});
+  try {
+    if (!isLineFrom(since, head, await lining)) return undefined;
+    return parseLog(await logging, folder, contentPrefix);
+  } catch (error) {
+    // `since` is not a commit of this repository any more (history rewritten and collected).
+    if (error instanceof GitError && !error.gitMissing) return undefined;
+    throw error;
+  }
+}
+
+/** Whether `rev-list --parents` lines (newest first: a commit, then its parents) are one line of single-parent commits from `since` to `head`. */
+function isLineFrom(since: string, head: string, revList: string): boolean {
+  const commits = revList.trim().split('\n').map((line) => line.split(' '));
+  if (commits.length === 0 || commits[0]![0] !== head) return false;
+  return commits.every((entry, i) => entry.length === 2 && entry[1] === (i + 1 < commits.length ? commits[i + 1]![0] : since));
+}
+
+/**
+ * The known files' commits with the newer ones before them, in the order a whole read gives: files
+ * first named by a newer commit first, then the rest as they were (a whole read meets them in this order).
+ */
+function withNewerCommits(newer: Map<string, CommitInfo[]>, known: Map<string, CommitInfo[]>): Map<string, CommitInfo[]> {
+  const merged = new Map<string, CommitInfo[]>();
+  for (const [file, commits] of newer) merged.set(file, [...commits, ...(known.get(file) ?? [])]);
+  for (const [file, commits] of known) if (!merged.has(file)) merged.set(file, commits);
+  return merged;
 }
 
 async function readLog(folder: string): Promise<string> {
@@ -102,18 +212,7 @@ async function readLog(folder: string): Promise<string> {
   } catch (error) {
     // A repository with no commits yet has no history; that is not an error for the site. Asked
     // only when the log failed, so a normal build runs no extra git process.
-    if (error instanceof GitError && !(await hasCommits(folder))) return '';
-    throw error;
-  }
-}
-
-/** `rev-parse --verify --quiet` answers "no such commit" with exit status 1 and no text. */
-async function hasCommits(folder: string): Promise<boolean> {
-  try {
-    await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: folder });
-    return true;
-  } catch (error) {
-    if (error instanceof GitError && error.exitCode === 1) return false;
+    if (error instanceof GitError && (await readHead(folder)) === undefined) return '';
     throw error;
   }
 }

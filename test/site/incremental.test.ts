@@ -206,7 +206,10 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
 
   it('reuses every page when nothing changed', async () => {
     expect(first.stats.steps.astro?.reused).toBe(0);
+    expect(first.stats.steps.gitHistory?.reuse).toBe('read');
     const stats = await rebuildAndCompare();
+    // The same commit checked out: the last build's history, without running git log.
+    expect(stats.steps.gitHistory?.reuse).toBe('same-commit');
     expect(stats.steps.check).toMatchObject({ parsed: 0, reused: DOCUMENTS });
     // Nothing Astro reads changed: it does not run at all, and every page and data file is kept.
     expect(astroStep(stats)).toMatchObject({ skipped: true, rendered: 0 });
@@ -255,6 +258,8 @@ describe('an incremental rebuild equals a clean build', { timeout: 900_000 }, ()
     commit('Add a sentence', '2025-06-10T12:00:00Z');
     const before = siteFiles(first.dist);
     const stats = await rebuildAndCompare();
+    // The last build's history with the one commit since: still what the clean build read whole.
+    expect(stats.steps.gitHistory?.reuse).toBe('extended');
     expect(stats.steps.check?.parsed).toBe(0);
     // The role index's card and the health page's "last commit" show the date; nothing else does.
     const unchanged = unchangedSiteFiles(before, first.dist);
