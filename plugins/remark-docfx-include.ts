@@ -37,8 +37,13 @@ const MAX_INCLUDES_PER_DOCUMENT = 200;
 export default function remarkDocfxInclude(this: Processor, options: IncludeOptions) {
   const processor = this;
   const maxDepth = options.maxDepth ?? 8;
-  const contentRoot = realpathSync(options.contentRoot);
-  /** Fragments already read and parsed by this processor, by real path. */
+  // Paths stay as written below the content folder as given (a document's, its includes', the
+  // links and pictures in them), so that they compare with the documents found there and with git's
+  // history; only where a file really is — the folder or a folder above it may be a link — is
+  // compared with the folder's real place, to refuse links that lead out of it.
+  const contentRoot = path.resolve(options.contentRoot);
+  const realRoot = realpathSync(contentRoot);
+  /** Fragments already read and parsed by this processor, by path. */
   const fragments = new Map<string, { tree: Root; text: string; messages: VFile['messages'] }>();
 
   let expanded = 0;
@@ -46,7 +51,7 @@ export default function remarkDocfxInclude(this: Processor, options: IncludeOpti
     file.data.includes = [];
     expanded = 0;
     const rootFile = file.path ? path.resolve(file.path) : undefined;
-    expand(tree, String(file.value), file, rootFile, rootFile ? [rootFile] : [], 0);
+    expand(tree, String(file.value), file, rootFile, rootFile ? [realPathOf(rootFile)] : [], 0);
   };
 
   /** Replaces include paragraphs in `tree`, parsed from `text`, the contents of file `from`. */
@@ -77,11 +82,11 @@ export default function remarkDocfxInclude(this: Processor, options: IncludeOpti
       report(file, reason, place, ruleId);
       return [];
     };
-    const located = locateInclude(target, from, contentRoot);
+    const located = locateInclude(target, from, contentRoot, realRoot);
     if ('reason' in located) return fail(located.reason, located.ruleId);
-    const { real } = located;
+    const { wanted, real } = located;
     if (stack.includes(real)) {
-      const chain = [...stack.slice(stack.indexOf(real)), real].map((entry) => path.relative(contentRoot, entry)).join(' → ');
+      const chain = [...stack.slice(stack.indexOf(real)), real].map((entry) => path.relative(realRoot, entry)).join(' → ');
       return fail(`This include makes a loop: ${chain}. Remove one of these includes.`, 'include-cycle');
     }
     if (depth + 1 > maxDepth) {
@@ -96,7 +101,7 @@ export default function remarkDocfxInclude(this: Processor, options: IncludeOpti
       return fail(`This document pulls in more than ${MAX_INCLUDES_PER_DOCUMENT} includes in all (counting repeats). Include fewer fragments.`, 'include-budget');
     }
     // A fragment is read and parsed once per processor (one loadContent call), then copied per use.
-    let parsed = fragments.get(real);
+    let parsed = fragments.get(wanted);
     if (!parsed) {
       const decoded = decodeText(readFileSync(real));
       if (!decoded.ok) {
@@ -104,20 +109,20 @@ export default function remarkDocfxInclude(this: Processor, options: IncludeOpti
           ? fail(`The include “${target}” is a binary file, not markdown text.`, 'include-binary')
           : fail(`The include “${target}” is not valid UTF-8 text (line ${decoded.line}). Save it as UTF-8.`, 'include-encoding');
       }
-      const fragment = new VFile({ path: real, value: decoded.text.replace(/^\uFEFF/, '') });
+      const fragment = new VFile({ path: wanted, value: decoded.text.replace(/^\uFEFF/, '') });
       const tree = processor.parse(fragment) as Root;
       // Mark the fragment's nodes first, so problems found in nested includes name the right file.
       visit(tree, (node) => {
-        node.data = { ...node.data, sourceFile: real };
+        node.data = { ...node.data, sourceFile: wanted };
       });
       parsed = { tree, text: String(fragment.value), messages: fragment.messages };
-      fragments.set(real, parsed);
+      fragments.set(wanted, parsed);
     }
     for (const message of parsed.messages) file.messages.push(message);
     const included = file.data.includes ?? (file.data.includes = []);
-    if (!included.includes(real)) included.push(real);
+    if (!included.includes(wanted)) included.push(wanted);
     const fragmentTree = structuredClone(parsed.tree);
-    expand(fragmentTree, parsed.text, file, real, [...stack, real], depth + 1);
+    expand(fragmentTree, parsed.text, file, wanted, [...stack, real], depth + 1);
     return fragmentTree.children;
   }
 }
@@ -126,7 +131,7 @@ export default function remarkDocfxInclude(this: Processor, options: IncludeOpti
  * Where include `target`, written in file `from`, really is — or why it may not be used: a URL or
  * absolute path, a path or link leaving the content folder, a missing file or a folder.
  */
-function locateInclude(target: string, from: string | undefined, contentRoot: string): { real: string } | { reason: string; ruleId: RuleId } {
+function locateInclude(target: string, from: string | undefined, contentRoot: string, realRoot: string): { wanted: string; real: string } | { reason: string; ruleId: RuleId } {
   let unescaped: string;
   try {
     unescaped = decodeURIComponent(target);
@@ -147,10 +152,19 @@ function locateInclude(target: string, from: string | undefined, contentRoot: st
   } catch {
     return { reason: `The include “${target}” does not exist (looked for ${path.relative(contentRoot, wanted)}).`, ruleId: 'include-missing' };
   }
-  if (!isInside(real, contentRoot)) {
+  if (!isInside(real, realRoot)) {
     return { reason: `The include “${target}” is a link to a file outside the content folder. Includes must stay inside it.`, ruleId: 'include-outside' };
   }
-  return { real };
+  return { wanted, real };
+}
+
+/** Where `file` really is; itself when it cannot be found (a document given as text, with a path of its own). */
+function realPathOf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 function isInside(candidate: string, root: string): boolean {

@@ -61,7 +61,10 @@ type Use = 'picture' | 'link';
 type Place = Node | { line: number; column: number };
 
 export default function remarkLocalFiles(options: LocalFilesOptions) {
-  const contentRoot = realpathSync(options.contentRoot);
+  // As in remark-docfx-include: paths as written below the content folder as given, and where a
+  // file really is compared with the folder's real place (the folder or one above it may be a link).
+  const contentRoot = path.resolve(options.contentRoot);
+  const realRoot = realpathSync(contentRoot);
   return (tree: Root, file: VFile) => {
     const files: LocalFile[] = (file.data.localFiles = []);
     const dependencies: string[] = (file.data.localFileDependencies = []);
@@ -97,7 +100,7 @@ export default function remarkLocalFiles(options: LocalFilesOptions) {
       } catch {
         return fail(`The ${noun} “${written}” does not exist (looked for ${shown}). Check the folder and the file name, letter case included; the path is relative to this file.`, missing);
       }
-      if (!isInside(real, contentRoot)) {
+      if (!isInside(real, realRoot)) {
         return fail(`The ${noun} “${written}” is a link to a file outside the content folder. Copy the file into the content folder instead.`, picture ? LOCAL_FILE_RULES.imageOutside : LOCAL_FILE_RULES.fileOutside);
       }
       if (!statSync(real).isFile()) return fail(`The ${noun} “${written}” is a folder, not a file (${shown}).`, missing);
@@ -107,7 +110,7 @@ export default function remarkLocalFiles(options: LocalFilesOptions) {
       if (picture && !matchesImageExtension(firstBytes(real), extension)) {
         return fail(`The file “${written}” is named like a picture (.${extension}), but it does not contain one. Export it again as a real picture file.`, LOCAL_FILE_RULES.imageNotImage);
       }
-      const relative = toPosix(path.relative(contentRoot, real));
+      const relative = toPosix(path.relative(realRoot, real));
       let index = indexes.get(relative);
       if (index === undefined) {
         index = files.push({ path: relative, kind: extension === 'svg' ? 'svg' : (RASTER_EXTENSIONS as readonly string[]).includes(extension) ? 'image' : 'file' }) - 1;
