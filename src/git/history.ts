@@ -63,6 +63,9 @@ const RECORD = '\x1e';
 const FIELD = '\x1f';
 const FORMAT = `${RECORD}%H${FIELD}%h${FIELD}%cI${FIELD}%aI${FIELD}%an${FIELD}%s`;
 
+/** `git log` of the content folder's files, of every commit or of `range`, as `parseLog` reads it. */
+const logArgs = (range?: string) => ['log', '-z', '--name-only', '--no-color', `--format=${FORMAT}`, ...(range ? [range] : []), '--', '.'];
+
 /**
  * Reads the history of every file under `contentDir`, or `undefined` when the folder is not in a
  * git work tree (or git is missing). Any other git failure is thrown as a `GitError`.
@@ -175,7 +178,7 @@ async function readHead(folder: string): Promise<string | undefined> {
 async function commitsSince(folder: string, since: string, head: string, contentPrefix: string): Promise<Map<string, CommitInfo[]> | undefined> {
   const range = `${since}..${head}`;
   const lining = runGit(['rev-list', '--parents', range], { cwd: folder });
-  const logging = runGit(['log', '-z', '--name-only', '--no-color', `--format=${FORMAT}`, range, '--', '.'], { cwd: folder });
+  const logging = runGit(logArgs(range), { cwd: folder });
   lining.catch(() => {});
   logging.catch(() => {});
   try {
@@ -208,7 +211,7 @@ function withNewerCommits(newer: Map<string, CommitInfo[]>, known: Map<string, C
 
 async function readLog(folder: string): Promise<string> {
   try {
-    return await runGit(['log', '-z', '--name-only', '--no-color', `--format=${FORMAT}`, '--', '.'], { cwd: folder });
+    return await runGit(logArgs(), { cwd: folder });
   } catch (error) {
     // A repository with no commits yet has no history; that is not an error for the site. Asked
     // only when the log failed, so a normal build runs no extra git process.
