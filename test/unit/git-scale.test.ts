@@ -4,16 +4,7 @@ import { FixtureRepo } from '../fixtures/publishing/git-fixture.ts';
 
 // Count the git processes history reading starts: it must not grow with the number of documents.
 const calls: string[][] = [];
-vi.mock('../../src/git/git.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/git/git.ts')>();
-  return {
-    ...original,
-    runGit: (args: string[], options: { cwd: string }) => {
-      calls.push(args);
-      return original.runGit(args, options);
-    },
-  };
-});
+vi.mock('../../src/git/git.ts', async (importOriginal) => (await import('../helpers/git-calls.ts')).recordingGit(await importOriginal(), calls));
 
 const { readGitHistory, commitsFor } = await import('../../src/git/history.ts');
 

@@ -11,16 +11,7 @@ import { FixtureRepo } from '../fixtures/publishing/git-fixture.ts';
 
 // The git commands each read runs: the point of keeping a history is not running `git log` over all of it.
 const calls: string[][] = [];
-vi.mock('../../src/git/git.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/git/git.ts')>();
-  return {
-    ...original,
-    runGit: (args: string[], options: { cwd: string }) => {
-      calls.push(args);
-      return original.runGit(args, options);
-    },
-  };
-});
+vi.mock('../../src/git/git.ts', async (importOriginal) => (await import('../helpers/git-calls.ts')).recordingGit(await importOriginal(), calls));
 
 const { readGitHistory } = await import('../../src/git/history.ts');
 const { readGitHistoryKept } = await import('../../src/build/history-cache.ts');
