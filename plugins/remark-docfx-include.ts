@@ -8,6 +8,7 @@ import type { Paragraph, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
 import { visit } from './lib/visit.ts';
 import { VFile } from 'vfile';
+import { contentRootOf, isInside } from './lib/content-root.ts';
 import { decodeText } from './lib/decode.ts';
 import { report } from './lib/report.ts';
 import type { RuleId } from '../src/model/rules.ts';
@@ -37,12 +38,8 @@ const MAX_INCLUDES_PER_DOCUMENT = 200;
 export default function remarkDocfxInclude(this: Processor, options: IncludeOptions) {
   const processor = this;
   const maxDepth = options.maxDepth ?? 8;
-  // Paths stay as written below the content folder as given (a document's, its includes', the
-  // links and pictures in them), so that they compare with the documents found there and with git's
-  // history; only where a file really is — the folder or a folder above it may be a link — is
-  // compared with the folder's real place, to refuse links that lead out of it.
-  const contentRoot = path.resolve(options.contentRoot);
-  const realRoot = realpathSync(contentRoot);
+  // Paths as given below the content folder; where a file really is, against its real place (lib/content-root.ts).
+  const { given: contentRoot, real: realRoot } = contentRootOf(options.contentRoot);
   /** Fragments already read and parsed by this processor, by path. */
   const fragments = new Map<string, { tree: Root; text: string; messages: VFile['messages'] }>();
 
@@ -165,9 +162,4 @@ function realPathOf(file: string): string {
   } catch {
     return file;
   }
-}
-
-function isInside(candidate: string, root: string): boolean {
-  const relative = path.relative(root, candidate);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

@@ -19,6 +19,7 @@ import type { Node, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { STRIPPED_WITH_CONTENT } from './lib/sanitize.ts';
 import type { LocalFile } from '../src/model/rendered.ts';
+import { contentRootOf, isInside } from './lib/content-root.ts';
 import { toPosix } from './lib/ids.ts';
 import { extensionOf, isImageExtension, matchesImageExtension, RASTER_EXTENSIONS } from './lib/file-kind.ts';
 import { report, sourceFileOf } from './lib/report.ts';
@@ -61,10 +62,8 @@ type Use = 'picture' | 'link';
 type Place = Node | { line: number; column: number };
 
 export default function remarkLocalFiles(options: LocalFilesOptions) {
-  // As in remark-docfx-include: paths as written below the content folder as given, and where a
-  // file really is compared with the folder's real place (the folder or one above it may be a link).
-  const contentRoot = path.resolve(options.contentRoot);
-  const realRoot = realpathSync(contentRoot);
+  // Paths as given below the content folder; where a file really is, against its real place (lib/content-root.ts).
+  const { given: contentRoot, real: realRoot } = contentRootOf(options.contentRoot);
   return (tree: Root, file: VFile) => {
     const files: LocalFile[] = (file.data.localFiles = []);
     const dependencies: string[] = (file.data.localFileDependencies = []);
@@ -254,9 +253,4 @@ function firstBytes(file: string): Uint8Array {
   } finally {
     closeSync(handle);
   }
-}
-
-function isInside(candidate: string, root: string): boolean {
-  const relative = path.relative(root, candidate);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
