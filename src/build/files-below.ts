@@ -1,8 +1,13 @@
-/** Every file below a folder, as `/`-separated paths relative to it, sorted (none when it is missing). */
+/**
+ * Every file below a folder, as `/`-separated paths relative to it, sorted (none when it is
+ * missing), leaving out any file or folder named in `skip`.
+ */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-export function filesBelow(root: string): string[] {
+const NOTHING: ReadonlySet<string> = new Set();
+
+export function filesBelow(root: string, skip: ReadonlySet<string> = NOTHING): string[] {
   if (!existsSync(root)) return [];
   const files: string[] = [];
   // Folder by folder rather than readdirSync's `recursive`, which stats every file to see whether it
@@ -10,6 +15,7 @@ export function filesBelow(root: string): string[] {
   // there, a link to a folder is followed and a link to a file is not listed.
   const walk = (folder: string, relative: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (skip.has(entry.name)) continue;
       const inner = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (entry.isFile()) files.push(inner);
       else if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(path.join(folder, entry.name)))) walk(path.join(folder, entry.name), inner);

@@ -35,8 +35,15 @@ export interface UnchangedBuildRecord {
   output: Record<string, [number, number]>;
 }
 
+/**
+ * Git's own folder (or a submodule's `.git` file) is no input: the history the pages show is hashed
+ * on its own. A content folder that is a repository's root (`ROLEBOOK_CONTENT=../playbooks`) would
+ * otherwise have every object git keeps read and hashed at every build.
+ */
+const NOT_INPUTS: ReadonlySet<string> = new Set(['.git']);
+
 function hashFolder(hash: ReturnType<typeof createHash>, label: string, root: string): void {
-  for (const file of filesBelow(root)) hashBytesOf(hash.update(`\0${label}/${file}\0`), path.join(root, file));
+  for (const file of filesBelow(root, NOT_INPUTS)) hashBytesOf(hash.update(`\0${label}/${file}\0`), path.join(root, file));
 }
 
 /**

@@ -94,6 +94,9 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     if (exitCode === 0) io.out(`Built in ${seconds(totalMs)} s.`);
     return exitCode;
   };
+  const env = { ...process.env, [STEP_STATS_VARIABLE]: stepReports };
+  // First: the check is the longest of what runs before Astro, and needs nothing of the rest.
+  const checking = runStep(process.execPath, [...CHECK_NODE_FLAGS, ROLEBOOK_BIN, 'check'], io.cwd, env);
   // Page history comes from git, read here while the content is checked (see src/git/history.ts).
   const historyFile = path.join(stepReports, 'git-history.json');
   const historyStarted = performance.now();
@@ -102,11 +105,9 @@ export async function runBuild({ positionals }: ParsedOptions, io: Io): Promise<
     steps.gitHistory = { ms: Math.round(performance.now() - historyStarted), reuse };
   });
   history.catch(() => {});
-  const env = { ...process.env, [STEP_STATS_VARIABLE]: stepReports };
   const astroArgs = [...ASTRO_NODE_FLAGS, astroBin(), 'build'];
   const astroEnv = { ...ASTRO_ENV, ...env, [HISTORY_FILE_VARIABLE]: historyFile };
 
-  const checking = runStep(process.execPath, [...CHECK_NODE_FLAGS, ROLEBOOK_BIN, 'check'], io.cwd, env);
   let prepared: PreparedBuild;
   try {
     prepared = await prepareBuild(io.cwd, config.contentDir, history, historyFile, () => startHeldStep(process.execPath, astroArgs, io.cwd, astroEnv));

@@ -47,21 +47,30 @@ export interface LoadedGlossary {
 /** Parses the documents the cache could not give, in a second thread from `parallelThreshold` of them; results in `files` order. */
 export type ParseMissing = (files: string[], options: ParseFilesOptions, parallelThreshold?: number) => Promise<{ parsed: ParsedFile[]; threads: number }>;
 
-/** Every markdown document below `contentRoot`, as absolute paths, sorted. */
+/**
+ * Every markdown document below `contentRoot`, as absolute paths, sorted. Folders whose name starts
+ * with a dot or that are `node_modules` hold no document and are not entered: a content folder that
+ * is a repository's root would otherwise have every file of `.git` listed at every load.
+ */
 export async function findDocuments(contentRoot: string): Promise<string[]> {
-  const entries = await readdir(contentRoot, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && /\.md$/i.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
+  const markdown: string[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    const entries = await readdir(folder, { withFileTypes: true });
+    await Promise.all(
+      entries.map(async (entry) => {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules') return;
+        const file = path.join(folder, entry.name);
+        if (entry.isDirectory()) await walk(file);
+        else if (entry.isFile() && /\.md$/i.test(entry.name)) markdown.push(file);
+      }),
+    );
+  };
+  await walk(contentRoot);
+  return markdown
     .filter((file) => {
       const relative = toPosix(path.relative(contentRoot, file));
       const segments = relative.split('/');
-      return (
-        !isFragment(relative) &&
-        !/^readme\.md$/i.test(segments.at(-1)!) &&
-        segments[0]!.toLowerCase() !== 'glossary' &&
-        !segments.some((segment) => segment.startsWith('.') || segment === 'node_modules')
-      );
+      return !isFragment(relative) && !/^readme\.md$/i.test(segments.at(-1)!) && segments[0]!.toLowerCase() !== 'glossary';
     })
     .sort();
 }

@@ -59,6 +59,17 @@ describe('the inputs of astro build', () => {
     expect(files()).not.toBe(before);
   });
 
+  it('leave out git’s own folder, whose objects are no input (a content folder that is a repository’s root)', () => {
+    const files = () => hashBuildInputs(options).files;
+    const before = files();
+    mkdirSync(path.join(folder, 'content/.git/objects'), { recursive: true });
+    writeFileSync(path.join(folder, 'content/.git/objects/ab'), 'object');
+    writeFileSync(path.join(folder, 'content/roles/.git'), 'gitdir: ../.git/modules/roles');
+    expect(files()).toBe(before);
+    writeFileSync(path.join(folder, 'content/.gitignore'), 'drafts/');
+    expect(files()).not.toBe(before);
+  });
+
   it('tell a rebuild whose files changed before the history is read, from the last successful build’s record', () => {
     const cwd = path.join(folder, 'project');
     process.env.ROLEBOOK_CACHE_DIR = path.join(folder, 'cache');
