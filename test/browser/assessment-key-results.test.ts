@@ -4,27 +4,17 @@
  * share link, and axe.
  */
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { collectProblems, hasBrowser, runAxe, useServedSite } from '../helpers/browser.ts';
-
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasBrowser, runAxe, useServedSite, useSitePages, type PageOptions } from '../helpers/browser.ts';
 
 describe.skipIf(!hasBrowser)('key-result tracking on a playbook page', () => {
   const site = useServedSite();
-  let context: BrowserContext;
-  let problems: string[];
+  const sitePages = useSitePages(site);
 
-  afterEach(async () => {
-    await context?.close();
-    expect(problems).toEqual([]);
-  });
-
-  async function open(options: { hash?: string; js?: boolean; blockSiteScripts?: boolean; bypassCSP?: boolean } = {}): Promise<Page> {
-    context = await site.browser.newContext({ acceptDownloads: true, javaScriptEnabled: options.js ?? true, bypassCSP: options.bypassCSP });
-    if (options.blockSiteScripts) await context.route('**/*.js', (route) => route.abort());
-    const page = await context.newPage();
-    problems = collectProblems(page);
-    await page.goto(`${site.server.url}playbooks/area-liaison/${options.hash ?? ''}`);
+  /** The Area Liaison playbook page; with the island's scripts running, once its toolbar shows. */
+  async function open(options: PageOptions & { hash?: string } = {}): Promise<Page> {
+    const page = await sitePages.open(`playbooks/area-liaison/${options.hash ?? ''}`, options);
     if ((options.js ?? true) && !options.blockSiteScripts) await page.locator('[data-rb-toolbar]:not([hidden])').waitFor();
     return page;
   }
@@ -124,7 +114,7 @@ describe.skipIf(!hasBrowser)('key-result tracking on a playbook page', () => {
     await keyResult(page, 'Insights raised').getByRole('textbox').fill('internal only');
     await page.getByRole('button', { name: 'Share link' }).click();
     const link = await page.locator('[data-rb-share-url]').inputValue();
-    await context.close();
+    await sitePages.context().close();
     const other = await open({ hash: link.slice(link.indexOf('#')) });
     expect(await keyResult(other, 'Insights raised').getByRole('radio', { name: 'met' }).isChecked()).toBe(true);
     expect(await keyResult(other, 'Insights raised').locator('textarea').inputValue()).toBe('');
@@ -154,9 +144,7 @@ describe.skipIf(!hasBrowser)('key-result tracking on a playbook page', () => {
       // axe really looked at the form (or, without JavaScript, at the note that stands in for it):
       // the label and contrast rules ran and passed.
       expect(passes).toEqual(expect.arrayContaining(js ? ['label', 'color-contrast', 'aria-allowed-attr'] : ['color-contrast', 'aria-allowed-attr']));
-      await context.close();
-      // The blocked scripts show up as failed loads; that is the point of the run, not a problem.
-      if (!js) problems = problems.filter((problem) => !problem.startsWith('Failed to load resource'));
+      await sitePages.context().close();
     }
   });
 });

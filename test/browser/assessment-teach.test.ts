@@ -4,29 +4,19 @@
  * descriptors beside the choice; the required level marked in words; "what to work on next" for
  * each gap, in the results and in the printed pack; entries saved under the catalog skill id; axe.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { collectProblems, hasBrowser, runAxe, useServedSite } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasBrowser, runAxe, useServedSite, useSitePages, type PageOptions } from '../helpers/browser.ts';
 
 const KEY = 'rolebook:assessments:roles/team-manager';
 
 describe.skipIf(!hasBrowser)('the self-assessment teaches what each level looks like', () => {
   const site = useServedSite();
-  let context: BrowserContext;
-  let problems: string[];
+  const sitePages = useSitePages(site);
 
-  afterEach(async () => {
-    await context?.close();
-    expect(problems).toEqual([]);
-  });
-
-  async function open(options: { js?: boolean; bypassCSP?: boolean; blockSiteScripts?: boolean; init?: string } = {}): Promise<Page> {
-    context = await site.browser.newContext({ javaScriptEnabled: options.js ?? true, bypassCSP: options.bypassCSP });
-    if (options.blockSiteScripts) await context.route('**/*.js', (route) => route.abort());
-    const page = await context.newPage();
-    problems = collectProblems(page);
-    if (options.init) await page.addInitScript({ content: options.init });
-    await page.goto(`${site.server.url}roles/team-manager/`);
+  /** The Team Manager page; with the island's scripts running, once its toolbar is there. */
+  async function open(options: PageOptions = {}): Promise<Page> {
+    const page = await sitePages.open('roles/team-manager/', options);
     if ((options.js ?? true) && !options.blockSiteScripts) await page.locator('[data-rb-toolbar]').waitFor();
     return page;
   }
@@ -76,7 +66,7 @@ describe.skipIf(!hasBrowser)('the self-assessment teaches what each level looks 
     await page.keyboard.press('Space');
     expect(await l200.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
     // Announced as a disclosure: Chromium's accessibility tree has the summary as one, named, with its state.
-    const cdp = await context.newCDPSession(page);
+    const cdp = await sitePages.context().newCDPSession(page);
     const announced = async () => {
       const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] }[] };
       const node = nodes.find((candidate) => candidate.name?.value === 'L200 intermediate: what it looks like');
@@ -199,8 +189,7 @@ describe.skipIf(!hasBrowser)('the self-assessment teaches what each level looks 
       const { violations, passes } = await runAxe(page, '.rb-assess');
       expect(violations).toEqual([]);
       expect(passes).toEqual(expect.arrayContaining(['color-contrast', 'heading-order'].slice(0, js ? 2 : 1)));
-      await context.close();
-      if (!js) problems = problems.filter((problem) => !problem.startsWith('Failed to load resource'));
+      await sitePages.context().close();
     }
   });
 });

@@ -6,46 +6,19 @@
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { collectProblems, hasBrowser, runAxe, useServedSite } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasBrowser, runAxe, useServedSite, useSitePages, type PageOptions } from '../helpers/browser.ts';
 
 const KEY = 'rolebook:assessments:roles/team-manager';
 
 describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
   const site = useServedSite();
-  let context: BrowserContext;
-  let problems: string[];
+  const sitePages = useSitePages(site);
 
-  afterEach(async () => {
-    await context?.close();
-    // Console errors include CSP violations and uncaught exceptions from the island.
-    expect(problems).toEqual([]);
-  });
-
-  async function open(
-    options: {
-      init?: string | (() => void);
-      js?: boolean;
-      blockSiteScripts?: boolean;
-      hash?: string;
-      viewport?: { width: number; height: number };
-      bypassCSP?: boolean;
-      colorScheme?: 'light' | 'dark';
-    } = {},
-  ): Promise<Page> {
-    context = await site.browser.newContext({
-      acceptDownloads: true,
-      javaScriptEnabled: options.js ?? true,
-      viewport: options.viewport,
-      bypassCSP: options.bypassCSP,
-      colorScheme: options.colorScheme,
-    });
-    if (options.blockSiteScripts) await context.route('**/*.js', (route) => route.abort());
-    const page = await context.newPage();
-    problems = collectProblems(page);
-    if (options.init) await page.addInitScript(typeof options.init === 'string' ? { content: options.init } : options.init);
-    await page.goto(`${site.server.url}roles/team-manager/${options.hash ?? ''}`);
+  /** The Team Manager page; with the island's scripts running, once its toolbar shows. */
+  async function open(options: PageOptions & { hash?: string } = {}): Promise<Page> {
+    const page = await sitePages.open(`roles/team-manager/${options.hash ?? ''}`, options);
     if ((options.js ?? true) && !options.blockSiteScripts) await page.locator('[data-rb-toolbar]:not([hidden])').waitFor();
     return page;
   }
@@ -295,7 +268,7 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
     const link = await page.locator('[data-rb-share-url]').inputValue();
     expect(link).toMatch(/\/roles\/team-manager\/#assessment=[A-Za-z0-9_-]+$/);
     expect(await page.locator('[data-rb-share-url]').evaluate((input) => input === document.activeElement)).toBe(true);
-    await context.close();
+    await sitePages.context().close();
 
     // Someone else opens it, in a browser with nothing saved.
     const other = await open({ hash: link.slice(link.indexOf('#')) });
@@ -444,9 +417,7 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
       // axe really looked at the form (or, without JavaScript, at the note that stands in for it):
       // the label and contrast rules ran and passed.
       expect(passes).toEqual(expect.arrayContaining(js ? ['label', 'color-contrast', 'aria-allowed-attr'] : ['color-contrast', 'aria-allowed-attr']));
-      await context.close();
-      // The blocked scripts show up as failed loads; that is the point of the run, not a problem.
-      if (!js) problems = problems.filter((problem) => !problem.startsWith('Failed to load resource'));
+      await sitePages.context().close();
     }
   });
 
@@ -498,7 +469,7 @@ describe.skipIf(!hasBrowser)('self-assessment on a role page', () => {
   it('follows changes another tab saves instead of overwriting them later', async () => {
     const first = await open();
     await choose(first, 'People Management', /^L200/);
-    const second = await context.newPage();
+    const second = await sitePages.context().newPage();
     await second.goto(`${site.server.url}roles/team-manager/`);
     await second.locator('[data-rb-toolbar]:not([hidden])').waitFor();
     expect(await skill(second, 'People Management').getByRole('radio', { name: /^L200/ }).isChecked()).toBe(true);

@@ -5,9 +5,9 @@
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { collectProblems, hasBrowser, runAxe, useServedSite } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { collectProblems, hasBrowser, runAxe, useServedSite, useSitePages, type PageOptions } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/site.ts';
 
 const contentDir = path.join(projectRoot, 'test/fixtures/career/content');
@@ -16,21 +16,11 @@ const FTA = 'FastTrack Architect (FTA)';
 
 describe.skipIf(!hasBrowser)('compare roles', () => {
   const site = useServedSite({ contentDir });
-  let context: BrowserContext;
-  let problems: string[];
+  const sitePages = useSitePages(site);
 
-  afterEach(async () => {
-    await context?.close();
-    expect(problems).toEqual([]);
-  });
-
-  async function open(route: string, options: { js?: boolean; width?: number; bypassCSP?: boolean } = {}): Promise<Page> {
-    context = await site.browser.newContext({ javaScriptEnabled: options.js ?? true, viewport: { width: options.width ?? 1280, height: 900 }, bypassCSP: options.bypassCSP });
-    const page = await context.newPage();
-    problems = collectProblems(page);
-    await page.goto(`${site.server.url}${route}`);
-    return page;
-  }
+  /** A page of the site, 1280 px wide unless `width` says otherwise. */
+  const open = (route: string, { width = 1280, ...options }: PageOptions & { width?: number } = {}): Promise<Page> =>
+    sitePages.open(route, { viewport: { width, height: 900 }, ...options });
 
   const rows = (page: Page) =>
     page.locator('.compare-table tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));

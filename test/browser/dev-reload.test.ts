@@ -3,53 +3,22 @@
  * restart, a content error shows in the browser's error overlay with the file and message, and
  * fixing the file brings the page back.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasBrowser, launchBrowser } from '../helpers/browser.ts';
+import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
 import { projectRoot } from '../helpers/site.ts';
 
 const fixture = path.join(projectRoot, 'test/fixtures/publishing/git-site');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-/** Polls `url` until `accept` says yes, or fails with the last response seen. */
-async function waitFor(url: string, accept: (status: number, body: string) => boolean, timeoutMs = 60_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'no response';
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      const body = await response.text();
-      if (accept(response.status, body)) return body;
-      last = `${response.status} ${body.slice(0, 300)}`;
-    } catch (error) {
-      last = String(error);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`timed out waiting for ${url}; last: ${last}`);
-}
 
 describe.skipIf(!hasBrowser)('the dev server and content edits', () => {
   let browser: Browser;
   let page: Page;
   let folder: string;
-  let server: ChildProcess;
-  let output = '';
+  let server: DevServer;
   let base: string;
   let guide: string;
 
@@ -59,35 +28,15 @@ describe.skipIf(!hasBrowser)('the dev server and content edits', () => {
     guide = path.join(folder, 'roles/analyst.md');
     const playbook = path.join(folder, 'playbooks/escalations.md');
     writeFileSync(playbook, readFileSync(playbook, 'utf8').replace('{{TODAY}}', '3/1/2025'));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    // Vitest's own variables (BASE_URL, MODE, …) would leak into the dev server's Vite.
-    const env = Object.fromEntries(
-      Object.entries(process.env).filter(([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(key) && !key.startsWith('VITEST')),
-    );
-    server = spawn(
-      process.execPath,
-      [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
-      {
-        cwd: projectRoot,
-        env: { ...env, ROLEBOOK_CONTENT: folder, ROLEBOOK_CACHE_DIR: path.join(folder, '.cache'), CI: 'true' },
-        stdio: 'pipe',
-      },
-    );
-    server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await waitFor(`${base}/roles/analyst/`, (status) => status === 200, 120_000);
+    server = await startDevServer(folder, '/roles/analyst/');
+    base = server.url;
     browser = await launchBrowser();
     page = await browser.newPage();
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await server?.stop();
     rmSync(folder, { recursive: true, force: true });
   });
 
@@ -99,7 +48,7 @@ describe.skipIf(!hasBrowser)('the dev server and content edits', () => {
     writeFileSync(guide, readFileSync(guide, 'utf8').replace('# Data Analyst', '# Data Scientist'));
     await reloaded;
     await expect(page.locator('h1').first().innerText()).resolves.toBe('Data Scientist');
-    expect(output).toMatch(/content changed \(roles\/analyst\.md\); reloading/);
+    expect(server.output()).toMatch(/content changed \(roles\/analyst\.md\); reloading/);
   });
 
   it('shows a content error in the overlay with the file and the message, and recovers when fixed', async () => {

@@ -7,9 +7,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { collectProblems, hasBrowser, runAxe, useServedSite } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasBrowser, runAxe, useServedSite, useSitePages, type PageOptions } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/site.ts';
 
 const contentDir = path.join(projectRoot, 'test/fixtures/career/content');
@@ -17,29 +17,13 @@ const CORRUPT = { name: 'broken.json', mimeType: 'application/json', buffer: Buf
 
 describe.skipIf(!hasBrowser)('career paths and the team view', () => {
   const site = useServedSite({ contentDir });
-  let context: BrowserContext;
-  let problems: string[];
+  const sitePages = useSitePages(site);
   /** Two files exported from the Team Manager page: Alex's own assessment and the manager's view of Alex. */
   const exported: { name: string; mimeType: string; buffer: Buffer }[] = [];
 
-  afterEach(async () => {
-    await context?.close();
-    expect(problems).toEqual([]);
-  });
-
-  async function open(route: string, options: { js?: boolean; width?: number; colorScheme?: 'light' | 'dark'; bypassCSP?: boolean } = {}): Promise<Page> {
-    context = await site.browser.newContext({
-      acceptDownloads: true,
-      javaScriptEnabled: options.js ?? true,
-      viewport: { width: options.width ?? 1280, height: 900 },
-      colorScheme: options.colorScheme,
-      bypassCSP: options.bypassCSP,
-    });
-    const page = await context.newPage();
-    problems = collectProblems(page);
-    await page.goto(`${site.server.url}${route}`);
-    return page;
-  }
+  /** A page of the site, 1280 px wide unless `width` says otherwise. */
+  const open = (route: string, { width = 1280, ...options }: PageOptions & { width?: number } = {}): Promise<Page> =>
+    sitePages.open(route, { viewport: { width, height: 900 }, ...options });
 
   const skill = (page: Page, name: string) => page.getByRole('group', { name: new RegExp(`^${name}`) });
   const choose = (page: Page, name: string, level: RegExp) => skill(page, name).getByRole('radio', { name: level }).check();
@@ -77,8 +61,7 @@ describe.skipIf(!hasBrowser)('career paths and the team view', () => {
         ['Collaboration', /^L200/],
       ], ['Collaboration', 'Misses the cross-team syncs']),
     );
-    await context.close();
-    expect(problems).toEqual([]);
+    await sitePages.settle();
   });
 
   const importFiles = async (page: Page, files: typeof exported) => {
@@ -192,16 +175,14 @@ describe.skipIf(!hasBrowser)('career paths and the team view', () => {
   });
 
   it('says why a kept team cannot be read, keeps it aside, and starts afresh', async () => {
-    context = await site.browser.newContext();
-    await context.addInitScript(() => {
-      if (!sessionStorage.getItem('seeded')) {
-        localStorage.setItem('rolebook:team', '{"format":"rolebook-team","version":1,"people":[');
-        sessionStorage.setItem('seeded', '1');
-      }
+    const page = await open('team/', {
+      init: () => {
+        if (!sessionStorage.getItem('seeded')) {
+          localStorage.setItem('rolebook:team', '{"format":"rolebook-team","version":1,"people":[');
+          sessionStorage.setItem('seeded', '1');
+        }
+      },
     });
-    const page = await context.newPage();
-    problems = collectProblems(page);
-    await page.goto(`${site.server.url}team/`);
     await expect.poll(() => page.locator('[data-rb-team-notices]').textContent()).toMatch(/could not be read\. It has been kept, unchanged, in browser storage under “rolebook:team:unreadable:/);
   });
 

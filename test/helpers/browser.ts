@@ -4,8 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { buildSite, projectRoot, serveStatic, type BuildOptions, type BuildResult, type StaticServer } from './site.ts';
 
 export const chromiumPath = [process.env.CHROME_PATH, '/usr/bin/chromium'].find(
@@ -63,6 +63,79 @@ export function useServedSite(options: BuildOptions = {}, failure = 'build faile
     await site.server?.close();
   });
   return site;
+}
+
+export interface PageOptions {
+  /** JavaScript on (the default) or off. */
+  js?: boolean;
+  /**
+   * The site's own scripts refused, JavaScript otherwise on (so axe can still run): the page as a
+   * reader whose scripts did not load sees it. The failed loads this causes are not problems.
+   */
+  blockSiteScripts?: boolean;
+  /** Only axe needs it: it is injected as an inline script, which the site's CSP rightly refuses. */
+  bypassCSP?: boolean;
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+  /** Runs in the page before its own scripts, at every load. */
+  init?: string | (() => void);
+}
+
+export interface SitePages {
+  /** A page of the site (`route` below its base) in a fresh browser context: nothing in storage. */
+  open(route: string, options?: PageOptions): Promise<Page>;
+  /** The context of the page opened last: a second tab there shares its storage. */
+  context(): BrowserContext;
+  /** Closes every context opened so far and fails if any of their pages had a problem (done after each test). */
+  settle(): Promise<void>;
+}
+
+/**
+ * For a test file: opens pages of `site`, each in a browser context of its own, and watches every
+ * page they show for console errors (CSP violations among them) and uncaught exceptions. After each
+ * test (`settle`) the contexts are closed and the test fails with whatever was seen, on every page
+ * it opened.
+ */
+export function useSitePages(site: ServedSite): SitePages {
+  let contexts: BrowserContext[] = [];
+  /** Each watched page's problems, read when the test ends so that late ones count too. */
+  let watched: (() => string[])[] = [];
+  const settle = async () => {
+    await Promise.all(contexts.map((context) => context.close().catch(() => {})));
+    const seen = watched.flatMap((problems) => problems());
+    contexts = [];
+    watched = [];
+    expect(seen).toEqual([]);
+  };
+  afterEach(settle);
+  return {
+    settle,
+    async open(route, options = {}) {
+      const context = await site.browser.newContext({
+        acceptDownloads: true,
+        javaScriptEnabled: options.js ?? true,
+        bypassCSP: options.bypassCSP,
+        viewport: options.viewport,
+        colorScheme: options.colorScheme,
+      });
+      contexts.push(context);
+      if (options.blockSiteScripts) await context.route('**/*.js', (request) => request.abort());
+      // Every page of the context, a second tab opened by the test included.
+      context.on('page', (page) => {
+        const seen = collectProblems(page);
+        watched.push(options.blockSiteScripts ? () => seen.filter((problem) => !problem.startsWith('Failed to load resource')) : () => seen);
+      });
+      const page = await context.newPage();
+      if (options.init) await page.addInitScript(typeof options.init === 'string' ? { content: options.init } : options.init);
+      await page.goto(`${site.server.url}${route}`);
+      return page;
+    },
+    context: () => {
+      const last = contexts.at(-1);
+      if (!last) throw new Error('no page opened yet');
+      return last;
+    },
+  };
 }
 
 const AXE = path.join(projectRoot, 'node_modules/axe-core/axe.min.js');

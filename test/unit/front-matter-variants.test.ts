@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { main, type Io } from '../../src/cli/index.ts';
 import type { JsonReport } from '../../src/report/reporters.ts';
+import { minimalRoleGuideBody } from '../helpers/role-guide.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 const schema = JSON.parse(readFileSync(path.join(projectRoot, 'schemas/frontmatter.schema.json'), 'utf8')) as object;
@@ -84,30 +85,7 @@ const variants: Variant[] = [
   { name: 'a __proto__ key', yaml: [...reference, '__proto__: x'], verdict: 'refused', rule: 'front-matter-forbidden-key' },
 ];
 
-const body = `# Variant
-
-## Role Description
-
-Leads a team.
-
-## Required Capabilities
-
-- Lead people.
-
-## Skills
-
-- People management – L300+
-
-## Key Stakeholders
-
-- Customers to agree on goals
-
-## Role Profile
-
-| Success factor | Indicators | Metrics |
-|---|---|---|
-| **Delivery**:<br>Deliver well. | Ship things. | **Quantitative**: Delivery rate. |
-`;
+const body = minimalRoleGuideBody('Variant');
 
 const isSkill = (index: number) => variants[index]!.yaml.some((line) => /^(kind|ms\.topic): skill$/.test(line));
 /** Catalog skills must live in skills/ (a rule about the folder, not the front matter). */

@@ -17,35 +17,13 @@ import {
   MAX_TABLE_CELLS,
 } from '../../plugins/remark-complexity-guard.ts';
 import { isRuleId } from '../../src/model/rules.ts';
+import { minimalRoleGuideBody } from '../helpers/role-guide.ts';
 
 const GUIDE = `---
 title: Role Guide - Sturdy
 ms.topic: role-guide
 ---
-# Sturdy
-
-## Role Description
-
-Leads a team.
-
-## Required Capabilities
-
-- Lead people.
-
-## Skills
-
-- People management – L300+
-
-## Key Stakeholders
-
-- Customers to agree on goals
-
-## Role Profile
-
-| Success factor | Indicators | Metrics |
-|---|---|---|
-| **Delivery**:<br>Deliver well. | Ship things. | **Quantitative**: Delivery rate. |
-
+${minimalRoleGuideBody('Sturdy')}
 ## Notes
 
 `;
