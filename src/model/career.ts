@@ -10,7 +10,7 @@
  * Pure, and free of Zod at module level, so the browser islands can import it.
  */
 import { compareLevel, summariseSkills, type SkillRow, type SkillSummary } from './assessment/gaps.ts';
-import { type SkillEntry } from './assessment/schemas.ts';
+import type { SkillEntry } from './assessment/schemas.ts';
 import type { CareerSkill, RoleRequirements, SkillRubric } from './requirements.ts';
 import type { RequiredLevel } from './schemas.ts';
 import { skillNameKey as catalogNameKey } from './skill-names.ts';

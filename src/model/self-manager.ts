@@ -6,7 +6,7 @@
 import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, LIMITS } from './assessment/format.ts';
 import { reconcileSkills } from './assessment/gaps.ts';
 import { requiredCode, type SkillResult } from './levels.ts';
-import { type SkillAssessmentFile, type SkillEntry } from './assessment/schemas.ts';
+import type { SkillAssessmentFile, SkillEntry } from './assessment/schemas.ts';
 import type { LevelScale, Skill } from './schemas.ts';
 
 export interface SideBySideRow {

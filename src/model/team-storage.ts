@@ -8,9 +8,9 @@
  * reader, so a person saved under an older assessment format is migrated like any imported file.
  */
 import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, FORBIDDEN_KEYS } from './assessment/format.ts';
-import { type AssessmentFile } from './assessment/schemas.ts';
+import type { AssessmentFile } from './assessment/schemas.ts';
 import { readAssessmentJson } from './assessment/read.ts';
-import { type StorageLike } from './assessment/storage.ts';
+import type { StorageLike } from './assessment/storage.ts';
 import { TEAM_LIMITS, emptyTeam, type Person, type Team } from './team.ts';
 
 export const TEAM_KEY = 'rolebook:team';

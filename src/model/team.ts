@@ -9,7 +9,7 @@
 import { LIMITS } from './assessment/format.ts';
 import { levelLabel, requiredCode, resultText, type SkillResult } from './levels.ts';
 import { nameKey, type SkillSummary } from './assessment/gaps.ts';
-import { type SkillEntry } from './assessment/schemas.ts';
+import type { SkillEntry } from './assessment/schemas.ts';
 import { csvDocument } from './assessment/csv.ts';
 import { readAssessmentJson } from './assessment/read.ts';
 import { entryKey, keysOf, readinessFor, skillKey, skillNameKey, type CareerSkill, type Readiness, type RoleRequirements } from './career.ts';

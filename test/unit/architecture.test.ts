@@ -202,3 +202,36 @@ describe('function length', () => {
     expect(longFunctions('function short() {\n  return 1;\n}\n', 'typescript')).toEqual([]);
   });
 });
+
+/**
+ * Imports whose every name is a type but that are not written `import type`: under
+ * `verbatimModuleSyntax` they stay in the JavaScript as `import {} from '…'`, loading the module
+ * for nothing. Four model modules imported their assessment types this way, which put the
+ * assessment schemas and Zod's 95 modules into the islands' bundle graph (tree-shaken out of the
+ * files shipped, but read and transformed by every build).
+ */
+function typeOnlyValueImports(source: string): string[] {
+  const module = parseSync(source, { syntax: 'typescript', target: 'esnext' });
+  return module.body
+    .filter((node) => node.type === 'ImportDeclaration' && !node.typeOnly && node.specifiers.length > 0 && node.specifiers.every((specifier) => specifier.type === 'ImportSpecifier' && specifier.isTypeOnly))
+    .map((node) => (node as { source: { value: string } }).source.value);
+}
+
+describe('type imports', () => {
+  it('no module imports only types without `import type`', () => {
+    const found: string[] = [];
+    for (const file of [...filesBelow('src', '.ts'), ...filesBelow('plugins', '.ts')]) {
+      for (const specifier of typeOnlyValueImports(readFileSync(path.join(projectRoot, file), 'utf8'))) found.push(`${file}: ${specifier}`);
+    }
+    for (const file of filesBelow('src', '.astro')) {
+      for (const script of astroScripts(readFileSync(path.join(projectRoot, file), 'utf8'))) {
+        for (const specifier of typeOnlyValueImports(script)) found.push(`${file}: ${specifier}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('finds an import of types alone written without `import type`, and passes the other forms', () => {
+    expect(typeOnlyValueImports("import { type A, type B } from './a.ts';\nimport type { C } from './c.ts';\nimport { d, type E } from './d.ts';\nimport './e.ts';")).toEqual(['./a.ts']);
+  });
+});

@@ -4,7 +4,7 @@
  * CSV, prints it, keeps it in this browser if they choose, and puts a person's own assessment
  * beside the manager's. Everything happens in this page: no file is sent anywhere.
  */
-import { type StorageLike } from '../../model/assessment/storage.ts';
+import type { StorageLike } from '../../model/assessment/storage.ts';
 import type { RoleRequirements } from '../../model/career.ts';
 import { addPeople, emptyTeam, teamCsv, teamTable, teamTableSteps, type FileProblem, type Person, type SortKey, type Team, type TeamTable } from '../../model/team.ts';
 import { forgetTeam, loadTeam, saveTeam, type TeamNotice } from '../../model/team-storage.ts';
