@@ -137,7 +137,7 @@ export async function readGitHistoryFrom(contentDir: string, known?: KnownHistor
       reuse = 'extended';
     }
   }
-  commitsByFile ??= parseLog(await (logging ?? readLog(folder)), folder, contentPrefix);
+  commitsByFile ??= parseLog(await logOrNone(logging ?? readLog(folder), where.head), folder, contentPrefix);
   return { history: { ...place, originUrl: await originReading, commitsByFile }, ...(head ? { head } : {}), reuse };
 }
 
@@ -158,16 +158,6 @@ async function revParse(folder: string): Promise<{ repoRoot: string; contentPref
   }
   const [repoRoot = folder, contentPrefix = '', shallow = 'false', head = ''] = lines;
   return { repoRoot, contentPrefix, shallow: shallow.trim() === 'true', ...(head.trim() ? { head: head.trim() } : {}) };
-}
-
-/** The commit checked out; none in a repository without commits yet (`--quiet` answers that with exit status 1 and no text). */
-async function readHead(folder: string): Promise<string | undefined> {
-  try {
-    return (await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: folder })).trim() || undefined;
-  } catch (error) {
-    if (error instanceof GitError && error.exitCode === 1) return undefined;
-    throw error;
-  }
 }
 
 /**
@@ -209,13 +199,19 @@ function withNewerCommits(newer: Map<string, CommitInfo[]>, known: Map<string, C
   return merged;
 }
 
-async function readLog(folder: string): Promise<string> {
+function readLog(folder: string): Promise<string> {
+  return runGit(logArgs(), { cwd: folder });
+}
+
+/**
+ * The whole log, or none in a repository without commits yet (rev-parse found no HEAD), whose
+ * `git log` fails: that is no history, not an error for the site.
+ */
+async function logOrNone(logging: Promise<string>, head: string | undefined): Promise<string> {
   try {
-    return await runGit(logArgs(), { cwd: folder });
+    return await logging;
   } catch (error) {
-    // A repository with no commits yet has no history; that is not an error for the site. Asked
-    // only when the log failed, so a normal build runs no extra git process.
-    if (error instanceof GitError && (await readHead(folder)) === undefined) return '';
+    if (error instanceof GitError && head === undefined) return '';
     throw error;
   }
 }
