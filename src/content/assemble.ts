@@ -15,6 +15,7 @@ import type { ContentLoadResult, ParsedFile, RenderedDocument } from '../model/r
 import { isFragment, toPosix } from '../../plugins/lib/ids.ts';
 import { CACHE_FOLDERS, DocumentCache, cacheRoot, hashBytes, pipelineFingerprint, type CacheEntry } from './cache.ts';
 import { linkCatalog } from './catalog.ts';
+import { glossaryFileHashes } from './glossary-files.ts';
 import { projectRoot } from './project-root.ts';
 
 export interface LoadOptions {
@@ -75,8 +76,28 @@ export async function findDocuments(contentRoot: string): Promise<string[]> {
     .sort();
 }
 
+/** The parse cache of a load, and the glossary it kept, looked up by the glossary files' hashes. */
+export interface OpenedCache {
+  cache: DocumentCache | undefined;
+  /** The glossary files' hashes, taken before anything reads them: what a fresh read is kept under. */
+  glossaryFiles: Record<string, string>;
+  /** The glossary the cache kept, if its files still hash the same. */
+  keptGlossary: LoadedGlossary | undefined;
+}
+
+/**
+ * The start of every load (`loadContent`, and Astro's `loadFromCache`, which falls back to it with
+ * this result): the parse cache, the glossary files' hashes (taken before they are read, so a file
+ * edited in between makes the kept glossary stale, never wrong) and the glossary kept under them.
+ */
+export async function openCacheAndGlossary(root: string, options: LoadOptions): Promise<OpenedCache> {
+  const cache = openCache(root, options);
+  const glossaryFiles = cache ? await glossaryFileHashes(root) : {};
+  return { cache, glossaryFiles, keptGlossary: cache?.keptGlossary(glossaryFiles) };
+}
+
 /** The parse cache for these options and this pipeline's code; none when caching is off or the sources are not at hand. */
-export function openCache(root: string, options: LoadOptions): DocumentCache | undefined {
+function openCache(root: string, options: LoadOptions): DocumentCache | undefined {
   if (options.cacheDir === false) return undefined;
   const fingerprint = pipelineFingerprint(projectRoot);
   if (!fingerprint) return undefined;

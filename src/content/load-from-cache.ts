@@ -8,16 +8,16 @@
  */
 import path from 'node:path';
 import type { ContentLoadResult } from '../model/rendered.ts';
-import { assembleContent, openCache, type LoadOptions } from './assemble.ts';
-import { glossaryFileHashes } from './glossary-files.ts';
+import { assembleContent, openCacheAndGlossary, type LoadOptions } from './assemble.ts';
 
 const pipeline = () => import('./load.ts');
 
 export async function loadFromCache(contentRoot: string, options: LoadOptions = {}): Promise<ContentLoadResult> {
   const started = performance.now();
   const root = path.resolve(contentRoot);
-  const cache = openCache(root, options);
-  const glossary = cache?.keptGlossary(await glossaryFileHashes(root));
-  if (!cache || !glossary) return (await pipeline()).loadContent(contentRoot, options);
-  return assembleContent(root, options, cache, glossary, async (...args) => (await pipeline()).parseMissing(...args), started);
+  const opened = await openCacheAndGlossary(root, options);
+  const { cache, keptGlossary } = opened;
+  // The cache opened and the glossary's files hashed once: the pipeline's load goes on from here.
+  if (!cache || !keptGlossary) return (await pipeline()).loadOpened(root, options, opened, started);
+  return assembleContent(root, options, cache, keptGlossary, async (...args) => (await pipeline()).parseMissing(...args), started);
 }

@@ -15,14 +15,13 @@ import type { GlossaryEntry, Problem } from '../model/schemas.ts';
 import { hashBytes } from './cache.ts';
 import { decodeText } from '../../plugins/lib/decode.ts';
 import { loadGlossary } from './glossary.ts';
-import { glossaryFileHashes } from './glossary-files.ts';
 import { idForPath, toPosix } from '../../plugins/lib/ids.ts';
 import { buildModel } from './model.ts';
 import type { createModelProcessor, createRenderProcessor, PipelineOptions } from './pipeline.ts';
 import type { ContentLoadResult, DocumentPlaces, ParsedFile } from '../model/rendered.ts';
 export type { ParsedFile };
 import { projectRoot } from './project-root.ts';
-import { assembleContent, openCache, type LoadOptions, type ParseFilesOptions } from './assemble.ts';
+import { assembleContent, openCacheAndGlossary, type LoadOptions, type OpenedCache, type ParseFilesOptions } from './assemble.ts';
 export { findDocuments, type LoadOptions, type ParseFilesOptions } from './assemble.ts';
 
 /** Larger markdown files are refused: no real guide comes close, and parsing stays bounded. */
@@ -42,13 +41,15 @@ type Processor = ReturnType<typeof createModelProcessor> | ReturnType<typeof cre
 export async function loadContent(contentRoot: string, options: LoadOptions = {}): Promise<ContentLoadResult> {
   const started = performance.now();
   const root = path.resolve(contentRoot);
-  const cache = openCache(root, options);
-  // Hashed before they are read: a file edited in between makes the kept glossary stale, never wrong.
-  const glossaryHashes = cache ? await glossaryFileHashes(root) : {};
-  let glossary = cache?.keptGlossary(glossaryHashes);
+  return loadOpened(root, options, await openCacheAndGlossary(root, options), started);
+}
+
+/** `loadContent` of `root` once its cache is open (`openCacheAndGlossary`); `started` is when the load began. */
+export async function loadOpened(root: string, options: LoadOptions, { cache, glossaryFiles, keptGlossary }: OpenedCache, started: number): Promise<ContentLoadResult> {
+  let glossary = keptGlossary;
   if (!glossary) {
     glossary = await loadGlossary(root);
-    cache?.keepGlossary({ files: glossaryHashes, ...glossary });
+    cache?.keepGlossary({ files: glossaryFiles, ...glossary });
   }
   return assembleContent(root, options, cache, glossary, parseMissing, started);
 }
